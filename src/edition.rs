@@ -1,0 +1,151 @@
+//! Editions of the Azure Machine Learning page and the SDK/CLI views it distinguishes.
+
+use crate::Date;
+use crate::macros::name_set;
+
+/// An edition of Microsoft's page "What are compute targets in Azure Machine Learning?"
+/// (`MicrosoftDocs/azure-ai-docs`, `articles/machine-learning/concept-compute-target.md`).
+///
+/// The page changes; facts that differ between editions take an edition. The newest edition is
+/// the [`Default`]. Editions are ordered chronologically.
+///
+/// ```
+/// use aml_targets::DocEdition;
+///
+/// assert_eq!(DocEdition::default(), DocEdition::LATEST);
+/// assert_eq!(DocEdition::LATEST, DocEdition::Mar2026);
+/// assert_eq!("2025-11".parse::<DocEdition>()?, DocEdition::Nov2025);
+/// assert!(DocEdition::Jan2024 < DocEdition::Nov2025);
+/// # Ok::<(), aml_targets::ParseNameError>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::ParseNameError,
+    parse_err_fn = Self::parse_error
+)]
+#[non_exhaustive]
+pub enum DocEdition {
+    /// `ms.date` 01/23/2024, azure-ai-docs commit `0eea71ca`: one training table with 11 rows,
+    /// 27 VM series, the retirements of 2023 and 2024.
+    #[strum(to_string = "2024-01", serialize = "jan2024", serialize = "jan-2024")]
+    Jan2024,
+    /// `ms.date` 11/13/2025, azure-ai-docs commit `43dc14ea`: the training table split into the
+    /// SDK/CLI v2 and v1 views, ND-H100-v5 and ND-H200-v5 added, NCv3 retirement added, stopped
+    /// instances still bill disk, public IP and load balancer.
+    #[strum(to_string = "2025-11", serialize = "nov2025", serialize = "nov-2025")]
+    Nov2025,
+    /// `ms.date` 03/31/2026 (rendered page): Av2, NCads_A100_v4 and NCads_H100_v5 added with GPU
+    /// model labels, a Hopper row in the CUDA table, Data Lake Analytics dropped from the v1
+    /// training table.
+    #[default]
+    #[strum(to_string = "2026-03", serialize = "mar2026", serialize = "mar-2026")]
+    Mar2026,
+}
+
+name_set!(DocEdition, "page edition");
+
+impl DocEdition {
+    /// The newest edition the crate encodes.
+    pub const LATEST: DocEdition = DocEdition::Mar2026;
+
+    /// The page's `ms.date` for this edition.
+    #[must_use]
+    pub const fn ms_date(self) -> Date {
+        match self {
+            DocEdition::Jan2024 => Date::ymd(2024, 1, 23),
+            DocEdition::Nov2025 => Date::ymd(2025, 11, 13),
+            DocEdition::Mar2026 => Date::ymd(2026, 3, 31),
+        }
+    }
+
+    /// Where this edition was read.
+    #[must_use]
+    pub const fn source(self) -> &'static str {
+        match self {
+            DocEdition::Jan2024 => {
+                "MicrosoftDocs/azure-ai-docs@0eea71ca articles/machine-learning/concept-compute-target.md"
+            }
+            DocEdition::Nov2025 => {
+                "MicrosoftDocs/azure-ai-docs@43dc14ea articles/machine-learning/concept-compute-target.md"
+            }
+            DocEdition::Mar2026 => "rendered page, ms.date 03/31/2026",
+        }
+    }
+
+    /// The newest edition published on or before `date`, or `None` before the oldest one.
+    ///
+    /// ```
+    /// use aml_targets::{Date, DocEdition};
+    ///
+    /// let d: Date = "2025-12-01".parse()?;
+    /// assert_eq!(DocEdition::as_of(d), Some(DocEdition::Nov2025));
+    /// # Ok::<(), aml_targets::ParseDateError>(())
+    /// ```
+    #[must_use]
+    pub fn as_of(date: Date) -> Option<DocEdition> {
+        DocEdition::ALL
+            .iter()
+            .rev()
+            .copied()
+            .find(|e| e.ms_date() <= date)
+    }
+}
+
+/// The Azure ML SDK/CLI generation a fact belongs to. The page shows some tables twice, once
+/// per view; the current view, v2, is the [`Default`].
+///
+/// ```
+/// use aml_targets::ApiView;
+///
+/// assert_eq!(ApiView::default(), ApiView::V2);
+/// assert_eq!("SDK-v1".parse::<ApiView>()?, ApiView::V1);
+/// # Ok::<(), aml_targets::ParseNameError>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::ParseNameError,
+    parse_err_fn = Self::parse_error
+)]
+pub enum ApiView {
+    /// Azure ML SDK v1 and the CLI v1 extension (`azureml-core`, `az ml` 1.x).
+    #[strum(to_string = "v1", serialize = "sdk-v1", serialize = "cli-v1")]
+    V1,
+    /// Azure ML SDK v2 and CLI v2 (`azure-ai-ml`, `az ml` 2.x), the current one.
+    #[default]
+    #[strum(to_string = "v2", serialize = "sdk-v2", serialize = "cli-v2")]
+    V2,
+}
+
+name_set!(ApiView, "SDK/CLI view");

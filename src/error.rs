@@ -1,0 +1,90 @@
+//! Error types. Only the error path allocates.
+
+use std::fmt;
+
+/// Longest part of a rejected input that error messages quote; the rest is elided.
+const QUOTE_LIMIT: usize = 64;
+
+/// Writes `input` in double quotes with Rust string escapes, cut after [`QUOTE_LIMIT`] characters.
+pub(crate) fn write_quoted(f: &mut fmt::Formatter<'_>, input: &str) -> fmt::Result {
+    match input.char_indices().nth(QUOTE_LIMIT) {
+        None => write!(f, "{input:?}"),
+        Some((cut, _)) => {
+            let shown = &input[..cut];
+            write!(
+                f,
+                "{shown:?}… ({} more characters)",
+                input[cut..].chars().count()
+            )
+        }
+    }
+}
+
+/// A name that is not one of the accepted spellings of a closed set, such as an unknown
+/// training target or VM series.
+///
+/// The message quotes the input and lists the canonical spellings:
+///
+/// ```
+/// use aml_targets::TrainingTarget;
+///
+/// let err = "kubernets".parse::<TrainingTarget>().unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "unknown training target \"kubernets\"; expected one of: local-computer, \
+///      compute-cluster, serverless-compute, compute-instance, kubernetes, remote-vm, \
+///      spark-pool, databricks, data-lake-analytics, hdinsight, batch",
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseNameError {
+    what: &'static str,
+    input: String,
+    expected: &'static [&'static str],
+}
+
+impl ParseNameError {
+    pub(crate) fn new(what: &'static str, input: &str, expected: &'static [&'static str]) -> Self {
+        Self {
+            what,
+            input: input.to_owned(),
+            expected,
+        }
+    }
+
+    /// What was being parsed, e.g. `"training target"`.
+    #[must_use]
+    pub fn what(&self) -> &'static str {
+        self.what
+    }
+
+    /// The rejected input, exactly as given.
+    #[must_use]
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// The canonical spellings that would have been accepted (aliases are accepted too, and
+    /// every spelling is matched ignoring ASCII case).
+    #[must_use]
+    pub fn expected(&self) -> &'static [&'static str] {
+        self.expected
+    }
+}
+
+impl fmt::Display for ParseNameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown {} ", self.what)?;
+        write_quoted(f, &self.input)?;
+        f.write_str("; expected one of: ")?;
+        for (i, name) in self.expected.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(name)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseNameError {}

@@ -1,0 +1,33 @@
+#![doc = include_str!("../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod compute;
+mod cuda;
+mod date;
+mod edition;
+mod error;
+mod gpu;
+mod macros;
+mod target;
+mod vm;
+
+pub use compute::{
+    COMPUTE_INSTANCE_FREE_DISK_MAX_GB, COMPUTE_INSTANCE_FREE_DISK_MIN_GB,
+    COMPUTE_INSTANCE_OS_DISK_GB, ComputeCapabilities, ComputeKind, INFERENCE_RAM_HEADROOM_PERCENT,
+    IdleChargeAdvice, SIZING_ADVICE, inference_ram_with_headroom,
+};
+pub use cuda::{CudaVersion, ParseCudaVersionError};
+pub use date::{Date, ParseDateError};
+pub use edition::{ApiView, DocEdition};
+pub use error::ParseNameError;
+pub use gpu::{GpuArchitecture, PAGE_CUDA_TABLE, PageCudaRow};
+pub use target::{
+    FeatureSupport, InferenceLimits, InferenceProfile, InferenceTarget, Support, TrainingFeature,
+    TrainingTarget,
+};
+pub use vm::isolated::{ISOLATED_SIZES, IsolatedSize, isolated_size};
+pub use vm::retirement::{
+    REGIONAL_RETIREMENTS, RETIREMENTS, Region, RegionalRetirement, Retirement, RetirementAuthority,
+    RetirementState,
+};
+pub use vm::series::{SupportedBy, VmCategory, VmSeries};

@@ -1,0 +1,661 @@
+//! Training and inference targets, and what each supports (FACTS §1 and §2).
+
+use crate::macros::name_set;
+use crate::{ApiView, DocEdition};
+
+/// Where the training tables come from, for every value in this module.
+const TRAINING_SOURCE: &str =
+    "concept-compute-target.md, \"Training compute targets\" (every edition)";
+
+/// A compute target for training, as listed in the page's training table.
+///
+/// `Display` prints a stable kebab-case id; [`TrainingTarget::page_name`] gives the page's own
+/// words, which `FromStr` also accepts (ASCII case ignored).
+///
+/// ```
+/// use aml_targets::{Support, TrainingFeature, TrainingTarget};
+///
+/// let t: TrainingTarget = "Azure Databricks".parse()?;
+/// assert_eq!(t, TrainingTarget::Databricks);
+/// assert_eq!(t.support(TrainingFeature::AutomatedMl), Support::SdkLocalModeOnly);
+/// assert!(!t.is_remote_training_target());
+/// # Ok::<(), aml_targets::ParseNameError>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::ParseNameError,
+    parse_err_fn = Self::parse_error
+)]
+#[non_exhaustive]
+pub enum TrainingTarget {
+    /// Your own computer (the page's "Local computer").
+    #[strum(
+        to_string = "local-computer",
+        serialize = "local",
+        serialize = "Local computer"
+    )]
+    LocalComputer,
+    /// A managed Azure ML compute cluster (`amlcompute`).
+    #[strum(
+        to_string = "compute-cluster",
+        serialize = "cluster",
+        serialize = "amlcompute",
+        serialize = "Compute cluster"
+    )]
+    ComputeCluster,
+    /// Serverless compute: Azure ML creates and manages the compute per job.
+    #[strum(
+        to_string = "serverless-compute",
+        serialize = "serverless",
+        serialize = "Serverless compute"
+    )]
+    ServerlessCompute,
+    /// A managed compute instance (`computeinstance`).
+    #[strum(
+        to_string = "compute-instance",
+        serialize = "instance",
+        serialize = "computeinstance",
+        serialize = "Compute instance"
+    )]
+    ComputeInstance,
+    /// A Kubernetes cluster attached to the workspace.
+    #[strum(to_string = "kubernetes", serialize = "Kubernetes")]
+    Kubernetes,
+    /// A remote virtual machine attached to the workspace.
+    #[strum(
+        to_string = "remote-vm",
+        serialize = "virtualmachine",
+        serialize = "Remote VM"
+    )]
+    RemoteVm,
+    /// Apache Spark pools in Azure Synapse Analytics (preview).
+    #[strum(
+        to_string = "spark-pool",
+        serialize = "synapsespark",
+        serialize = "synapse-spark",
+        serialize = "Apache Spark pools",
+        serialize = "Apache Spark pools (preview)"
+    )]
+    SparkPool,
+    /// Azure Databricks.
+    #[strum(to_string = "databricks", serialize = "Azure Databricks")]
+    Databricks,
+    /// Azure Data Lake Analytics.
+    #[strum(
+        to_string = "data-lake-analytics",
+        serialize = "Azure Data Lake Analytics"
+    )]
+    DataLakeAnalytics,
+    /// Azure HDInsight.
+    #[strum(to_string = "hdinsight", serialize = "Azure HDInsight")]
+    HdInsight,
+    /// Azure Batch.
+    #[strum(to_string = "batch", serialize = "Azure Batch")]
+    Batch,
+}
+
+name_set!(TrainingTarget, "training target");
+
+/// A training capability the page's training table has a column for.
+///
+/// ```
+/// use aml_targets::TrainingFeature;
+///
+/// assert_eq!("automl".parse::<TrainingFeature>()?, TrainingFeature::AutomatedMl);
+/// assert_eq!(TrainingFeature::MlPipelines.page_name(), "Azure Machine Learning pipelines");
+/// # Ok::<(), aml_targets::ParseNameError>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::ParseNameError,
+    parse_err_fn = Self::parse_error
+)]
+#[non_exhaustive]
+pub enum TrainingFeature {
+    /// Automated machine learning (AutoML).
+    #[strum(
+        to_string = "automated-ml",
+        serialize = "automl",
+        serialize = "Automated ML"
+    )]
+    AutomatedMl,
+    /// Azure Machine Learning pipelines.
+    #[strum(
+        to_string = "ml-pipelines",
+        serialize = "pipelines",
+        serialize = "pipeline",
+        serialize = "ML pipelines",
+        serialize = "Azure Machine Learning pipelines"
+    )]
+    MlPipelines,
+    /// The Azure Machine Learning designer.
+    #[strum(to_string = "designer", serialize = "Azure Machine Learning designer")]
+    Designer,
+}
+
+name_set!(TrainingFeature, "training feature");
+
+impl TrainingFeature {
+    /// The column heading the page uses.
+    #[must_use]
+    pub const fn page_name(self) -> &'static str {
+        match self {
+            TrainingFeature::AutomatedMl => "Automated machine learning",
+            TrainingFeature::MlPipelines => "Azure Machine Learning pipelines",
+            TrainingFeature::Designer => "Azure Machine Learning designer",
+        }
+    }
+}
+
+/// How far a target supports a feature, keeping the page's qualifiers.
+///
+/// ```
+/// use aml_targets::{Support, TrainingFeature, TrainingTarget};
+///
+/// let s = TrainingTarget::ComputeInstance.support(TrainingFeature::AutomatedMl);
+/// assert_eq!(s, Support::ThroughSdk);
+/// assert!(s.is_supported());
+/// assert_eq!(s.qualifier(), Some("through SDK"));
+/// assert_eq!(s.page_text(), "Yes (through SDK)");
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::ParseNameError,
+    parse_err_fn = Self::parse_error
+)]
+pub enum Support {
+    /// Not supported (an empty cell on the page).
+    #[strum(to_string = "no", serialize = "not-supported")]
+    No,
+    /// Supported, but only in the SDK's local mode (the page's "SDK local mode only").
+    #[strum(to_string = "sdk-local-mode-only")]
+    SdkLocalModeOnly,
+    /// Supported through the SDK (the page's "Yes (through SDK)").
+    #[strum(to_string = "through-sdk")]
+    ThroughSdk,
+    /// Supported without qualification.
+    #[strum(to_string = "yes", serialize = "supported")]
+    Yes,
+}
+
+name_set!(Support, "support level");
+
+impl Support {
+    /// Whether the feature can be used at all, with or without a qualifier.
+    #[must_use]
+    pub const fn is_supported(self) -> bool {
+        !matches!(self, Support::No)
+    }
+
+    /// The page's qualifier, if the support is qualified.
+    #[must_use]
+    pub const fn qualifier(self) -> Option<&'static str> {
+        match self {
+            Support::SdkLocalModeOnly => Some("SDK local mode only"),
+            Support::ThroughSdk => Some("through SDK"),
+            Support::No | Support::Yes => None,
+        }
+    }
+
+    /// The cell as the page writes it; an empty cell is shown as `—`.
+    #[must_use]
+    pub const fn page_text(self) -> &'static str {
+        match self {
+            Support::No => "—",
+            Support::SdkLocalModeOnly => "Yes (SDK local mode only)",
+            Support::ThroughSdk => "Yes (through SDK)",
+            Support::Yes => "Yes",
+        }
+    }
+}
+
+/// One row of the training table: a target's support for each [`TrainingFeature`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FeatureSupport {
+    /// Automated machine learning.
+    pub automated_ml: Support,
+    /// Azure Machine Learning pipelines.
+    pub ml_pipelines: Support,
+    /// Azure Machine Learning designer.
+    pub designer: Support,
+}
+
+impl FeatureSupport {
+    /// The support for one feature.
+    #[must_use]
+    pub const fn get(self, feature: TrainingFeature) -> Support {
+        match feature {
+            TrainingFeature::AutomatedMl => self.automated_ml,
+            TrainingFeature::MlPipelines => self.ml_pipelines,
+            TrainingFeature::Designer => self.designer,
+        }
+    }
+}
+
+impl TrainingTarget {
+    /// The row label the page uses.
+    #[must_use]
+    pub const fn page_name(self) -> &'static str {
+        match self {
+            TrainingTarget::LocalComputer => "Local computer",
+            TrainingTarget::ComputeCluster => "Compute cluster",
+            TrainingTarget::ServerlessCompute => "Serverless compute",
+            TrainingTarget::ComputeInstance => "Compute instance",
+            TrainingTarget::Kubernetes => "Kubernetes",
+            TrainingTarget::RemoteVm => "Remote VM",
+            TrainingTarget::SparkPool => "Apache Spark pools (preview)",
+            TrainingTarget::Databricks => "Azure Databricks",
+            TrainingTarget::DataLakeAnalytics => "Azure Data Lake Analytics",
+            TrainingTarget::HdInsight => "Azure HDInsight",
+            TrainingTarget::Batch => "Azure Batch",
+        }
+    }
+
+    /// The target's row of the training table. The cells are the same in every edition that
+    /// lists the target.
+    #[must_use]
+    pub const fn features(self) -> FeatureSupport {
+        use Support::{No, SdkLocalModeOnly, ThroughSdk, Yes};
+        let (automated_ml, ml_pipelines, designer) = match self {
+            TrainingTarget::LocalComputer => (Yes, No, No),
+            TrainingTarget::ComputeCluster | TrainingTarget::ServerlessCompute => (Yes, Yes, Yes),
+            TrainingTarget::ComputeInstance => (ThroughSdk, Yes, Yes),
+            TrainingTarget::Kubernetes => (No, Yes, Yes),
+            TrainingTarget::RemoteVm => (Yes, Yes, No),
+            TrainingTarget::SparkPool | TrainingTarget::Databricks => (SdkLocalModeOnly, Yes, No),
+            TrainingTarget::DataLakeAnalytics
+            | TrainingTarget::HdInsight
+            | TrainingTarget::Batch => (No, Yes, No),
+        };
+        FeatureSupport {
+            automated_ml,
+            ml_pipelines,
+            designer,
+        }
+    }
+
+    /// How far this target supports `feature`.
+    #[must_use]
+    pub const fn support(self, feature: TrainingFeature) -> Support {
+        self.features().get(feature)
+    }
+
+    /// Whether the page lists this target in the training table of `edition` for `view`.
+    ///
+    /// Jan 2024 has one table with all 11 targets for both views. From Nov 2025 the v2 view
+    /// has no local computer and the v1 view no serverless compute; from Mar 2026 the v1 view
+    /// also drops Azure Data Lake Analytics.
+    ///
+    /// ```
+    /// use aml_targets::{ApiView, DocEdition, TrainingTarget};
+    ///
+    /// let local = TrainingTarget::LocalComputer;
+    /// assert!(local.is_listed(DocEdition::Jan2024, ApiView::V2));
+    /// assert!(!local.is_listed(DocEdition::Nov2025, ApiView::V2));
+    /// assert!(local.is_listed(DocEdition::Nov2025, ApiView::V1));
+    /// ```
+    #[must_use]
+    pub fn is_listed(self, edition: DocEdition, view: ApiView) -> bool {
+        match (edition, view, self) {
+            (DocEdition::Jan2024, _, _) => true,
+            (_, ApiView::V2, TrainingTarget::LocalComputer)
+            | (_, ApiView::V1, TrainingTarget::ServerlessCompute)
+            | (DocEdition::Mar2026, ApiView::V1, TrainingTarget::DataLakeAnalytics) => false,
+            _ => true,
+        }
+    }
+
+    /// The targets the page lists for `edition` and `view`, in the page's order.
+    pub fn listed(edition: DocEdition, view: ApiView) -> impl Iterator<Item = TrainingTarget> {
+        TrainingTarget::ALL
+            .iter()
+            .copied()
+            .filter(move |t| t.is_listed(edition, view))
+    }
+
+    /// Whether Azure ML manages this compute (compute clusters, serverless compute and compute
+    /// instances); every other kind is attached.
+    #[must_use]
+    pub const fn is_managed(self) -> bool {
+        matches!(
+            self,
+            TrainingTarget::ComputeCluster
+                | TrainingTarget::ServerlessCompute
+                | TrainingTarget::ComputeInstance
+        )
+    }
+
+    /// Whether training jobs can be submitted to this target as a remote compute target.
+    ///
+    /// False for the local computer (jobs run where you are) and for Azure Databricks, which
+    /// the page allows "for local runs and ML pipelines, but not as a remote target for other
+    /// training" (see [`TrainingTarget::caveat`]).
+    #[must_use]
+    pub const fn is_remote_training_target(self) -> bool {
+        !matches!(
+            self,
+            TrainingTarget::LocalComputer | TrainingTarget::Databricks
+        )
+    }
+
+    /// Whether the page marks the target as a preview.
+    #[must_use]
+    pub const fn is_preview(self) -> bool {
+        matches!(self, TrainingTarget::SparkPool)
+    }
+
+    /// A restriction the page states in prose beside the table.
+    #[must_use]
+    pub const fn caveat(self) -> Option<&'static str> {
+        match self {
+            TrainingTarget::Databricks => Some(
+                "Azure Databricks can be a training resource for local runs and ML pipelines, \
+                 but not a remote target for other training",
+            ),
+            TrainingTarget::SparkPool => Some("Apache Spark pools in Azure Synapse are a preview"),
+            TrainingTarget::LocalComputer
+            | TrainingTarget::ComputeCluster
+            | TrainingTarget::ServerlessCompute
+            | TrainingTarget::ComputeInstance
+            | TrainingTarget::Kubernetes
+            | TrainingTarget::RemoteVm
+            | TrainingTarget::DataLakeAnalytics
+            | TrainingTarget::HdInsight
+            | TrainingTarget::Batch => None,
+        }
+    }
+
+    /// Where the training facts come from.
+    #[must_use]
+    pub const fn source(self) -> &'static str {
+        TRAINING_SOURCE
+    }
+}
+
+/// A deployment target for inference.
+///
+/// What a target is used for differs between the SDK/CLI views: ask
+/// [`InferenceTarget::profile`].
+///
+/// ```
+/// use aml_targets::{ApiView, InferenceTarget};
+///
+/// let aci: InferenceTarget = "ACI".parse()?;
+/// let p = aci.profile(ApiView::V1).unwrap();
+/// assert!(p.realtime && !p.batch && !p.gpu && p.dev_test_only);
+/// let limits = p.limits.unwrap();
+/// assert_eq!((limits.ram_below_gb, limits.model_size_below_gb), (48, 1));
+/// assert!(aci.profile(ApiView::V2).is_none());
+/// # Ok::<(), aml_targets::ParseNameError>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::ParseNameError,
+    parse_err_fn = Self::parse_error
+)]
+#[non_exhaustive]
+pub enum InferenceTarget {
+    /// Azure Machine Learning endpoints: managed online endpoints (real-time) and batch
+    /// endpoints, on serverless compute.
+    #[strum(
+        to_string = "endpoints",
+        serialize = "endpoint",
+        serialize = "managed-online-endpoint",
+        serialize = "batch-endpoint",
+        serialize = "Azure Machine Learning endpoints"
+    )]
+    Endpoints,
+    /// Azure Machine Learning Kubernetes (v2: any attached cluster; v1: Azure Kubernetes
+    /// Service).
+    #[strum(
+        to_string = "kubernetes",
+        serialize = "aks",
+        serialize = "Azure Kubernetes Service",
+        serialize = "Azure Machine Learning Kubernetes"
+    )]
+    Kubernetes,
+    /// A local web service, for testing and debugging (v1).
+    #[strum(
+        to_string = "local-web-service",
+        serialize = "local",
+        serialize = "Local web service"
+    )]
+    LocalWebService,
+    /// Azure Container Instances (v1), CPU only, dev/test only.
+    #[strum(
+        to_string = "container-instances",
+        serialize = "aci",
+        serialize = "Azure Container Instances"
+    )]
+    ContainerInstances,
+}
+
+name_set!(InferenceTarget, "inference target");
+
+/// The page's hard limits for an inference target. Bounds are exclusive ("< 48 GB"), in GB as
+/// the page writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct InferenceLimits {
+    /// The workload must need less than this much RAM, in GB.
+    pub ram_below_gb: u32,
+    /// The model must be smaller than this, in GB.
+    pub model_size_below_gb: u32,
+    /// Only CPU workloads are supported.
+    pub cpu_only: bool,
+}
+
+impl InferenceLimits {
+    /// Whether a workload needing `ram_gb` of RAM is within the limit. NaN and negative
+    /// values are not.
+    #[must_use]
+    pub fn admits_ram_gb(self, ram_gb: f64) -> bool {
+        (0.0..f64::from(self.ram_below_gb)).contains(&ram_gb)
+    }
+
+    /// Whether a model of `size_gb` is within the limit. NaN and negative values are not.
+    #[must_use]
+    pub fn admits_model_size_gb(self, size_gb: f64) -> bool {
+        (0.0..f64::from(self.model_size_below_gb)).contains(&size_gb)
+    }
+}
+
+/// What an inference target is for, in one SDK/CLI view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+// Each flag is one column of the page's table; enums would only rename "yes" and "no".
+#[allow(clippy::struct_excessive_bools)]
+pub struct InferenceProfile {
+    /// Serves real-time (online) requests.
+    pub realtime: bool,
+    /// Runs batch scoring.
+    pub batch: bool,
+    /// GPU inference is supported.
+    pub gpu: bool,
+    /// For development and testing only, not production.
+    pub dev_test_only: bool,
+    /// Whether the designer can deploy to it: `Some(true)` where the page says so, `None`
+    /// where the page is silent.
+    pub designer: Option<bool>,
+    /// Hard limits, where the page states any.
+    pub limits: Option<InferenceLimits>,
+    /// The page's notes column.
+    pub notes: &'static str,
+    /// Where these facts come from.
+    pub source: &'static str,
+}
+
+const V2_INFERENCE_SOURCE: &str =
+    "concept-compute-target.md, \"Compute targets for inference\", SDK/CLI v2 table";
+const V1_INFERENCE_SOURCE: &str =
+    "concept-compute-target.md, \"Compute targets for inference\", SDK/CLI v1 table";
+
+/// A profile without designer facts or limits.
+#[allow(clippy::fn_params_excessive_bools)] // one argument per column of the page's table
+const fn profile_row(
+    realtime: bool,
+    batch: bool,
+    gpu: bool,
+    dev_test_only: bool,
+    notes: &'static str,
+    source: &'static str,
+) -> InferenceProfile {
+    InferenceProfile {
+        realtime,
+        batch,
+        gpu,
+        dev_test_only,
+        designer: None,
+        limits: None,
+        notes,
+        source,
+    }
+}
+
+impl InferenceTarget {
+    /// The page's name for the target.
+    #[must_use]
+    pub const fn page_name(self) -> &'static str {
+        match self {
+            InferenceTarget::Endpoints => "Azure Machine Learning endpoints",
+            InferenceTarget::Kubernetes => "Azure Machine Learning Kubernetes",
+            InferenceTarget::LocalWebService => "Local web service",
+            InferenceTarget::ContainerInstances => "Azure Container Instances",
+        }
+    }
+
+    /// What the target is for in `view`, or `None` if the view does not offer it (endpoints
+    /// are v2 only; the local web service and Container Instances are v1 only, as the
+    /// page's March 2023 combined table also marked them).
+    ///
+    /// The local web service is a real-time web service used only for testing and debugging;
+    /// the page says GPU support "depends on local libraries", which this crate reports as no
+    /// GPU support.
+    #[must_use]
+    pub const fn profile(self, view: ApiView) -> Option<InferenceProfile> {
+        match (self, view) {
+            (InferenceTarget::Endpoints, ApiView::V2) => Some(profile_row(
+                true,
+                true,
+                true,
+                false,
+                "fully managed, on serverless compute (managed online endpoints for real-time, \
+                 batch endpoints for batch)",
+                V2_INFERENCE_SOURCE,
+            )),
+            (InferenceTarget::Kubernetes, ApiView::V2) => Some(profile_row(
+                true,
+                true,
+                true,
+                false,
+                "on-premises, cloud and edge Kubernetes clusters",
+                V2_INFERENCE_SOURCE,
+            )),
+            (InferenceTarget::Kubernetes, ApiView::V1) => Some(profile_row(
+                true,
+                false,
+                true,
+                false,
+                "Azure Kubernetes Service: real-time inference in the cloud",
+                V1_INFERENCE_SOURCE,
+            )),
+            (InferenceTarget::LocalWebService, ApiView::V1) => Some(profile_row(
+                true,
+                false,
+                false,
+                true,
+                "testing and debugging only: limited testing and troubleshooting; GPU depends \
+                 on local libraries",
+                V1_INFERENCE_SOURCE,
+            )),
+            (InferenceTarget::ContainerInstances, ApiView::V1) => Some(InferenceProfile {
+                realtime: true,
+                batch: false,
+                gpu: false,
+                dev_test_only: true,
+                designer: Some(true),
+                limits: Some(InferenceLimits {
+                    ram_below_gb: 48,
+                    model_size_below_gb: 1,
+                    cpu_only: true,
+                }),
+                notes: "low-scale CPU workloads needing less than 48 GB of RAM; no cluster to \
+                        manage; only models under 1 GB; supported in the designer",
+                source: V1_INFERENCE_SOURCE,
+            }),
+            (InferenceTarget::Endpoints, ApiView::V1)
+            | (
+                InferenceTarget::LocalWebService | InferenceTarget::ContainerInstances,
+                ApiView::V2,
+            ) => None,
+        }
+    }
+
+    /// The inference targets `view` offers, in the page's order.
+    pub fn listed(view: ApiView) -> impl Iterator<Item = InferenceTarget> {
+        InferenceTarget::ALL
+            .iter()
+            .copied()
+            .filter(move |t| t.profile(view).is_some())
+    }
+}

@@ -1,0 +1,771 @@
+//! One assertion per cell of FACTS.md's tables (sections 1–8), table-driven.
+
+use aml_targets::{
+    ApiView, COMPUTE_INSTANCE_FREE_DISK_MAX_GB, COMPUTE_INSTANCE_FREE_DISK_MIN_GB,
+    COMPUTE_INSTANCE_OS_DISK_GB, ComputeKind, CudaVersion, Date, DocEdition, GpuArchitecture,
+    INFERENCE_RAM_HEADROOM_PERCENT, ISOLATED_SIZES, InferenceTarget, PAGE_CUDA_TABLE, RETIREMENTS,
+    RetirementAuthority, RetirementState, Support, SupportedBy, TrainingFeature, TrainingTarget,
+    VmCategory, VmSeries, inference_ram_with_headroom, isolated_size,
+};
+
+fn date(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+// ---- §0 editions -------------------------------------------------------------------------
+
+#[test]
+fn editions_and_their_dates() {
+    assert_eq!(DocEdition::ALL.len(), 3);
+    assert_eq!(DocEdition::Jan2024.ms_date(), date("2024-01-23"));
+    assert_eq!(DocEdition::Nov2025.ms_date(), date("2025-11-13"));
+    assert_eq!(DocEdition::Mar2026.ms_date(), date("2026-03-31"));
+    assert!(DocEdition::Jan2024.source().contains("0eea71ca"));
+    assert!(DocEdition::Nov2025.source().contains("43dc14ea"));
+    assert_eq!(DocEdition::default(), DocEdition::Mar2026);
+    assert_eq!(ApiView::default(), ApiView::V2);
+    assert_eq!(DocEdition::as_of(date("2023-12-31")), None);
+    assert_eq!(
+        DocEdition::as_of(date("2024-01-23")),
+        Some(DocEdition::Jan2024)
+    );
+    assert_eq!(
+        DocEdition::as_of(date("2025-11-12")),
+        Some(DocEdition::Jan2024)
+    );
+    assert_eq!(
+        DocEdition::as_of(date("2026-11-26")),
+        Some(DocEdition::Mar2026)
+    );
+}
+
+// ---- §1 training targets -------------------------------------------------------------------
+
+#[test]
+fn training_table_every_cell() {
+    use Support::{No, SdkLocalModeOnly as Local, ThroughSdk as Sdk, Yes};
+    use TrainingTarget as T;
+    // Target, automated ML, ML pipelines, designer: FACTS.md §1, in the page's order.
+    let table = [
+        (T::LocalComputer, Yes, No, No),
+        (T::ComputeCluster, Yes, Yes, Yes),
+        (T::ServerlessCompute, Yes, Yes, Yes),
+        (T::ComputeInstance, Sdk, Yes, Yes),
+        (T::Kubernetes, No, Yes, Yes),
+        (T::RemoteVm, Yes, Yes, No),
+        (T::SparkPool, Local, Yes, No),
+        (T::Databricks, Local, Yes, No),
+        (T::DataLakeAnalytics, No, Yes, No),
+        (T::HdInsight, No, Yes, No),
+        (T::Batch, No, Yes, No),
+    ];
+    assert_eq!(T::ALL.len(), 11);
+    for (i, (target, automl, pipelines, designer)) in table.into_iter().enumerate() {
+        assert_eq!(T::ALL[i], target, "page order");
+        assert_eq!(
+            target.support(TrainingFeature::AutomatedMl),
+            automl,
+            "{target} automated ML"
+        );
+        assert_eq!(
+            target.support(TrainingFeature::MlPipelines),
+            pipelines,
+            "{target} pipelines"
+        );
+        assert_eq!(
+            target.support(TrainingFeature::Designer),
+            designer,
+            "{target} designer"
+        );
+    }
+}
+
+#[test]
+fn scraped_copies_with_dropped_cells_are_not_what_we_encode() {
+    // A scrape that drops empty cells shifts "Yes" of the pipelines column into automated ML
+    // for these four targets. FACTS.md §1 is right: they do not support automated ML.
+    for t in [
+        TrainingTarget::Kubernetes,
+        TrainingTarget::DataLakeAnalytics,
+        TrainingTarget::HdInsight,
+        TrainingTarget::Batch,
+    ] {
+        assert_eq!(t.support(TrainingFeature::AutomatedMl), Support::No, "{t}");
+        assert_eq!(t.support(TrainingFeature::MlPipelines), Support::Yes, "{t}");
+    }
+}
+
+#[test]
+fn qualifiers_are_kept() {
+    assert_eq!(Support::ThroughSdk.qualifier(), Some("through SDK"));
+    assert_eq!(
+        Support::SdkLocalModeOnly.qualifier(),
+        Some("SDK local mode only")
+    );
+    assert_eq!(Support::Yes.qualifier(), None);
+    assert!(Support::SdkLocalModeOnly.is_supported());
+    assert!(!Support::No.is_supported());
+}
+
+#[test]
+fn databricks_caveat_is_data() {
+    assert!(!TrainingTarget::Databricks.is_remote_training_target());
+    assert!(!TrainingTarget::LocalComputer.is_remote_training_target());
+    for t in TrainingTarget::ALL.iter().copied().filter(|t| {
+        !matches!(
+            t,
+            TrainingTarget::Databricks | TrainingTarget::LocalComputer
+        )
+    }) {
+        assert!(t.is_remote_training_target(), "{t}");
+    }
+    let caveat = TrainingTarget::Databricks.caveat().unwrap();
+    assert!(caveat.contains("local runs and ML pipelines"));
+    assert!(caveat.contains("not a remote target"));
+    assert!(TrainingTarget::SparkPool.is_preview());
+    assert_eq!(
+        TrainingTarget::ALL
+            .iter()
+            .filter(|t| t.is_preview())
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn training_tables_per_edition_and_view() {
+    use TrainingTarget as T;
+    let listed = |e, v| T::listed(e, v).collect::<Vec<_>>();
+    // Jan 2024: one table, 11 rows, local computer and serverless both present.
+    for view in ApiView::ALL.iter().copied() {
+        assert_eq!(listed(DocEdition::Jan2024, view), T::ALL);
+    }
+    // Nov 2025: v2 has no local computer, v1 no serverless.
+    let nov_v2 = listed(DocEdition::Nov2025, ApiView::V2);
+    assert_eq!(nov_v2.len(), 10);
+    assert!(!nov_v2.contains(&T::LocalComputer));
+    let nov_v1 = listed(DocEdition::Nov2025, ApiView::V1);
+    assert_eq!(nov_v1.len(), 10);
+    assert!(!nov_v1.contains(&T::ServerlessCompute));
+    // Mar 2026: v1 also drops Data Lake Analytics.
+    assert_eq!(listed(DocEdition::Mar2026, ApiView::V2), nov_v2);
+    let mar_v1 = listed(DocEdition::Mar2026, ApiView::V1);
+    assert_eq!(mar_v1.len(), 9);
+    assert!(!mar_v1.contains(&T::ServerlessCompute));
+    assert!(!mar_v1.contains(&T::DataLakeAnalytics));
+    assert!(nov_v1.contains(&T::DataLakeAnalytics));
+}
+
+#[test]
+fn managed_training_targets() {
+    let managed: Vec<_> = TrainingTarget::ALL
+        .iter()
+        .copied()
+        .filter(|t| t.is_managed())
+        .collect();
+    assert_eq!(
+        managed,
+        [
+            TrainingTarget::ComputeCluster,
+            TrainingTarget::ServerlessCompute,
+            TrainingTarget::ComputeInstance
+        ]
+    );
+}
+
+// ---- §2 inference targets ------------------------------------------------------------------
+
+#[test]
+fn inference_tables_every_cell() {
+    use InferenceTarget as I;
+    // (target, view, real-time, batch, GPU, dev/test only)
+    let table = [
+        (I::Endpoints, ApiView::V2, true, true, true, false),
+        (I::Kubernetes, ApiView::V2, true, true, true, false),
+        (I::LocalWebService, ApiView::V1, true, false, false, true),
+        (I::Kubernetes, ApiView::V1, true, false, true, false),
+        (I::ContainerInstances, ApiView::V1, true, false, false, true),
+    ];
+    for (target, view, realtime, batch, gpu, dev) in table {
+        let p = target
+            .profile(view)
+            .unwrap_or_else(|| panic!("{target} in {view}"));
+        assert_eq!(p.realtime, realtime, "{target} {view} real-time");
+        assert_eq!(p.batch, batch, "{target} {view} batch");
+        assert_eq!(p.gpu, gpu, "{target} {view} GPU");
+        assert_eq!(p.dev_test_only, dev, "{target} {view} dev/test");
+        assert!(!p.source.is_empty());
+    }
+    // Endpoints are v2 only, ACI and the local web service v1 only.
+    assert!(I::Endpoints.profile(ApiView::V1).is_none());
+    assert!(I::ContainerInstances.profile(ApiView::V2).is_none());
+    assert!(I::LocalWebService.profile(ApiView::V2).is_none());
+    assert_eq!(
+        I::listed(ApiView::V2).collect::<Vec<_>>(),
+        [I::Endpoints, I::Kubernetes]
+    );
+    assert_eq!(
+        I::listed(ApiView::V1).collect::<Vec<_>>(),
+        [I::Kubernetes, I::LocalWebService, I::ContainerInstances]
+    );
+    // Notes columns.
+    let notes = |t: I, v| t.profile(v).unwrap().notes;
+    assert!(notes(I::Endpoints, ApiView::V2).contains("serverless compute"));
+    assert!(notes(I::Kubernetes, ApiView::V2).contains("on-premises, cloud and edge"));
+    assert!(notes(I::Kubernetes, ApiView::V1).contains("in the cloud"));
+    assert!(notes(I::LocalWebService, ApiView::V1).contains("depends on local libraries"));
+}
+
+#[test]
+fn aci_limits() {
+    let p = InferenceTarget::ContainerInstances
+        .profile(ApiView::V1)
+        .unwrap();
+    let l = p.limits.unwrap();
+    assert_eq!(l.ram_below_gb, 48);
+    assert_eq!(l.model_size_below_gb, 1);
+    assert!(l.cpu_only);
+    assert_eq!(p.designer, Some(true));
+    assert!(l.admits_ram_gb(47.9));
+    assert!(!l.admits_ram_gb(48.0));
+    assert!(l.admits_model_size_gb(0.99));
+    assert!(!l.admits_model_size_gb(1.0));
+    assert!(!l.admits_ram_gb(f64::NAN));
+    assert!(!l.admits_model_size_gb(-1.0));
+    assert!(!l.admits_ram_gb(f64::INFINITY));
+    for t in [InferenceTarget::Endpoints, InferenceTarget::Kubernetes] {
+        assert_eq!(t.profile(ApiView::V2).unwrap().limits, None);
+    }
+}
+
+#[test]
+fn sizing_rule() {
+    assert_eq!(INFERENCE_RAM_HEADROOM_PERCENT, 150);
+    assert!((inference_ram_with_headroom(10.0) - 15.0).abs() < 1e-9);
+    assert!(aml_targets::SIZING_ADVICE.starts_with("scale up, then scale out"));
+}
+
+// ---- §3 managed compute ------------------------------------------------------------------
+
+#[test]
+fn managed_compute_kinds() {
+    let managed: Vec<_> = ComputeKind::ALL
+        .iter()
+        .copied()
+        .filter(|k| k.is_managed())
+        .collect();
+    assert_eq!(
+        managed,
+        [
+            ComputeKind::ComputeCluster,
+            ComputeKind::ServerlessCompute,
+            ComputeKind::ComputeInstance
+        ]
+    );
+}
+
+#[test]
+fn capability_table_every_cell() {
+    let cluster = ComputeKind::ComputeCluster.capabilities().unwrap();
+    let instance = ComputeKind::ComputeInstance.capabilities().unwrap();
+    // Single- or multi-node
+    assert!(cluster.multi_node);
+    assert!(!instance.multi_node);
+    // Autoscales on each job submission
+    assert!(cluster.autoscales_on_job_submission);
+    assert!(!instance.autoscales_on_job_submission);
+    // Automatic cluster management and job scheduling
+    assert!(cluster.automatic_cluster_management_and_job_scheduling);
+    assert!(instance.automatic_cluster_management_and_job_scheduling);
+    // CPU and GPU resources
+    assert!(cluster.cpu_and_gpu);
+    assert!(instance.cpu_and_gpu);
+    let others = ComputeKind::ALL
+        .iter()
+        .filter(|k| k.capabilities().is_some())
+        .count();
+    assert_eq!(others, 2);
+}
+
+#[test]
+fn instance_disk_and_idle_advice() {
+    assert_eq!(COMPUTE_INSTANCE_OS_DISK_GB, 120);
+    assert_eq!(
+        (
+            COMPUTE_INSTANCE_FREE_DISK_MIN_GB,
+            COMPUTE_INSTANCE_FREE_DISK_MAX_GB
+        ),
+        (1, 2)
+    );
+    let cluster = ComputeKind::ComputeCluster
+        .idle_charge_advice(DocEdition::LATEST)
+        .unwrap();
+    assert!(cluster.action.contains("minimum number of nodes to 0"));
+    assert!(cluster.action.contains("serverless"));
+    let instance = ComputeKind::ComputeInstance
+        .idle_charge_advice(DocEdition::Jan2024)
+        .unwrap();
+    assert_eq!(instance.action, "enable idle shutdown");
+    assert_eq!(instance.stopped_still_bills, None);
+    for e in [DocEdition::Nov2025, DocEdition::Mar2026] {
+        let bills = ComputeKind::ComputeInstance.idle_charge_advice(e).unwrap();
+        assert_eq!(
+            bills.stopped_still_bills,
+            Some("disk, public IP and standard load balancer")
+        );
+    }
+    assert!(
+        ComputeKind::ServerlessCompute
+            .note()
+            .contains("recommended alternative")
+    );
+}
+
+// ---- §4 supported VM series ----------------------------------------------------------------
+
+#[test]
+fn series_table_every_row() {
+    use VmCategory::{
+        ComputeOptimized as C, GeneralPurpose as G, Gpu, HighPerformanceCompute as Hpc,
+        MemoryOptimized as Mem, StorageOptimized as St,
+    };
+    use VmSeries as S;
+    // (series, category, GPU label, supported by clusters only): FACTS.md §4, Jan 2024.
+    let jan2024 = [
+        (S::DDSv4, G, None),
+        (S::Dv2, G, None),
+        (S::Dv3, G, None),
+        (S::DSv2, G, None),
+        (S::DSv3, G, None),
+        (S::EAv4, Mem, None),
+        (S::Ev3, Mem, None),
+        (S::ESv3, Mem, None),
+        (S::FSv2, C, None),
+        (S::FX, C, None),
+        (S::H, Hpc, None),
+        (S::HB, Hpc, None),
+        (S::HBv2, Hpc, None),
+        (S::HBv3, Hpc, None),
+        (S::HC, Hpc, None),
+        (S::LSv2, St, None),
+        (S::M, Mem, None),
+        (S::NC, Gpu, Some("K80")),
+        (S::NC_Promo, Gpu, Some("K80")),
+        (S::NCv2, Gpu, Some("P100")),
+        (S::NCv3, Gpu, Some("V100")),
+        (S::ND, Gpu, Some("P40")),
+        (S::NDv2, Gpu, Some("V100")),
+        (S::NV, Gpu, Some("M60")),
+        (S::NVv3, Gpu, Some("M60")),
+        (S::NCasT4_v3, Gpu, Some("T4")),
+        (S::NDasrA100_v4, Gpu, Some("A100")),
+    ];
+    assert_eq!(jan2024.len(), 27);
+    for (series, category, gpu) in jan2024 {
+        assert_eq!(series.category(), category, "{series}");
+        assert_eq!(series.page_gpu_label(), gpu, "{series}");
+        assert_eq!(series.first_listed(), Some(DocEdition::Jan2024), "{series}");
+        let expected = if series == S::FX {
+            SupportedBy::ClustersOnly
+        } else {
+            SupportedBy::ClustersAndInstances
+        };
+        for edition in DocEdition::ALL.iter().copied() {
+            assert_eq!(
+                series.supported_by(edition),
+                Some(expected),
+                "{series} {edition}"
+            );
+        }
+    }
+    assert!(!SupportedBy::ClustersOnly.instances());
+    assert!(SupportedBy::ClustersOnly.clusters());
+    assert!(SupportedBy::ClustersAndInstances.instances());
+    assert_eq!(
+        VmSeries::listed(DocEdition::Jan2024).collect::<Vec<_>>(),
+        jan2024.map(|row| row.0)
+    );
+}
+
+#[test]
+fn series_added_later() {
+    use VmSeries as S;
+    let added = [
+        (S::ND_H100_v5, DocEdition::Nov2025, VmCategory::Gpu),
+        (S::ND_H200_v5, DocEdition::Nov2025, VmCategory::Gpu),
+        (S::Av2, DocEdition::Mar2026, VmCategory::GeneralPurpose),
+        (S::NCads_A100_v4, DocEdition::Mar2026, VmCategory::Gpu),
+        (S::NCads_H100_v5, DocEdition::Mar2026, VmCategory::Gpu),
+    ];
+    for (series, edition, category) in added {
+        assert_eq!(series.first_listed(), Some(edition), "{series}");
+        assert_eq!(series.category(), category, "{series}");
+        assert_eq!(
+            series.supported_by(edition),
+            Some(SupportedBy::ClustersAndInstances)
+        );
+        for earlier in DocEdition::ALL.iter().copied().filter(|e| *e < edition) {
+            assert_eq!(series.supported_by(earlier), None, "{series} {earlier}");
+        }
+    }
+    assert_eq!(VmSeries::listed(DocEdition::Nov2025).count(), 29);
+    assert_eq!(VmSeries::listed(DocEdition::Mar2026).count(), 32);
+    // Named by retirements or by the size data only: never "supported" by a table.
+    for s in [S::Av1, S::NV_Promo, S::NVv4, S::NDm_A100_v4, S::NVadsA10_v5] {
+        assert_eq!(s.first_listed(), None, "{s}");
+        assert_eq!(s.supported_by(DocEdition::LATEST), None, "{s}");
+    }
+}
+
+#[test]
+fn series_aliases_the_pages_use() {
+    let aliases = [
+        ("NCT4_v3", VmSeries::NCasT4_v3),
+        ("NDA100_v4", VmSeries::NDasrA100_v4),
+        ("ND-H100-v5", VmSeries::ND_H100_v5),
+        ("ND-H200-v5", VmSeries::ND_H200_v5),
+        ("NCadsH100_v5", VmSeries::NCads_H100_v5),
+        ("NCA100_v4", VmSeries::NCads_A100_v4),
+        ("NC_A100_v4", VmSeries::NCads_A100_v4),
+        ("NC_Promo", VmSeries::NC_Promo),
+        ("NV Promo", VmSeries::NV_Promo),
+        ("ncasT4_V3", VmSeries::NCasT4_v3),
+        ("Easv4", VmSeries::EAv4),
+    ];
+    for (alias, series) in aliases {
+        assert_eq!(alias.parse::<VmSeries>().unwrap(), series, "{alias}");
+    }
+}
+
+// ---- §5 retirements ------------------------------------------------------------------------
+
+#[track_caller]
+fn assert_dates(series: VmSeries, expected: &[(&str, RetirementAuthority, bool)]) {
+    let got: Vec<_> = series
+        .retirements()
+        .map(|r| (r.date.to_string(), r.authority, r.withdrawn))
+        .collect();
+    let expected: Vec<_> = expected
+        .iter()
+        .map(|(d, a, w)| ((*d).to_owned(), *a, *w))
+        .collect();
+    assert_eq!(got, expected, "{series}");
+}
+
+#[test]
+fn retirement_dates_with_every_source() {
+    use RetirementAuthority::{AzureMlPage as Page, AzureVmDocs as Vm};
+    for s in [
+        VmSeries::NC,
+        VmSeries::NCv2,
+        VmSeries::ND,
+        VmSeries::NV,
+        VmSeries::NV_Promo,
+        VmSeries::NC_Promo,
+    ] {
+        assert_dates(s, &[("2023-08-31", Page, false), ("2023-09-06", Vm, false)]);
+    }
+    assert_dates(VmSeries::Av1, &[("2024-08-31", Page, false)]);
+    assert_dates(VmSeries::HB, &[("2024-08-31", Page, false)]);
+    assert_dates(VmSeries::NCv3, &[("2025-09-30", Page, false)]);
+    assert_dates(VmSeries::NVv3, &[("2026-09-30", Vm, false)]);
+    assert_dates(VmSeries::NVv4, &[("2026-09-30", Vm, false)]);
+    assert_dates(VmSeries::H, &[("2022-08-31", Page, true)]);
+    assert_eq!(RETIREMENTS.len(), 6 * 2 + 3 + 2 + 1);
+    let av1 = VmSeries::Av1.retirement().unwrap();
+    assert!(av1.note.contains("June 2023"));
+    assert_eq!(
+        VmSeries::NCv3.retirement().unwrap().page_edition,
+        Some(DocEdition::Nov2025)
+    );
+    assert_eq!(
+        VmSeries::NC.retirement().unwrap().page_edition,
+        Some(DocEdition::Jan2024)
+    );
+    assert!(
+        VmSeries::NVv3
+            .retirement()
+            .unwrap()
+            .source
+            .contains("nvv3-series-retirement.md")
+    );
+    assert!(
+        VmSeries::NVv4
+            .retirement()
+            .unwrap()
+            .source
+            .contains("nvv4-retirement.md")
+    );
+    for r in RETIREMENTS {
+        assert!(!r.source.is_empty());
+    }
+}
+
+#[test]
+fn retirement_state_on_dates() {
+    use RetirementState::{Active, Retired, Retiring};
+    let cases = [
+        (
+            VmSeries::NC,
+            "2023-08-30",
+            Retiring {
+                date: date("2023-08-31"),
+            },
+        ),
+        (
+            VmSeries::NC,
+            "2023-08-31",
+            Retired {
+                since: date("2023-08-31"),
+            },
+        ),
+        (
+            VmSeries::NC_Promo,
+            "2024-01-01",
+            Retired {
+                since: date("2023-08-31"),
+            },
+        ),
+        (
+            VmSeries::Av1,
+            "2024-08-30",
+            Retiring {
+                date: date("2024-08-31"),
+            },
+        ),
+        (
+            VmSeries::HB,
+            "2024-09-01",
+            Retired {
+                since: date("2024-08-31"),
+            },
+        ),
+        (
+            VmSeries::NCv3,
+            "2025-09-29",
+            Retiring {
+                date: date("2025-09-30"),
+            },
+        ),
+        (
+            VmSeries::NCv3,
+            "2025-09-30",
+            Retired {
+                since: date("2025-09-30"),
+            },
+        ),
+        (
+            VmSeries::NVv3,
+            "2026-09-29",
+            Retiring {
+                date: date("2026-09-30"),
+            },
+        ),
+        (
+            VmSeries::NVv4,
+            "2026-11-26",
+            Retired {
+                since: date("2026-09-30"),
+            },
+        ),
+        // The H announcement was withdrawn: the series is not retired by it.
+        (VmSeries::H, "2026-11-26", Active),
+        (VmSeries::NCasT4_v3, "2026-11-26", Active),
+    ];
+    for (series, on, expected) in cases {
+        assert_eq!(
+            series.retirement_state(date(on)),
+            expected,
+            "{series} on {on}"
+        );
+    }
+}
+
+#[test]
+fn ncv3_regional_exceptions() {
+    let regions = [
+        ("US Gov Virginia", "usgovvirginia", "2026-06-30"),
+        ("US Gov Arizona", "usgovarizona", "2026-06-30"),
+        ("Jio India West", "jioindiawest", "2027-06-30"),
+        ("China North 3", "chinanorth3", "2027-06-30"),
+    ];
+    let exceptions: Vec<_> = VmSeries::NCv3.regional_retirements().collect();
+    assert_eq!(exceptions.len(), regions.len());
+    for ((name, location, day), e) in regions.into_iter().zip(exceptions) {
+        assert_eq!((e.region.name, e.region.location), (name, location));
+        assert_eq!(e.date, date(day));
+        for spelling in [name, location] {
+            assert_eq!(
+                VmSeries::NCv3.retirement_state_in(spelling, date("2025-10-01")),
+                RetirementState::Retiring { date: date(day) },
+                "{spelling}"
+            );
+        }
+        assert!(
+            VmSeries::NCv3
+                .retirement_state_in(location, date(day))
+                .is_retired()
+        );
+    }
+    assert!(
+        VmSeries::NCv3
+            .retirement_state_in("westeurope", date("2025-10-01"))
+            .is_retired()
+    );
+    assert_eq!(VmSeries::NC.regional_retirements().count(), 0);
+}
+
+// ---- §6 isolated sizes ---------------------------------------------------------------------
+
+#[test]
+fn isolated_sizes() {
+    let names: Vec<_> = ISOLATED_SIZES.iter().map(|s| (s.name, s.rdma)).collect();
+    assert_eq!(
+        names,
+        [
+            ("Standard_M128ms", false),
+            ("Standard_F72s_v2", false),
+            ("Standard_NC24s_v3", false),
+            ("Standard_NC24rs_v3", true),
+        ]
+    );
+    assert!(isolated_size("standard_m128ms").is_some());
+    assert!(isolated_size("Standard_M128s").is_none());
+    assert!(isolated_size("").is_none());
+}
+
+// ---- §7 unmanaged compute ------------------------------------------------------------------
+
+#[test]
+fn unmanaged_compute_per_view() {
+    use ComputeKind as K;
+    // (kind, v1, v2, deprecated)
+    let table = [
+        (K::RemoteVm, true, true, false),
+        (K::HdInsight, true, true, false),
+        (K::Databricks, true, true, false),
+        (K::DataLakeAnalytics, true, true, false),
+        (K::AzureKubernetesService, true, false, false),
+        (K::SynapseSpark, true, false, true),
+        (K::Kubernetes, false, true, false),
+    ];
+    for (kind, v1, v2, deprecated) in table {
+        assert!(!kind.is_managed(), "{kind}");
+        assert_eq!(kind.is_available(ApiView::V1), v1, "{kind} v1");
+        assert_eq!(kind.is_available(ApiView::V2), v2, "{kind} v2");
+        assert_eq!(kind.is_deprecated(), deprecated, "{kind}");
+        assert!(kind.note().contains("extra steps"), "{kind}");
+    }
+    assert_eq!(table.len() + 3, K::ALL.len());
+}
+
+// ---- §8 GPU architecture and CUDA ----------------------------------------------------------
+
+#[test]
+fn page_cuda_table_every_row() {
+    use GpuArchitecture as A;
+    use VmSeries as S;
+    let v = CudaVersion::new;
+    // (architecture, series, CUDA lower bound, first edition)
+    let table = [
+        (
+            A::Ampere,
+            &[S::NDasrA100_v4][..],
+            v(11, 0),
+            DocEdition::Jan2024,
+        ),
+        (
+            A::Turing,
+            &[S::NCasT4_v3][..],
+            v(10, 0),
+            DocEdition::Jan2024,
+        ),
+        (
+            A::Volta,
+            &[S::NCv3, S::NDv2][..],
+            v(9, 0),
+            DocEdition::Jan2024,
+        ),
+        (
+            A::Pascal,
+            &[S::NCv2, S::ND][..],
+            v(9, 0),
+            DocEdition::Jan2024,
+        ),
+        (
+            A::Maxwell,
+            &[S::NV, S::NVv3][..],
+            v(9, 0),
+            DocEdition::Jan2024,
+        ),
+        (
+            A::Kepler,
+            &[S::NC, S::NC_Promo][..],
+            v(9, 0),
+            DocEdition::Jan2024,
+        ),
+        (
+            A::Hopper,
+            &[S::NCads_H100_v5, S::ND_H100_v5, S::ND_H200_v5][..],
+            v(12, 0),
+            DocEdition::Mar2026,
+        ),
+    ];
+    assert_eq!(PAGE_CUDA_TABLE.len(), table.len());
+    for (arch, series, min, first) in table {
+        let row = arch.page_cuda_row(DocEdition::LATEST).unwrap();
+        assert_eq!(row.series, series, "{arch}");
+        assert_eq!(row.min_cuda, min, "{arch}");
+        assert_eq!(row.first_edition, first, "{arch}");
+        for s in series {
+            assert_eq!(s.gpu_architecture(), Some(arch), "{s}");
+            for e in DocEdition::ALL.iter().copied() {
+                let expected = (e >= first).then_some(min);
+                assert_eq!(s.page_cuda_min(e), expected, "{s} {e}");
+            }
+        }
+    }
+    assert_eq!(A::Hopper.page_cuda_row(DocEdition::Nov2025), None);
+    // The page's own spellings in the CUDA table are aliases of the series.
+    for row in PAGE_CUDA_TABLE {
+        let parsed: Vec<VmSeries> = row
+            .page_series
+            .split(", ")
+            .map(|s| s.parse().unwrap())
+            .collect();
+        assert_eq!(parsed, row.series);
+    }
+}
+
+#[test]
+fn gpu_architectures_per_series_and_order() {
+    use GpuArchitecture as A;
+    assert_eq!(
+        A::ALL,
+        [
+            A::Kepler,
+            A::Maxwell,
+            A::Pascal,
+            A::Volta,
+            A::Turing,
+            A::Ampere,
+            A::Ada,
+            A::Hopper,
+            A::Blackwell
+        ]
+    );
+    assert!(A::ALL.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(VmSeries::NV_Promo.gpu_architecture(), Some(A::Maxwell));
+    assert_eq!(VmSeries::NDm_A100_v4.gpu_architecture(), Some(A::Ampere));
+    assert_eq!(VmSeries::NCads_A100_v4.gpu_architecture(), Some(A::Ampere));
+    assert_eq!(VmSeries::NVadsA10_v5.gpu_architecture(), Some(A::Ampere));
+    // NVv4 is an AMD MI25: a GPU series with no NVIDIA architecture and no CUDA.
+    assert_eq!(VmSeries::NVv4.category(), VmCategory::Gpu);
+    assert_eq!(VmSeries::NVv4.gpu_architecture(), None);
+    assert_eq!(VmSeries::NVv4.page_cuda_min(DocEdition::LATEST), None);
+    // Every GPU series but NVv4 has an architecture, every CPU series none.
+    for s in VmSeries::ALL.iter().copied() {
+        let gpu = s.category() == VmCategory::Gpu && s != VmSeries::NVv4;
+        assert_eq!(s.gpu_architecture().is_some(), gpu, "{s}");
+    }
+}
