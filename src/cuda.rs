@@ -1,6 +1,8 @@
 //! CUDA toolkit versions.
 
 use std::fmt;
+
+use crate::error::Quoted;
 use std::str::FromStr;
 
 use crate::macros::serde_via_str;
@@ -29,14 +31,6 @@ pub struct CudaVersion {
 pub struct ParseCudaVersionError {
     input: String,
     reason: &'static str,
-}
-
-struct Quoted<'a>(&'a str);
-
-impl fmt::Display for Quoted<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::error::write_quoted(f, self.0)
-    }
 }
 
 impl ParseCudaVersionError {

@@ -2,6 +2,8 @@
 //! [`Date`] from the caller.
 
 use std::fmt;
+
+use crate::error::Quoted;
 use std::str::FromStr;
 
 use crate::macros::serde_via_str;
@@ -60,15 +62,6 @@ pub enum ParseDateError {
         /// How many days the month has in that year.
         days_in_month: u8,
     },
-}
-
-/// Displays a string quoted and escaped, shortened when long.
-struct Quoted<'a>(&'a str);
-
-impl fmt::Display for Quoted<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::error::write_quoted(f, self.0)
-    }
 }
 
 const fn is_leap(year: u16) -> bool {

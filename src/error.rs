@@ -20,6 +20,15 @@ pub(crate) fn write_quoted(f: &mut fmt::Formatter<'_>, input: &str) -> fmt::Resu
     }
 }
 
+/// Displays a string quoted and escaped, shortened when long.
+pub(crate) struct Quoted<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_quoted(f, self.0)
+    }
+}
+
 /// A name that is not one of the accepted spellings of a closed set, such as an unknown
 /// training target or VM series.
 ///

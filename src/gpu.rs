@@ -167,3 +167,116 @@ pub const PAGE_CUDA_TABLE: &[PageCudaRow] = &[
         source: CUDA_TABLE_SOURCE,
     },
 ];
+
+/// An NVIDIA CUDA compute capability such as 7.0 (`sm_70`), ordered numerically.
+///
+/// ```
+/// use aml_targets::ComputeCapability;
+///
+/// let v100: ComputeCapability = "sm_70".parse()?;
+/// assert_eq!(v100, ComputeCapability::new(7, 0));
+/// assert_eq!("8.6".parse::<ComputeCapability>()?.to_string(), "8.6");
+/// assert_eq!(v100.sm(), 70);
+/// # Ok::<(), aml_targets::ParseComputeCapabilityError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ComputeCapability {
+    major: u8,
+    minor: u8,
+}
+
+/// Why a string is not a [`ComputeCapability`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "invalid compute capability {}: expected MAJOR.MINOR (7.0) or sm_XY (sm_70)",
+    crate::error::Quoted(.input)
+)]
+pub struct ParseComputeCapabilityError {
+    input: String,
+}
+
+impl ComputeCapability {
+    /// `major.minor`.
+    #[must_use]
+    pub const fn new(major: u8, minor: u8) -> ComputeCapability {
+        ComputeCapability { major, minor }
+    }
+
+    /// The major number (the architecture generation).
+    #[must_use]
+    pub const fn major(self) -> u8 {
+        self.major
+    }
+
+    /// The minor number.
+    #[must_use]
+    pub const fn minor(self) -> u8 {
+        self.minor
+    }
+
+    /// The number of the `sm_XY` spelling: `major * 10 + minor` (70 for 7.0, 120 for 12.0).
+    #[must_use]
+    pub const fn sm(self) -> u16 {
+        self.major as u16 * 10 + self.minor as u16
+    }
+
+    /// Parses `7.0` or `sm_70`, the same as `FromStr`.
+    ///
+    /// # Errors
+    ///
+    /// [`ParseComputeCapabilityError`] quoting the input.
+    pub fn parse(s: &str) -> Result<ComputeCapability, ParseComputeCapabilityError> {
+        s.parse()
+    }
+}
+
+impl std::fmt::Display for ComputeCapability {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
+}
+
+impl std::fmt::Debug for ComputeCapability {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ComputeCapability({self})")
+    }
+}
+
+impl std::str::FromStr for ComputeCapability {
+    type Err = ParseComputeCapabilityError;
+
+    fn from_str(s: &str) -> Result<ComputeCapability, ParseComputeCapabilityError> {
+        let err = || ParseComputeCapabilityError {
+            input: s.to_owned(),
+        };
+        let small = |t: &str| -> Option<u8> {
+            let ok = !t.is_empty()
+                && t.len() <= 2
+                && t.bytes().all(|b| b.is_ascii_digit())
+                && !(t.len() > 1 && t.starts_with('0'));
+            ok.then(|| t.parse().ok()).flatten()
+        };
+        if let Some((major, minor)) = s.split_once('.') {
+            return match (small(major), minor.len() == 1, small(minor)) {
+                (Some(major), true, Some(minor)) => Ok(ComputeCapability { major, minor }),
+                _ => Err(err()),
+            };
+        }
+        let digits = s
+            .get(..3)
+            .filter(|p| p.eq_ignore_ascii_case("sm_"))
+            .and_then(|_| s.get(3..))
+            .ok_or_else(err)?;
+        // sm_XY or sm_XXY: the last digit is the minor version.
+        if !(2..=3).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(err());
+        }
+        let (major, minor) = digits.split_at(digits.len() - 1);
+        match (small(major), small(minor)) {
+            (Some(major), Some(minor)) if major > 0 => Ok(ComputeCapability { major, minor }),
+            _ => Err(err()),
+        }
+    }
+}
+
+crate::macros::serde_via_str!(ComputeCapability, "a compute capability such as 7.0");

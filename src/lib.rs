@@ -20,14 +20,20 @@ pub use cuda::{CudaVersion, ParseCudaVersionError};
 pub use date::{Date, ParseDateError};
 pub use edition::{ApiView, DocEdition};
 pub use error::ParseNameError;
-pub use gpu::{GpuArchitecture, PAGE_CUDA_TABLE, PageCudaRow};
+pub use gpu::{
+    ComputeCapability, GpuArchitecture, PAGE_CUDA_TABLE, PageCudaRow, ParseComputeCapabilityError,
+};
 pub use target::{
     FeatureSupport, InferenceLimits, InferenceProfile, InferenceTarget, Support, TrainingFeature,
     TrainingTarget,
 };
+pub use vm::catalog::{Catalog, GpuCount, GpuVendor, SeriesGpu, VmSizeSpec};
 pub use vm::isolated::{ISOLATED_SIZES, IsolatedSize, isolated_size};
 pub use vm::retirement::{
     REGIONAL_RETIREMENTS, RETIREMENTS, Region, RegionalRetirement, Retirement, RetirementAuthority,
     RetirementState,
 };
 pub use vm::series::{SupportedBy, VmCategory, VmSeries};
+pub use vm::size::{
+    MAX_VM_SIZE_NAME_LEN, ParseVmSizeError, VmFeature, VmFeatures, VmSize, VmSizeErrorKind, VmTier,
+};

@@ -1,0 +1,345 @@
+//! The size catalog: per-size facts (vCPUs, memory, GPUs, temp disk, RDMA) and GPU facts per
+//! series, embedded or brought by the caller.
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::fmt;
+
+use super::catalog_data::{SERIES_GPUS, SIZES};
+use crate::{ComputeCapability, GpuArchitecture, SupportedBy, VmCategory, VmSeries, VmSize};
+
+/// A GPU count, exact even when fractional (`NVadsA10_v5` sizes get 1/6, 1/3 or 1/2 of an A10).
+///
+/// ```
+/// use aml_targets::GpuCount;
+///
+/// let sixth = GpuCount::new(1, 6);
+/// assert_eq!(sixth.to_string(), "1/6");
+/// assert!((sixth.as_f64() - 0.1667).abs() < 1e-3);
+/// assert_eq!(GpuCount::new(4, 2), GpuCount::whole(2));
+/// assert!(GpuCount::new(1, 2) < GpuCount::whole(1));
+/// assert!(GpuCount::ZERO.is_zero());
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct GpuCount {
+    numerator: u16,
+    denominator: u16,
+}
+
+impl GpuCount {
+    /// No GPU.
+    pub const ZERO: GpuCount = GpuCount {
+        numerator: 0,
+        denominator: 1,
+    };
+
+    /// `numerator / denominator` GPUs, reduced; a zero denominator gives [`GpuCount::ZERO`].
+    #[must_use]
+    pub const fn new(numerator: u16, denominator: u16) -> GpuCount {
+        if denominator == 0 || numerator == 0 {
+            return GpuCount::ZERO;
+        }
+        let (mut a, mut b) = (numerator, denominator);
+        while b != 0 {
+            let t = a % b;
+            a = b;
+            b = t;
+        }
+        GpuCount {
+            numerator: numerator / a,
+            denominator: denominator / a,
+        }
+    }
+
+    /// A whole number of GPUs.
+    #[must_use]
+    pub const fn whole(n: u16) -> GpuCount {
+        GpuCount::new(n, 1)
+    }
+
+    /// The numerator of the reduced fraction.
+    #[must_use]
+    pub const fn numerator(self) -> u16 {
+        self.numerator
+    }
+
+    /// The denominator of the reduced fraction (1 for whole counts).
+    #[must_use]
+    pub const fn denominator(self) -> u16 {
+        self.denominator
+    }
+
+    /// Whether there is no GPU.
+    #[must_use]
+    pub const fn is_zero(self) -> bool {
+        self.numerator == 0
+    }
+
+    /// Whether the count is a fraction of one GPU or more (`3/2`) rather than whole GPUs.
+    #[must_use]
+    pub const fn is_fractional(self) -> bool {
+        self.denominator != 1
+    }
+
+    /// The count as a float.
+    #[must_use]
+    pub fn as_f64(self) -> f64 {
+        f64::from(self.numerator) / f64::from(self.denominator)
+    }
+}
+
+impl Ord for GpuCount {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (u32::from(self.numerator) * u32::from(other.denominator))
+            .cmp(&(u32::from(other.numerator) * u32::from(self.denominator)))
+    }
+}
+
+impl PartialOrd for GpuCount {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for GpuCount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.denominator == 1 {
+            write!(f, "{}", self.numerator)
+        } else {
+            write!(f, "{}/{}", self.numerator, self.denominator)
+        }
+    }
+}
+
+impl fmt::Debug for GpuCount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "GpuCount({self})")
+    }
+}
+
+/// Who makes a series' GPU.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum GpuVendor {
+    /// NVIDIA: CUDA applies.
+    Nvidia,
+    /// AMD: no CUDA (NVv4's Radeon Instinct MI25).
+    Amd,
+}
+
+/// The GPU of a series (`gpu_series.csv`).
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
+#[non_exhaustive]
+pub struct SeriesGpu {
+    /// The series.
+    pub series: VmSeries,
+    /// The GPU model as the source describes it (`"Tesla K80 (1 GPU = one-half K80 card)"`).
+    pub model: &'static str,
+    /// The vendor.
+    pub vendor: GpuVendor,
+    /// The NVIDIA architecture; `None` for AMD.
+    pub architecture: Option<GpuArchitecture>,
+    /// The architecture as the source names it (`"Vega (GCN 5th gen; …)"` for AMD).
+    pub architecture_name: &'static str,
+    /// The CUDA compute capability; `None` for AMD.
+    pub compute_capability: Option<ComputeCapability>,
+    /// Memory per GPU, GiB.
+    pub memory_gib: u16,
+    /// Where the facts come from.
+    pub source: &'static str,
+}
+
+impl VmSeries {
+    /// The series' GPU, or `None` for CPU series and for series whose GPU facts the crate does
+    /// not have (ND_H200_v5).
+    ///
+    /// ```
+    /// use aml_targets::{ComputeCapability, GpuVendor, VmSeries};
+    ///
+    /// let k80 = VmSeries::NC.gpu().unwrap();
+    /// assert_eq!(k80.compute_capability, Some(ComputeCapability::new(3, 7)));
+    /// assert_eq!(k80.memory_gib, 12);
+    /// assert_eq!(VmSeries::NVv4.gpu().unwrap().vendor, GpuVendor::Amd);
+    /// assert!(VmSeries::Dv3.gpu().is_none());
+    /// ```
+    #[must_use]
+    pub fn gpu(self) -> Option<&'static SeriesGpu> {
+        SERIES_GPUS.iter().find(|g| g.series == self)
+    }
+
+    /// The embedded catalog's sizes of this series, in catalog order.
+    pub fn sizes(self) -> impl Iterator<Item = &'static VmSizeSpec> {
+        Catalog::embedded().of_series(self)
+    }
+}
+
+/// One VM size and its facts. The embedded catalog fills every field it has data for;
+/// catalogs loaded from Azure's size listings fill what those listings give.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct VmSizeSpec {
+    /// The size name, as the source spells it.
+    pub name: Cow<'static, str>,
+    /// The series, when known.
+    pub series: Option<VmSeries>,
+    /// The size's own category (Dv2's D11–D15_v2 are memory optimized), when known.
+    pub category: Option<VmCategory>,
+    /// vCPUs (for constrained sizes, the active count).
+    pub vcpus: u32,
+    /// Memory, GiB.
+    pub memory_gib: f64,
+    /// GPUs, possibly fractional.
+    pub gpus: GpuCount,
+    /// The GPU model, when known.
+    pub gpu_model: Option<Cow<'static, str>>,
+    /// Memory per GPU, GiB, when known.
+    pub gpu_memory_gib: Option<f64>,
+    /// Local temporary disk, GiB, when known.
+    pub temp_disk_gib: Option<f64>,
+    /// RDMA (InfiniBand) capable, when known.
+    pub rdma: Option<bool>,
+    /// Which Azure ML compute the listing says can use the size (`supportedComputeTypes`);
+    /// `None` when the source does not say (use the series' rule then).
+    pub supported_by: Option<SupportedBy>,
+    /// Low-priority (spot) capable, when the source says.
+    pub low_priority_capable: Option<bool>,
+    /// Premium storage capable, when the source says.
+    pub premium_io: Option<bool>,
+    /// Where the row comes from.
+    pub source: Cow<'static, str>,
+}
+
+impl VmSizeSpec {
+    /// The embedded catalog's row for `name`, ASCII case ignored.
+    ///
+    /// ```
+    /// use aml_targets::{VmSeries, VmSizeSpec};
+    ///
+    /// let spec = VmSizeSpec::find("STANDARD_NC24RS_V3").unwrap();
+    /// assert_eq!(spec.name, "Standard_NC24rs_v3");
+    /// assert_eq!((spec.vcpus, spec.memory_gib, spec.gpus.numerator()), (24, 448.0, 4));
+    /// assert_eq!(spec.series, Some(VmSeries::NCv3));
+    /// assert_eq!(spec.rdma, Some(true));
+    /// ```
+    #[must_use]
+    pub fn find(name: &str) -> Option<&'static VmSizeSpec> {
+        Catalog::embedded().find(name)
+    }
+
+    /// The name, parsed.
+    ///
+    /// # Errors
+    ///
+    /// When the catalog holds a name that is not a well-formed size name (a user-supplied
+    /// catalog may).
+    pub fn size(&self) -> Result<VmSize, crate::ParseVmSizeError> {
+        VmSize::parse(&self.name)
+    }
+
+    /// Whether the size is isolated (see [`VmSize::is_isolated`]).
+    #[must_use]
+    pub fn is_isolated(&self) -> bool {
+        self.size().is_ok_and(|s| s.is_isolated())
+    }
+}
+
+/// Compares two names ignoring ASCII case, byte by byte.
+fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+}
+
+/// A set of VM sizes to look up and select from: the embedded one, or one built from Azure's
+/// size listing for a region. Rows are kept sorted by name (ASCII case ignored), so lookup is
+/// a binary search that allocates nothing.
+///
+/// ```
+/// use aml_targets::{Catalog, VmSeries};
+///
+/// let catalog = Catalog::embedded();
+/// assert_eq!(catalog.len(), 215);
+/// assert_eq!(catalog.find("standard_ds3_v2").unwrap().vcpus, 4);
+/// assert_eq!(catalog.of_series(VmSeries::NCasT4_v3).count(), 4);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    sizes: Cow<'static, [VmSizeSpec]>,
+}
+
+/// The catalog compiled into the crate.
+static EMBEDDED: Catalog = Catalog {
+    sizes: Cow::Borrowed(&SIZES),
+};
+
+impl Catalog {
+    /// The catalog compiled into the crate: 215 sizes of 32 series, from Azure's VM size
+    /// pages (`azure_vm_sizes.csv`).
+    #[must_use]
+    pub fn embedded() -> &'static Catalog {
+        &EMBEDDED
+    }
+
+    /// A catalog of the given rows. Rows are sorted by name; of rows with the same name
+    /// (ASCII case ignored), the first is kept.
+    #[must_use]
+    pub fn new(mut sizes: Vec<VmSizeSpec>) -> Catalog {
+        sizes.sort_by(|a, b| cmp_ignore_case(&a.name, &b.name));
+        sizes.dedup_by(|later, first| cmp_ignore_case(&later.name, &first.name).is_eq());
+        Catalog {
+            sizes: Cow::Owned(sizes),
+        }
+    }
+
+    /// Every row, sorted by name (ASCII case ignored).
+    #[must_use]
+    pub fn sizes(&self) -> &[VmSizeSpec] {
+        &self.sizes
+    }
+
+    /// How many rows.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.sizes.len()
+    }
+
+    /// Whether there are no rows.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.sizes.is_empty()
+    }
+
+    /// The row for `name`, ASCII case ignored.
+    #[must_use]
+    pub fn find(&self, name: &str) -> Option<&VmSizeSpec> {
+        self.sizes
+            .binary_search_by(|row| cmp_ignore_case(&row.name, name))
+            .ok()
+            .map(|i| &self.sizes[i])
+    }
+
+    /// The row for a parsed size.
+    #[must_use]
+    pub fn get(&self, size: &VmSize) -> Option<&VmSizeSpec> {
+        size.with_canonical_name(|name| self.find(name))
+    }
+
+    /// The rows of one series.
+    pub fn of_series(&self, series: VmSeries) -> impl Iterator<Item = &VmSizeSpec> {
+        self.sizes.iter().filter(move |s| s.series == Some(series))
+    }
+}
+
+impl VmSize {
+    /// The embedded catalog's row for this size.
+    ///
+    /// ```
+    /// let size: aml_targets::VmSize = "Standard_NV12ads_A10_v5".parse()?;
+    /// assert_eq!(size.spec().unwrap().gpus.to_string(), "1/3");
+    /// # Ok::<(), aml_targets::ParseVmSizeError>(())
+    /// ```
+    #[must_use]
+    pub fn spec(&self) -> Option<&'static VmSizeSpec> {
+        Catalog::embedded().get(self)
+    }
+}

@@ -1,0 +1,863 @@
+//! VM size names: parsing, canonical spelling and series classification (FACTS §9).
+//!
+//! Azure's naming convention (`MicrosoftDocs/azure-compute-docs`,
+//! `articles/virtual-machines/vm-naming-conventions.md`):
+//! `[Tier_][Family][Sub-family*][#vCPUs][-Constrained vCPUs*][Additive features][_Accelerator*][_Version][_Promo*]`,
+//! plus the rarer `_8_v2` memory variants and `_cc_` segments.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::VmSeries;
+use crate::macros::serde_via_str;
+
+/// The longest size name accepted, in bytes. Real names are at most 25 bytes long.
+pub const MAX_VM_SIZE_NAME_LEN: usize = 64;
+
+/// A short ASCII string stored inline, so [`VmSize`] is `Copy` and parsing never allocates.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Inline<const N: usize> {
+    len: u8,
+    bytes: [u8; N],
+}
+
+impl<const N: usize> Inline<N> {
+    const EMPTY: Self = Inline {
+        len: 0,
+        bytes: [0; N],
+    };
+
+    /// Appends one ASCII byte; `false` when full.
+    fn push(&mut self, b: u8) -> bool {
+        let len = usize::from(self.len);
+        if len == N {
+            return false;
+        }
+        self.bytes[len] = b;
+        self.len += 1;
+        true
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII is ever pushed.
+        std::str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// The tier prefix of a size name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VmTier {
+    /// `Standard_`.
+    Standard,
+    /// `Basic_` (the old basic A-series).
+    Basic,
+}
+
+impl VmTier {
+    /// `"Standard"` or `"Basic"`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            VmTier::Standard => "Standard",
+            VmTier::Basic => "Basic",
+        }
+    }
+}
+
+/// An additive feature letter of a size name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VmFeature {
+    /// `a`: AMD processor.
+    Amd,
+    /// `b`: block-storage performance.
+    BlockStorage,
+    /// `d`: local temporary disk.
+    LocalDisk,
+    /// `i`: isolated size.
+    Isolated,
+    /// `l`: low memory.
+    LowMemory,
+    /// `m`: memory intensive.
+    MemoryIntensive,
+    /// `n`: network optimized.
+    NetworkOptimized,
+    /// `p`: ARM processor.
+    Arm,
+    /// `t`: tiny memory.
+    TinyMemory,
+    /// `s`: premium storage capable.
+    PremiumStorage,
+    /// `r`: RDMA capable.
+    Rdma,
+    /// `C`: confidential.
+    Confidential,
+    /// `NP`: node packing.
+    NodePacking,
+}
+
+impl VmFeature {
+    /// Every known feature.
+    pub const ALL: &'static [VmFeature] = &[
+        VmFeature::Amd,
+        VmFeature::BlockStorage,
+        VmFeature::LocalDisk,
+        VmFeature::Isolated,
+        VmFeature::LowMemory,
+        VmFeature::MemoryIntensive,
+        VmFeature::NetworkOptimized,
+        VmFeature::Arm,
+        VmFeature::TinyMemory,
+        VmFeature::PremiumStorage,
+        VmFeature::Rdma,
+        VmFeature::Confidential,
+        VmFeature::NodePacking,
+    ];
+
+    /// The letter(s) as Azure writes them.
+    #[must_use]
+    pub const fn letters(self) -> &'static str {
+        match self {
+            VmFeature::Amd => "a",
+            VmFeature::BlockStorage => "b",
+            VmFeature::LocalDisk => "d",
+            VmFeature::Isolated => "i",
+            VmFeature::LowMemory => "l",
+            VmFeature::MemoryIntensive => "m",
+            VmFeature::NetworkOptimized => "n",
+            VmFeature::Arm => "p",
+            VmFeature::TinyMemory => "t",
+            VmFeature::PremiumStorage => "s",
+            VmFeature::Rdma => "r",
+            VmFeature::Confidential => "C",
+            VmFeature::NodePacking => "NP",
+        }
+    }
+
+    const fn bit(self) -> u16 {
+        1 << self as u16
+    }
+
+    /// The feature a lower-case letter stands for (`c` is confidential).
+    const fn from_letter(b: u8) -> Option<VmFeature> {
+        Some(match b {
+            b'a' => VmFeature::Amd,
+            b'b' => VmFeature::BlockStorage,
+            b'd' => VmFeature::LocalDisk,
+            b'i' => VmFeature::Isolated,
+            b'l' => VmFeature::LowMemory,
+            b'm' => VmFeature::MemoryIntensive,
+            b'n' => VmFeature::NetworkOptimized,
+            b'p' => VmFeature::Arm,
+            b't' => VmFeature::TinyMemory,
+            b's' => VmFeature::PremiumStorage,
+            b'r' => VmFeature::Rdma,
+            b'c' => VmFeature::Confidential,
+            _ => return None,
+        })
+    }
+}
+
+/// The additive feature letters of a size name, as a set of known features plus the letters
+/// this crate does not know (kept, never dropped; `e` on confidential sizes is one).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct VmFeatures {
+    bits: u16,
+    unknown: Inline<16>,
+}
+
+impl VmFeatures {
+    /// Whether `feature` is present.
+    #[must_use]
+    pub const fn contains(self, feature: VmFeature) -> bool {
+        self.bits & feature.bit() != 0
+    }
+
+    /// The known features present, in [`VmFeature::ALL`] order.
+    pub fn iter(self) -> impl Iterator<Item = VmFeature> {
+        VmFeature::ALL
+            .iter()
+            .copied()
+            .filter(move |f| self.contains(*f))
+    }
+
+    /// The letters that name no known feature, in the order written.
+    #[must_use]
+    pub fn unknown_letters(&self) -> &str {
+        self.unknown.as_str()
+    }
+
+    /// Whether there are no feature letters at all.
+    #[must_use]
+    pub const fn is_empty(self) -> bool {
+        self.bits == 0 && self.unknown.len == 0
+    }
+
+    /// Whether exactly the known features `set` are present (and no unknown letter).
+    fn is_exactly(self, set: &[VmFeature]) -> bool {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < set.len() {
+            bits |= set[i].bit();
+            i += 1;
+        }
+        self.bits == bits && self.unknown.is_empty()
+    }
+}
+
+impl fmt::Debug for VmFeatures {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut list = f.debug_set();
+        list.entries(self.iter());
+        if !self.unknown.is_empty() {
+            list.entry(&format_args!("unknown {:?}", self.unknown.as_str()));
+        }
+        list.finish()
+    }
+}
+
+/// A parsed Azure VM size name such as `Standard_NC24rs_v3`.
+///
+/// Parsing ignores ASCII case; `Display` prints Azure's canonical spelling, and parsing that
+/// gives the same value back. A well-formed name of a series this crate does not know still
+/// parses: [`VmSize::series`] is then `None`. Parsing never allocates on success.
+///
+/// ```
+/// use aml_targets::{VmFeature, VmSeries, VmSize};
+///
+/// let size: VmSize = "STANDARD_NC24RS_V3".parse()?;
+/// assert_eq!(size.to_string(), "Standard_NC24rs_v3");
+/// assert_eq!(size.family(), "NC");
+/// assert_eq!(size.vcpus(), 24);
+/// assert!(size.features().contains(VmFeature::Rdma));
+/// assert_eq!(size.version(), Some(3));
+/// assert_eq!(size.series(), Some(VmSeries::NCv3));
+///
+/// let a100: VmSize = "Standard_ND96amsr_A100_v4".parse()?;
+/// assert_eq!(a100.accelerator(), Some("A100"));
+/// assert_eq!(a100.series(), Some(VmSeries::NDm_A100_v4));
+///
+/// let err = "Standard_NC24rs_v".parse::<VmSize>().unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid VM size name \"Standard_NC24rs_v\" at byte 17: missing version number after \"_v\"",
+/// );
+/// # Ok::<(), aml_targets::ParseVmSizeError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct VmSize {
+    tier: VmTier,
+    family: Inline<4>,
+    vcpus: u16,
+    constrained_vcpus: Option<u16>,
+    features: VmFeatures,
+    /// The feature letters in the order written, canonical case.
+    feature_letters: Inline<16>,
+    accelerator: Inline<8>,
+    memory_variant: Option<u16>,
+    cc: bool,
+    version: Option<u8>,
+    promo: bool,
+}
+
+/// What is wrong with a VM size name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VmSizeErrorKind {
+    /// The input is empty.
+    Empty,
+    /// The input is longer than [`MAX_VM_SIZE_NAME_LEN`] bytes.
+    TooLong {
+        /// The input's length in bytes.
+        len: usize,
+    },
+    /// A character outside ASCII.
+    NonAscii {
+        /// The character.
+        ch: char,
+    },
+    /// No `Standard_` or `Basic_` prefix.
+    MissingTier,
+    /// No family letter after the tier.
+    MissingFamily,
+    /// More family letters than any Azure family has (4).
+    FamilyTooLong,
+    /// No vCPU count after the family.
+    MissingVcpus,
+    /// No constrained vCPU count after `-`.
+    MissingConstrainedVcpus,
+    /// A number with a leading zero.
+    LeadingZero,
+    /// A number too large to be a vCPU count, memory variant or version.
+    NumberTooLarge,
+    /// More additive feature letters than fit (16).
+    TooManyFeatures,
+    /// A character that cannot appear where it does.
+    UnexpectedChar {
+        /// The character.
+        ch: char,
+    },
+    /// Two underscores in a row, or a trailing underscore.
+    EmptySegment,
+    /// `_v` with no number after it.
+    MissingVersionNumber,
+    /// An underscore segment that is not an accelerator, memory variant, `cc`, version or
+    /// `Promo`.
+    UnknownSegment,
+    /// A segment after one that must come later (e.g. an accelerator after the version).
+    SegmentOutOfOrder,
+}
+
+/// Why a string is not a VM size name: the input, the byte position and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseVmSizeError {
+    input: String,
+    input_len: usize,
+    position: usize,
+    kind: VmSizeErrorKind,
+}
+
+impl ParseVmSizeError {
+    fn new(input: &str, position: usize, kind: VmSizeErrorKind) -> Self {
+        // Keep a bounded copy: the message quotes at most a short prefix anyway.
+        let mut end = input.len().min(4 * MAX_VM_SIZE_NAME_LEN);
+        while !input.is_char_boundary(end) {
+            end -= 1;
+        }
+        ParseVmSizeError {
+            input: input[..end].to_owned(),
+            input_len: input.len(),
+            position,
+            kind,
+        }
+    }
+
+    /// What is wrong.
+    #[must_use]
+    pub fn kind(&self) -> VmSizeErrorKind {
+        self.kind
+    }
+
+    /// The byte offset in the input where the problem is.
+    #[must_use]
+    pub fn position(&self) -> usize {
+        self.position
+    }
+
+    /// The rejected input (its first 256 bytes when longer).
+    #[must_use]
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    fn segment(&self) -> &str {
+        let rest = self.input.get(self.position..).unwrap_or("");
+        rest.split('_').next().unwrap_or("")
+    }
+}
+
+impl fmt::Display for ParseVmSizeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use VmSizeErrorKind as K;
+        f.write_str("invalid VM size name ")?;
+        crate::error::write_quoted(f, &self.input)?;
+        write!(f, " at byte {}: ", self.position)?;
+        match self.kind {
+            K::Empty => f.write_str("empty name, expected e.g. \"Standard_D4s_v3\""),
+            K::TooLong { len } => write!(
+                f,
+                "name is {len} bytes long, the limit is {MAX_VM_SIZE_NAME_LEN}"
+            ),
+            K::NonAscii { ch } => write!(f, "non-ASCII character {ch:?}"),
+            K::MissingTier => f.write_str("expected the tier prefix \"Standard_\" or \"Basic_\""),
+            K::MissingFamily => f.write_str("expected a family letter such as D, E, M or NC"),
+            K::FamilyTooLong => f.write_str("family and sub-family longer than 4 letters"),
+            K::MissingVcpus => f.write_str("expected the vCPU count after the family"),
+            K::MissingConstrainedVcpus => {
+                f.write_str("expected the constrained vCPU count after \"-\"")
+            }
+            K::LeadingZero => f.write_str("number with a leading zero"),
+            K::NumberTooLarge => f.write_str("number too large"),
+            K::TooManyFeatures => f.write_str("more than 16 additive feature letters"),
+            K::UnexpectedChar { ch } => write!(f, "unexpected character {ch:?}"),
+            K::EmptySegment => f.write_str("empty segment between underscores"),
+            K::MissingVersionNumber => f.write_str("missing version number after \"_v\""),
+            K::UnknownSegment => write!(
+                f,
+                "unknown segment {:?}, expected an accelerator (T4, A100, H100, …), a memory \
+                 variant number, \"cc\", a version (v2, v3, …) or \"Promo\"",
+                self.segment()
+            ),
+            K::SegmentOutOfOrder => write!(
+                f,
+                "segment {:?} out of order, expected \
+                 [_Accelerator][_MemoryVariant][_cc][_vN][_Promo]",
+                self.segment()
+            ),
+        }?;
+        if self.input_len > self.input.len() {
+            write!(f, " (input is {} bytes)", self.input_len)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseVmSizeError {}
+
+/// Reads a decimal number without leading zeros starting at `i`; returns it and the end.
+fn number(s: &str, i: usize) -> Result<Option<(u16, usize)>, ParseVmSizeError> {
+    let b = s.as_bytes();
+    let end = i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if end == i {
+        return Ok(None);
+    }
+    if b[i] == b'0' && end - i > 1 {
+        return Err(ParseVmSizeError::new(s, i, VmSizeErrorKind::LeadingZero));
+    }
+    let mut n: u32 = 0;
+    for &c in &b[i..end] {
+        n = n * 10 + u32::from(c - b'0');
+        if n > u32::from(u16::MAX) {
+            return Err(ParseVmSizeError::new(s, i, VmSizeErrorKind::NumberTooLarge));
+        }
+    }
+    // Checked against u16::MAX above.
+    #[allow(clippy::cast_possible_truncation)]
+    Ok(Some((n as u16, end)))
+}
+
+/// The order segments must come in.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Start,
+    Accelerator,
+    MemoryVariant,
+    Cc,
+    Version,
+    Promo,
+}
+
+impl VmSize {
+    /// Parses a size name, the same as `FromStr`.
+    ///
+    /// # Errors
+    ///
+    /// [`ParseVmSizeError`] naming the byte position and what was expected there.
+    pub fn parse(s: &str) -> Result<VmSize, ParseVmSizeError> {
+        use VmSizeErrorKind as K;
+        let err = |at, kind| ParseVmSizeError::new(s, at, kind);
+        if s.is_empty() {
+            return Err(err(0, K::Empty));
+        }
+        if s.len() > MAX_VM_SIZE_NAME_LEN {
+            return Err(err(MAX_VM_SIZE_NAME_LEN, K::TooLong { len: s.len() }));
+        }
+        if let Some((at, ch)) = s.char_indices().find(|(_, c)| !c.is_ascii()) {
+            return Err(err(at, K::NonAscii { ch }));
+        }
+        let b = s.as_bytes();
+        let starts = |prefix: &str| {
+            b.len() >= prefix.len() && b[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+        };
+        let (tier, mut i) = if starts("Standard_") {
+            (VmTier::Standard, "Standard_".len())
+        } else if starts("Basic_") {
+            (VmTier::Basic, "Basic_".len())
+        } else {
+            return Err(err(0, K::MissingTier));
+        };
+
+        // Family and sub-family: the letters before the vCPU count.
+        let mut family = Inline::<4>::EMPTY;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            if !family.push(b[i].to_ascii_uppercase()) {
+                return Err(err(i, K::FamilyTooLong));
+            }
+            i += 1;
+        }
+        if family.is_empty() {
+            return Err(err(i, K::MissingFamily));
+        }
+        let Some((vcpus, end)) = number(s, i)? else {
+            return Err(err(i, K::MissingVcpus));
+        };
+        i = end;
+        let mut constrained_vcpus = None;
+        if b.get(i) == Some(&b'-') {
+            i += 1;
+            let Some((n, end)) = number(s, i)? else {
+                return Err(err(i, K::MissingConstrainedVcpus));
+            };
+            constrained_vcpus = Some(n);
+            i = end;
+        }
+
+        // Additive features: lower-case letters, `C` (confidential) and `NP` (node packing).
+        // `NP` is recognised where written in capitals in a name that is not all capitals;
+        // in a shouted name (`STANDARD_…`) capitals are read as lower-case letters.
+        let shouted = !b.iter().any(u8::is_ascii_lowercase);
+        let mut features = VmFeatures {
+            bits: 0,
+            unknown: Inline::EMPTY,
+        };
+        let mut letters = Inline::<16>::EMPTY;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            let at = i;
+            let (feature, width) = if !shouted && b[i] == b'N' && b.get(i + 1) == Some(&b'P') {
+                (Some(VmFeature::NodePacking), 2)
+            } else {
+                (VmFeature::from_letter(b[i].to_ascii_lowercase()), 1)
+            };
+            if let Some(f) = feature {
+                features.bits |= f.bit();
+                for &c in f.letters().as_bytes() {
+                    if !letters.push(c) {
+                        return Err(err(at, K::TooManyFeatures));
+                    }
+                }
+            } else {
+                let c = b[i].to_ascii_lowercase();
+                if !features.unknown.push(c) || !letters.push(c) {
+                    return Err(err(at, K::TooManyFeatures));
+                }
+            }
+            i += width;
+        }
+
+        let mut size = VmSize {
+            tier,
+            family,
+            vcpus,
+            constrained_vcpus,
+            features,
+            feature_letters: letters,
+            accelerator: Inline::EMPTY,
+            memory_variant: None,
+            cc: false,
+            version: None,
+            promo: false,
+        };
+
+        let mut stage = Stage::Start;
+        while i < b.len() {
+            if b[i] != b'_' {
+                return Err(err(
+                    i,
+                    K::UnexpectedChar {
+                        ch: char::from(b[i]),
+                    },
+                ));
+            }
+            i += 1;
+            let start = i;
+            let end = start + b[start..].iter().take_while(|&&c| c != b'_').count();
+            let seg = &b[start..end];
+            if seg.is_empty() {
+                return Err(err(start, K::EmptySegment));
+            }
+            let digits = |x: &[u8]| !x.is_empty() && x.iter().all(u8::is_ascii_digit);
+            let next = if seg.eq_ignore_ascii_case(b"promo") {
+                size.promo = true;
+                Stage::Promo
+            } else if seg.eq_ignore_ascii_case(b"cc") {
+                size.cc = true;
+                Stage::Cc
+            } else if seg[0].eq_ignore_ascii_case(&b'v') && seg.len() == 1 {
+                return Err(err(end, K::MissingVersionNumber));
+            } else if seg[0].eq_ignore_ascii_case(&b'v')
+                && seg[1].is_ascii_digit()
+                && !(seg.len() > 3 && digits(&seg[1..4]))
+                && !digits(&seg[1..])
+            {
+                // `_v3x`: neither a version (`_v3`) nor an accelerator (`_V620`).
+                return Err(err(start, K::UnknownSegment));
+            } else if seg[0].eq_ignore_ascii_case(&b'v') && seg.len() <= 3 && digits(&seg[1..]) {
+                let Some((n, _)) = number(s, start + 1)? else {
+                    return Err(err(start + 1, K::MissingVersionNumber));
+                };
+                size.version =
+                    Some(u8::try_from(n).map_err(|_| err(start + 1, K::NumberTooLarge))?);
+                Stage::Version
+            } else if digits(seg) {
+                let Some((n, _)) = number(s, start)? else {
+                    return Err(err(start, K::UnknownSegment));
+                };
+                size.memory_variant = Some(n);
+                Stage::MemoryVariant
+            } else if is_accelerator(seg) {
+                for &c in seg {
+                    if !size.accelerator.push(c.to_ascii_uppercase()) {
+                        return Err(err(start, K::UnknownSegment));
+                    }
+                }
+                Stage::Accelerator
+            } else {
+                return Err(err(start, K::UnknownSegment));
+            };
+            // `_Promo` may also follow the vCPU block directly (`Standard_NC6_Promo`).
+            if next <= stage {
+                return Err(err(start, K::SegmentOutOfOrder));
+            }
+            stage = next;
+            i = end;
+        }
+        Ok(size)
+    }
+
+    /// The tier prefix.
+    #[must_use]
+    pub const fn tier(&self) -> VmTier {
+        self.tier
+    }
+
+    /// The family and sub-family letters, upper case (`"NC"`, `"DS"`, `"M"`).
+    #[must_use]
+    pub fn family(&self) -> &str {
+        self.family.as_str()
+    }
+
+    /// The vCPU count written in the name (for constrained sizes, the base count).
+    #[must_use]
+    pub const fn vcpus(&self) -> u16 {
+        self.vcpus
+    }
+
+    /// The constrained (active) vCPU count, for names such as `Standard_M128-64ms`.
+    #[must_use]
+    pub const fn constrained_vcpus(&self) -> Option<u16> {
+        self.constrained_vcpus
+    }
+
+    /// The vCPUs the VM actually has: the constrained count when there is one.
+    #[must_use]
+    pub const fn active_vcpus(&self) -> u16 {
+        match self.constrained_vcpus {
+            Some(n) => n,
+            None => self.vcpus,
+        }
+    }
+
+    /// The additive feature letters.
+    #[must_use]
+    pub const fn features(&self) -> VmFeatures {
+        self.features
+    }
+
+    /// The additive feature letters as written, canonical case (`"adis"`).
+    #[must_use]
+    pub fn feature_letters(&self) -> &str {
+        self.feature_letters.as_str()
+    }
+
+    /// The accelerator token, upper case (`"T4"`, `"A100"`, `"H100"`).
+    #[must_use]
+    pub fn accelerator(&self) -> Option<&str> {
+        (!self.accelerator.is_empty()).then(|| self.accelerator.as_str())
+    }
+
+    /// The memory-variant number of names such as `Standard_M416s_8_v2`.
+    #[must_use]
+    pub const fn memory_variant(&self) -> Option<u16> {
+        self.memory_variant
+    }
+
+    /// Whether the name has a `_cc` segment (`Standard_EC16ads_cc_v5`).
+    #[must_use]
+    pub const fn has_cc(&self) -> bool {
+        self.cc
+    }
+
+    /// The version number (`3` for `_v3`); `None` for first versions, which omit it.
+    #[must_use]
+    pub const fn version(&self) -> Option<u8> {
+        self.version
+    }
+
+    /// Whether the name ends with `_Promo`.
+    #[must_use]
+    pub const fn is_promo(&self) -> bool {
+        self.promo
+    }
+
+    /// Whether the size is isolated: one of the Azure ML page's four isolated sizes, or a
+    /// name with the `i` (isolated) feature letter.
+    #[must_use]
+    pub fn is_isolated(&self) -> bool {
+        self.features.contains(VmFeature::Isolated)
+            || self.with_canonical_name(|name| crate::isolated_size(name).is_some())
+    }
+
+    /// Calls `f` with the canonical name, written to a stack buffer (no allocation).
+    pub(crate) fn with_canonical_name<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        let mut buf = StackWriter {
+            buf: [0; MAX_VM_SIZE_NAME_LEN + 16],
+            len: 0,
+        };
+        // A parsed name always fits: it was at most MAX_VM_SIZE_NAME_LEN bytes, and the
+        // canonical spelling is never longer than the input.
+        let _ = fmt::Write::write_fmt(&mut buf, format_args!("{self}"));
+        f(std::str::from_utf8(&buf.buf[..buf.len]).unwrap_or_default())
+    }
+
+    /// The series the size belongs to, or `None` for a well-formed name of a series this
+    /// crate does not know.
+    ///
+    /// Series labels are not prefixes of names: `Standard_E8as_v4` is EAv4, `Standard_D13_v2`
+    /// is Dv2, `Standard_ND96asr_v4` is NDasrA100_v4, `Standard_NV12s_v3` is NVv3.
+    #[must_use]
+    pub fn series(&self) -> Option<VmSeries> {
+        use VmFeature::{
+            Amd as A, Isolated as I, LocalDisk as D, LowMemory as L, MemoryIntensive as M,
+            PremiumStorage as S, Rdma as R, TinyMemory as T,
+        };
+        use VmSeries as V;
+        let f = self.features;
+        let only = |set: &[VmFeature]| f.is_exactly(set);
+        let any_of = |sets: &[&[VmFeature]]| sets.iter().any(|set| f.is_exactly(set));
+        let accel = self.accelerator();
+        let promo = self.promo;
+        if self.memory_variant.is_some() || self.cc || self.tier != VmTier::Standard {
+            // Memory variants (Mv2), confidential `_cc_` sizes and Basic A-series sizes are
+            // no series this crate models, except Basic_A as Av1.
+            return (self.tier == VmTier::Basic
+                && self.family() == "A"
+                && self.version.is_none()
+                && f.is_empty()
+                && !self.cc
+                && self.memory_variant.is_none())
+            .then_some(V::Av1);
+        }
+        Some(match (self.family(), self.version, accel) {
+            ("NC", None, None) if any_of(&[&[], &[R]]) => {
+                if promo {
+                    V::NC_Promo
+                } else {
+                    V::NC
+                }
+            }
+            ("NV", None, None) if only(&[]) => {
+                if promo {
+                    V::NV_Promo
+                } else {
+                    V::NV
+                }
+            }
+            _ if promo && !(self.family() == "D" && self.version == Some(2)) => return None,
+            ("ND", None, None) if any_of(&[&[S], &[R, S]]) => V::ND,
+            ("H", None, None) if any_of(&[&[], &[M], &[R], &[M, R]]) => V::H,
+            ("HB", None, None) if only(&[R, S]) => V::HB,
+            ("HC", None, None) if only(&[R, S]) => V::HC,
+            ("M", None, None) if any_of(&[&[], &[M], &[S], &[M, S], &[L, S], &[T, S]]) => V::M,
+            ("FX", None, None) if any_of(&[&[M, D, S], &[M, S]]) => V::FX,
+            ("A", None, None) if only(&[]) => V::Av1,
+            ("D", Some(2), None) if only(&[]) => V::Dv2,
+            ("DS", Some(2), None) if only(&[]) => V::DSv2,
+            ("F", Some(2), None) if only(&[S]) => V::FSv2,
+            ("NC", Some(2), None) if any_of(&[&[S], &[R, S]]) => V::NCv2,
+            ("ND", Some(2), None) if only(&[R, S]) => V::NDv2,
+            ("L", Some(2), None) if only(&[S]) => V::LSv2,
+            ("HB", Some(2), None) if only(&[R, S]) => V::HBv2,
+            ("A", Some(2), None) if any_of(&[&[], &[M]]) => V::Av2,
+            ("D", Some(3), None) if only(&[]) => V::Dv3,
+            ("D", Some(3), None) if only(&[S]) => V::DSv3,
+            ("E", Some(3), None) if any_of(&[&[], &[I]]) => V::Ev3,
+            ("E", Some(3), None) if any_of(&[&[S], &[I, S]]) => V::ESv3,
+            ("NC", Some(3), None) if any_of(&[&[S], &[R, S]]) => V::NCv3,
+            ("NC", Some(3), Some("T4")) if only(&[A, S]) => V::NCasT4_v3,
+            ("NV", Some(3), None) if only(&[S]) => V::NVv3,
+            ("HB", Some(3), None) if only(&[R, S]) => V::HBv3,
+            ("D", Some(4), None) if only(&[D, S]) => V::DDSv4,
+            ("E", Some(4), None) if any_of(&[&[A], &[A, S]]) => V::EAv4,
+            ("NV", Some(4), None) if only(&[A, S]) => V::NVv4,
+            ("ND", Some(4), None) if only(&[A, S, R]) => V::NDasrA100_v4,
+            ("ND", Some(4), Some("A100")) if only(&[A, M, S, R]) => V::NDm_A100_v4,
+            ("NC", Some(4), Some("A100")) if only(&[A, D, S]) => V::NCads_A100_v4,
+            ("NC", Some(5), Some("H100")) if any_of(&[&[A, D, S], &[A, D, I, S]]) => {
+                V::NCads_H100_v5
+            }
+            ("ND", Some(5), Some("H100")) if only(&[I, S, R]) => V::ND_H100_v5,
+            ("ND", Some(5), Some("H200")) if only(&[I, S, R]) => V::ND_H200_v5,
+            ("NV", Some(5), Some("A10")) if any_of(&[&[A, D, S], &[A, D, M, S]]) => V::NVadsA10_v5,
+            _ => return None,
+        })
+    }
+}
+
+/// Whether an underscore segment looks like an accelerator token: letters, then digits, then
+/// optional letters (`T4`, `A100`, `H100`, `A10`, `V620`, `MI300X`).
+fn is_accelerator(seg: &[u8]) -> bool {
+    let letters = seg.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let digits = seg[letters..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    letters > 0 && digits > 0 && seg[letters + digits..].iter().all(u8::is_ascii_alphabetic)
+}
+
+struct StackWriter {
+    buf: [u8; MAX_VM_SIZE_NAME_LEN + 16],
+    len: usize,
+}
+
+impl fmt::Write for StackWriter {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        if end > self.buf.len() {
+            return Err(fmt::Error);
+        }
+        self.buf[self.len..end].copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+impl fmt::Display for VmSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}_{}{}", self.tier.as_str(), self.family(), self.vcpus)?;
+        if let Some(n) = self.constrained_vcpus {
+            write!(f, "-{n}")?;
+        }
+        f.write_str(self.feature_letters())?;
+        if let Some(a) = self.accelerator() {
+            write!(f, "_{a}")?;
+        }
+        if let Some(m) = self.memory_variant {
+            write!(f, "_{m}")?;
+        }
+        if self.cc {
+            f.write_str("_cc")?;
+        }
+        if let Some(v) = self.version {
+            write!(f, "_v{v}")?;
+        }
+        if self.promo {
+            f.write_str("_Promo")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for VmSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "VmSize({self})")
+    }
+}
+
+impl FromStr for VmSize {
+    type Err = ParseVmSizeError;
+
+    fn from_str(s: &str) -> Result<VmSize, ParseVmSizeError> {
+        VmSize::parse(s)
+    }
+}
+
+serde_via_str!(VmSize, "an Azure VM size name such as Standard_D4s_v3");

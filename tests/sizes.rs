@@ -1,0 +1,568 @@
+//! VM size names and the size catalog: every CSV row, every tricky name, every error.
+
+// Catalog values are copied from the CSV text, so exact float equality is the right check.
+#![allow(clippy::float_cmp)]
+
+use std::fmt::Write as _;
+
+use aml_targets::{
+    Catalog, ComputeCapability, GpuArchitecture, GpuCount, GpuVendor, MAX_VM_SIZE_NAME_LEN,
+    VmCategory, VmFeature, VmSeries, VmSize, VmSizeErrorKind, VmSizeSpec, VmTier,
+};
+use proptest::prelude::*;
+
+/// A minimal CSV reader for the fixtures: commas, double-quoted fields, no embedded newlines.
+fn csv(text: &str) -> Vec<std::collections::HashMap<String, String>> {
+    fn fields(line: &str) -> Vec<String> {
+        let mut out = vec![String::new()];
+        let mut quoted = false;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, quoted) {
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    out.last_mut().unwrap().push('"');
+                }
+                ('"', _) => quoted = !quoted,
+                (',', false) => out.push(String::new()),
+                (c, _) => out.last_mut().unwrap().push(c),
+            }
+        }
+        out
+    }
+    let mut lines = text.lines();
+    let header = fields(lines.next().unwrap());
+    lines
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let row = fields(l);
+            assert_eq!(row.len(), header.len(), "{l}");
+            header.iter().cloned().zip(row).collect()
+        })
+        .collect()
+}
+
+const SIZES_CSV: &str = include_str!("data/azure_vm_sizes.csv");
+const GPUS_CSV: &str = include_str!("data/gpu_series.csv");
+
+#[test]
+fn every_csv_row_parses_classifies_and_finds_its_spec() {
+    let rows = csv(SIZES_CSV);
+    assert_eq!(rows.len(), 215);
+    assert_eq!(Catalog::embedded().len(), 215);
+    for row in &rows {
+        let name = &row["size"];
+        let size: VmSize = name.parse().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(&size.to_string(), name, "canonical spelling");
+        let series: VmSeries = row["series"].parse().unwrap();
+        assert_eq!(size.series(), Some(series), "{name}");
+        let spec = size
+            .spec()
+            .unwrap_or_else(|| panic!("{name} not in catalog"));
+        assert_eq!(&spec.name, name);
+        assert_eq!(spec.series, Some(series), "{name}");
+        let category: VmCategory = row["family_category"].parse().unwrap();
+        assert_eq!(spec.category, Some(category), "{name}");
+        assert_eq!(spec.vcpus.to_string(), row["vcpus"], "{name}");
+        assert_eq!(
+            spec.memory_gib,
+            row["memory_gib"].parse::<f64>().unwrap(),
+            "{name}"
+        );
+        let gpus: f64 = row["gpus"].parse().unwrap();
+        assert!((spec.gpus.as_f64() - gpus).abs() < 1e-3, "{name}");
+        assert_eq!(
+            spec.gpu_model.as_deref(),
+            Some(row["gpu_model"].as_str()).filter(|s| !s.is_empty())
+        );
+        assert_eq!(
+            spec.gpu_memory_gib,
+            Some(&row["gpu_memory_gib"])
+                .filter(|s| !s.is_empty())
+                .map(|s| s.parse().unwrap()),
+            "{name}"
+        );
+        assert_eq!(
+            spec.temp_disk_gib,
+            Some(row["temp_disk_gib"].parse().unwrap()),
+            "{name}"
+        );
+        assert_eq!(spec.rdma, Some(row["rdma"] == "true"), "{name}");
+        assert_eq!(spec.source, row["source"], "{name}");
+        // Lookups ignore case, by string and by parsed size.
+        assert_eq!(VmSizeSpec::find(&name.to_ascii_uppercase()), Some(spec));
+        assert_eq!(VmSizeSpec::find(&name.to_ascii_lowercase()), Some(spec));
+        let shouted: VmSize = name.to_ascii_uppercase().parse().unwrap();
+        assert_eq!(shouted, size, "{name}");
+        assert!(series.sizes().any(|s| s == spec));
+    }
+}
+
+#[test]
+fn every_gpu_series_row() {
+    let rows = csv(GPUS_CSV);
+    assert_eq!(rows.len(), 17);
+    for row in &rows {
+        let series: VmSeries = row["series"].parse().unwrap();
+        let gpu = series.gpu().unwrap_or_else(|| panic!("{series}"));
+        assert_eq!(gpu.model, row["gpu_model"]);
+        assert_eq!(gpu.architecture_name, row["architecture"]);
+        assert_eq!(gpu.memory_gib.to_string(), row["gpu_memory_gib"]);
+        assert_eq!(gpu.source, row["source"]);
+        if row["vendor"] == "NVIDIA" {
+            assert_eq!(gpu.vendor, GpuVendor::Nvidia);
+            let arch: GpuArchitecture = row["architecture"].parse().unwrap();
+            assert_eq!(gpu.architecture, Some(arch));
+            assert_eq!(series.gpu_architecture(), Some(arch), "{series}");
+            let cc: ComputeCapability = row["compute_capability"].parse().unwrap();
+            assert_eq!(gpu.compute_capability, Some(cc));
+        } else {
+            assert_eq!(gpu.vendor, GpuVendor::Amd);
+            assert_eq!(gpu.architecture, None);
+            assert_eq!(gpu.compute_capability, None);
+        }
+    }
+    // FACTS.md §8 in words.
+    let cc = |s: VmSeries| s.gpu().unwrap().compute_capability.unwrap().to_string();
+    let mem = |s: VmSeries| s.gpu().unwrap().memory_gib;
+    assert_eq!((cc(VmSeries::NC), mem(VmSeries::NC)), ("3.7".into(), 12));
+    assert_eq!(
+        (cc(VmSeries::NCv2), mem(VmSeries::NCv2)),
+        ("6.0".into(), 16)
+    );
+    assert_eq!(
+        (cc(VmSeries::NCv3), mem(VmSeries::NCv3)),
+        ("7.0".into(), 16)
+    );
+    assert_eq!((cc(VmSeries::ND), mem(VmSeries::ND)), ("6.1".into(), 24));
+    assert_eq!(
+        (cc(VmSeries::NDv2), mem(VmSeries::NDv2)),
+        ("7.0".into(), 32)
+    );
+    assert_eq!((cc(VmSeries::NV), mem(VmSeries::NV)), ("5.2".into(), 8));
+    assert_eq!(
+        (cc(VmSeries::NCasT4_v3), mem(VmSeries::NCasT4_v3)),
+        ("7.5".into(), 16)
+    );
+    assert_eq!(
+        (cc(VmSeries::NDasrA100_v4), mem(VmSeries::NDasrA100_v4)),
+        ("8.0".into(), 40)
+    );
+    assert_eq!(
+        (cc(VmSeries::NDm_A100_v4), mem(VmSeries::NDm_A100_v4)),
+        ("8.0".into(), 80)
+    );
+    assert_eq!(
+        (cc(VmSeries::NCads_A100_v4), mem(VmSeries::NCads_A100_v4)),
+        ("8.0".into(), 80)
+    );
+    assert_eq!(
+        (cc(VmSeries::NVadsA10_v5), mem(VmSeries::NVadsA10_v5)),
+        ("8.6".into(), 24)
+    );
+    assert_eq!(
+        (cc(VmSeries::NCads_H100_v5), mem(VmSeries::NCads_H100_v5)),
+        ("9.0".into(), 94)
+    );
+    assert_eq!(
+        (cc(VmSeries::ND_H100_v5), mem(VmSeries::ND_H100_v5)),
+        ("9.0".into(), 80)
+    );
+    assert_eq!(VmSeries::ND_H200_v5.gpu(), None);
+}
+
+#[track_caller]
+fn parts(name: &str) -> VmSize {
+    let size: VmSize = name.parse().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(size.to_string(), name);
+    size
+}
+
+#[test]
+fn tricky_names() {
+    let s = parts("Standard_NC6_Promo");
+    assert!(s.is_promo());
+    assert_eq!(s.version(), None);
+    assert_eq!(s.series(), Some(VmSeries::NC_Promo));
+
+    let s = parts("Standard_D2_v2_Promo");
+    assert!(s.is_promo());
+    assert_eq!((s.version(), s.series()), (Some(2), Some(VmSeries::Dv2)));
+
+    let s = parts("Standard_NC24r");
+    assert!(s.features().contains(VmFeature::Rdma));
+    assert_eq!(s.series(), Some(VmSeries::NC));
+
+    let s = parts("Standard_H16mr");
+    assert_eq!(s.feature_letters(), "mr");
+    assert_eq!(s.series(), Some(VmSeries::H));
+
+    let s = parts("Standard_ND96asr_v4");
+    assert_eq!(s.accelerator(), None);
+    assert_eq!(s.series(), Some(VmSeries::NDasrA100_v4));
+
+    let s = parts("Standard_ND96amsr_A100_v4");
+    assert_eq!(
+        (s.family(), s.vcpus(), s.feature_letters()),
+        ("ND", 96, "amsr")
+    );
+    assert_eq!((s.accelerator(), s.version()), (Some("A100"), Some(4)));
+    assert_eq!(s.series(), Some(VmSeries::NDm_A100_v4));
+
+    let s = parts("Standard_NC4as_T4_v3");
+    assert_eq!(s.accelerator(), Some("T4"));
+    assert_eq!(s.series(), Some(VmSeries::NCasT4_v3));
+
+    let s = parts("Standard_NC80adis_H100_v5");
+    assert!(s.features().contains(VmFeature::Isolated));
+    assert!(s.is_isolated());
+    assert_eq!(s.series(), Some(VmSeries::NCads_H100_v5));
+
+    let s = parts("Standard_NV36adms_A10_v5");
+    assert_eq!(s.series(), Some(VmSeries::NVadsA10_v5));
+
+    let s = parts("Standard_M416s_8_v2");
+    assert_eq!((s.memory_variant(), s.version()), (Some(8), Some(2)));
+    assert_eq!(s.series(), None, "Mv2 is not a series the crate knows");
+
+    let s = parts("Standard_EC16ads_cc_v5");
+    assert!(s.has_cc());
+    assert_eq!((s.family(), s.feature_letters()), ("EC", "ads"));
+
+    let s = parts("Basic_A1");
+    assert_eq!((s.tier(), s.family(), s.vcpus()), (VmTier::Basic, "A", 1));
+    assert_eq!(s.series(), Some(VmSeries::Av1));
+
+    let s = parts("Standard_M128-64ms");
+    assert_eq!(
+        (s.vcpus(), s.constrained_vcpus(), s.active_vcpus()),
+        (128, Some(64), 64)
+    );
+    let s = parts("Standard_E4-2s_v3");
+    assert_eq!(
+        (s.constrained_vcpus(), s.series()),
+        (Some(2), Some(VmSeries::ESv3))
+    );
+    let s = parts("Standard_DS11-1_v2");
+    assert_eq!(s.series(), Some(VmSeries::DSv2));
+    let s = parts("Standard_HB120-96rs_v3");
+    assert_eq!(s.series(), Some(VmSeries::HBv3));
+    let s = parts("Standard_HC44-16rs");
+    assert_eq!(s.series(), Some(VmSeries::HC));
+
+    // EAv4 covers E{n}a_v4 and E{n}as_v4; Dv2 covers D1–D15_v2; NV12s_v3 is NVv3.
+    for (name, series) in [
+        ("Standard_E8a_v4", VmSeries::EAv4),
+        ("Standard_E8as_v4", VmSeries::EAv4),
+        ("Standard_D1_v2", VmSeries::Dv2),
+        ("Standard_D15_v2", VmSeries::Dv2),
+        ("Standard_NV12s_v3", VmSeries::NVv3),
+        ("Standard_NV4as_v4", VmSeries::NVv4),
+        ("Standard_A2m_v2", VmSeries::Av2),
+        ("Standard_NV6_Promo", VmSeries::NV_Promo),
+        ("Standard_ND96isr_H200_v5", VmSeries::ND_H200_v5),
+    ] {
+        assert_eq!(parts(name).series(), Some(series), "{name}");
+    }
+
+    // Canonical spelling from the SDK's default.
+    assert_eq!(
+        "STANDARD_DS3_V2".parse::<VmSize>().unwrap().to_string(),
+        "Standard_DS3_v2"
+    );
+    // Unknown feature letters are kept; `e` appears on confidential sizes.
+    let s = parts("Standard_DC4eds_v5");
+    assert_eq!(s.features().unknown_letters(), "e");
+    assert!(s.features().contains(VmFeature::LocalDisk));
+    // Node packing, written in capitals.
+    let s = parts("Standard_D2asNP_v5");
+    assert!(s.features().contains(VmFeature::NodePacking));
+    // Accelerators beyond NVIDIA's, and new series: well-formed, unknown series.
+    let s = parts("Standard_NG8ads_V620_v1");
+    assert_eq!((s.accelerator(), s.series()), (Some("V620"), None));
+    assert_eq!(
+        parts("Standard_ND96isr_MI300X_v5").accelerator(),
+        Some("MI300X")
+    );
+    assert_eq!(parts("Standard_D2s_v6").series(), None);
+    // `_v` and one or two digits is a version; three digits make an accelerator (`_V620`).
+    assert_eq!(
+        "Standard_NC6_v300".parse::<VmSize>().unwrap().accelerator(),
+        Some("V300")
+    );
+}
+
+#[test]
+fn isolated_sizes_from_the_page_and_the_letter() {
+    for name in [
+        "Standard_M128ms",
+        "Standard_F72s_v2",
+        "Standard_NC24s_v3",
+        "Standard_NC24rs_v3",
+    ] {
+        assert!(name.parse::<VmSize>().unwrap().is_isolated(), "{name}");
+    }
+    assert!(VmSizeSpec::find("Standard_E64i_v3").unwrap().is_isolated());
+    assert!(!VmSizeSpec::find("Standard_NC12s_v3").unwrap().is_isolated());
+}
+
+#[test]
+fn invalid_names() {
+    let cases: &[(&str, usize, VmSizeErrorKind, &str)] = &[
+        (
+            "",
+            0,
+            VmSizeErrorKind::Empty,
+            "invalid VM size name \"\" at byte 0: empty name, expected e.g. \"Standard_D4s_v3\"",
+        ),
+        (
+            "Standard_",
+            9,
+            VmSizeErrorKind::MissingFamily,
+            "invalid VM size name \"Standard_\" at byte 9: expected a family letter such as D, E, M or NC",
+        ),
+        (
+            "Standard_NC",
+            11,
+            VmSizeErrorKind::MissingVcpus,
+            "invalid VM size name \"Standard_NC\" at byte 11: expected the vCPU count after the family",
+        ),
+        (
+            "Standard_NC6s_v",
+            15,
+            VmSizeErrorKind::MissingVersionNumber,
+            "invalid VM size name \"Standard_NC6s_v\" at byte 15: missing version number after \"_v\"",
+        ),
+        (
+            "Standard_NC24rs_v",
+            17,
+            VmSizeErrorKind::MissingVersionNumber,
+            "invalid VM size name \"Standard_NC24rs_v\" at byte 17: missing version number after \"_v\"",
+        ),
+        (
+            "NC6s_v3",
+            0,
+            VmSizeErrorKind::MissingTier,
+            "invalid VM size name \"NC6s_v3\" at byte 0: expected the tier prefix \"Standard_\" or \"Basic_\"",
+        ),
+        (
+            "Standard_NC😀",
+            11,
+            VmSizeErrorKind::NonAscii { ch: '😀' },
+            "invalid VM size name \"Standard_NC😀\" at byte 11: non-ASCII character '😀'",
+        ),
+        (
+            "Standard_M128-ms",
+            14,
+            VmSizeErrorKind::MissingConstrainedVcpus,
+            "invalid VM size name \"Standard_M128-ms\" at byte 14: expected the constrained vCPU count after \"-\"",
+        ),
+        (
+            "Standard_NC06",
+            11,
+            VmSizeErrorKind::LeadingZero,
+            "invalid VM size name \"Standard_NC06\" at byte 11: number with a leading zero",
+        ),
+        (
+            "Standard_NC99999",
+            11,
+            VmSizeErrorKind::NumberTooLarge,
+            "invalid VM size name \"Standard_NC99999\" at byte 11: number too large",
+        ),
+        (
+            "Standard_NC6s__v3",
+            14,
+            VmSizeErrorKind::EmptySegment,
+            "invalid VM size name \"Standard_NC6s__v3\" at byte 14: empty segment between underscores",
+        ),
+        (
+            "Standard_NC6s_v3_",
+            17,
+            VmSizeErrorKind::EmptySegment,
+            "invalid VM size name \"Standard_NC6s_v3_\" at byte 17: empty segment between underscores",
+        ),
+        (
+            "Standard_NC6s_v3_T4",
+            17,
+            VmSizeErrorKind::SegmentOutOfOrder,
+            "invalid VM size name \"Standard_NC6s_v3_T4\" at byte 17: segment \"T4\" out of order, expected [_Accelerator][_MemoryVariant][_cc][_vN][_Promo]",
+        ),
+        (
+            "Standard_NC6s_v3x",
+            14,
+            VmSizeErrorKind::UnknownSegment,
+            "invalid VM size name \"Standard_NC6s_v3x\" at byte 14: unknown segment \"v3x\", expected an accelerator (T4, A100, H100, …), a memory variant number, \"cc\", a version (v2, v3, …) or \"Promo\"",
+        ),
+        (
+            "Standard_NC6s_v3.0",
+            14,
+            VmSizeErrorKind::UnknownSegment,
+            "invalid VM size name \"Standard_NC6s_v3.0\" at byte 14: unknown segment \"v3.0\", expected an accelerator (T4, A100, H100, …), a memory variant number, \"cc\", a version (v2, v3, …) or \"Promo\"",
+        ),
+        (
+            "Standard_NC6s v3",
+            13,
+            VmSizeErrorKind::UnexpectedChar { ch: ' ' },
+            "invalid VM size name \"Standard_NC6s v3\" at byte 13: unexpected character ' '",
+        ),
+        (
+            "Standard_NCCCC6",
+            13,
+            VmSizeErrorKind::FamilyTooLong,
+            "invalid VM size name \"Standard_NCCCC6\" at byte 13: family and sub-family longer than 4 letters",
+        ),
+        (
+            "Standard_NC6abcdefghjkabcdefgh_v3",
+            28,
+            VmSizeErrorKind::TooManyFeatures,
+            "invalid VM size name \"Standard_NC6abcdefghjkabcdefgh_v3\" at byte 28: more than 16 additive feature letters",
+        ),
+        (
+            "Standard_NC6_v3a",
+            13,
+            VmSizeErrorKind::UnknownSegment,
+            "invalid VM size name \"Standard_NC6_v3a\" at byte 13: unknown segment \"v3a\", expected an accelerator (T4, A100, H100, …), a memory variant number, \"cc\", a version (v2, v3, …) or \"Promo\"",
+        ),
+        (
+            "Standard_NC6_Promo_v3",
+            19,
+            VmSizeErrorKind::SegmentOutOfOrder,
+            "invalid VM size name \"Standard_NC6_Promo_v3\" at byte 19: segment \"v3\" out of order, expected [_Accelerator][_MemoryVariant][_cc][_vN][_Promo]",
+        ),
+    ];
+    for (input, position, kind, message) in cases {
+        let e = input.parse::<VmSize>().unwrap_err();
+        assert_eq!((e.position(), e.kind()), (*position, *kind), "{input}");
+        assert_eq!(&e.to_string(), message, "{input}");
+        assert_eq!(e.input(), *input);
+    }
+    let long = "Standard_".to_owned() + &"x".repeat(1 << 20);
+    let e = long.parse::<VmSize>().unwrap_err();
+    assert_eq!(e.kind(), VmSizeErrorKind::TooLong { len: long.len() });
+    assert!(e.to_string().contains("the limit is 64"), "{e}");
+    assert!(e.to_string().ends_with("(input is 1048585 bytes)"), "{e}");
+    assert!(e.input().len() <= 256);
+    let max = format!("Standard_D{}", "1".repeat(MAX_VM_SIZE_NAME_LEN - 10));
+    assert!(matches!(
+        max.parse::<VmSize>().unwrap_err().kind(),
+        VmSizeErrorKind::NumberTooLarge
+    ));
+}
+
+#[test]
+fn gpu_counts() {
+    let spec = |n| VmSizeSpec::find(n).unwrap().gpus;
+    assert_eq!(spec("Standard_NV6ads_A10_v5"), GpuCount::new(1, 6));
+    assert_eq!(spec("Standard_NV12ads_A10_v5"), GpuCount::new(1, 3));
+    assert_eq!(spec("Standard_NV18ads_A10_v5"), GpuCount::new(1, 2));
+    assert_eq!(spec("Standard_NV72ads_A10_v5"), GpuCount::whole(2));
+    assert_eq!(spec("Standard_D2s_v3"), GpuCount::ZERO);
+    assert_eq!(GpuCount::new(3, 0), GpuCount::ZERO);
+    assert!(GpuCount::new(1, 6).is_fractional());
+}
+
+#[test]
+fn catalog_lookups() {
+    let c = Catalog::embedded();
+    assert!(c.find("").is_none());
+    assert!(c.find("Standard_NC6s_v9").is_none());
+    assert!(
+        c.sizes()
+            .windows(2)
+            .all(|w| w[0].name.to_ascii_lowercase() < w[1].name.to_ascii_lowercase())
+    );
+    let size: VmSize = "standard_nc6".parse().unwrap();
+    assert_eq!(c.get(&size).unwrap().name, "Standard_NC6");
+    assert_eq!(VmSeries::M.sizes().count(), 24);
+    assert_eq!(VmSeries::NDv2.sizes().count(), 1);
+    // A user catalog: sorted, deduplicated, looked up the same way.
+    let mut rows: Vec<VmSizeSpec> = ["Standard_NC6", "Standard_D2s_v3", "STANDARD_nc6"]
+        .iter()
+        .map(|n| VmSizeSpec::find(n).unwrap().clone())
+        .collect();
+    rows[2].vcpus = 99;
+    let mine = Catalog::new(rows);
+    assert_eq!(mine.len(), 2);
+    assert_eq!(mine.find("standard_NC6").unwrap().vcpus, 6);
+}
+
+fn name_strategy() -> impl Strategy<Value = String> {
+    (
+        prop_oneof![Just("Standard_"), Just("Basic_")],
+        "[A-Z]{1,4}",
+        1u16..1000,
+        proptest::option::of(1u16..100),
+        "(a?b?d?i?l?m?n?p?t?s?r?C?)",
+        // `V` plus one or two digits is a version, so accelerators starting with V have three.
+        proptest::option::of("[A-UW-Z][A-Z]?[1-9][0-9]{0,2}X?|V[1-9][0-9]{2}"),
+        proptest::option::of(1u16..20),
+        any::<bool>(),
+        proptest::option::of(1u8..10),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(tier, family, vcpus, constrained, features, accel, memvar, cc, version, promo)| {
+                let mut s = format!("{tier}{family}{vcpus}");
+                if let Some(c) = constrained {
+                    write!(s, "-{c}").unwrap();
+                }
+                s += &features;
+                if let Some(a) = accel {
+                    write!(s, "_{a}").unwrap();
+                }
+                if let Some(m) = memvar {
+                    write!(s, "_{m}").unwrap();
+                }
+                if cc {
+                    s += "_cc";
+                }
+                if let Some(v) = version {
+                    write!(s, "_v{v}").unwrap();
+                }
+                if promo {
+                    s += "_Promo";
+                }
+                s
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn never_panics(s in "\\PC{0,80}") {
+        if let Err(e) = s.parse::<VmSize>() {
+            let _ = e.to_string();
+            prop_assert!(e.position() <= s.len());
+        }
+        let _ = VmSizeSpec::find(&s);
+    }
+
+    #[test]
+    fn never_panics_near_real_names(i in 0usize..215, cut in 0usize..30, junk in "[_a-zA-Z0-9\\-]{0,6}") {
+        let name = &Catalog::embedded().sizes()[i].name;
+        let cut = cut.min(name.len());
+        let s = format!("{}{junk}", &name[..cut]);
+        if let Ok(size) = s.parse::<VmSize>() {
+            prop_assert_eq!(size.to_string().parse::<VmSize>().unwrap(), size);
+        }
+    }
+
+    #[test]
+    fn well_formed_names_round_trip(name in name_strategy()) {
+        let size: VmSize = name.parse().unwrap();
+        prop_assert_eq!(size.to_string(), name.clone());
+        prop_assert_eq!(size.to_string().parse::<VmSize>().unwrap(), size);
+    }
+
+    #[test]
+    fn case_flipped_names_parse(i in 0usize..215, mask in proptest::collection::vec(any::<bool>(), 1..32)) {
+        let spec = &Catalog::embedded().sizes()[i];
+        let flipped: String = spec.name.chars().zip(mask.iter().cycle()).map(|(c, f)| {
+            if *f { if c.is_ascii_lowercase() { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() } } else { c }
+        }).collect();
+        let size: VmSize = flipped.parse().unwrap();
+        prop_assert_eq!(size.to_string(), spec.name.to_string());
+        prop_assert_eq!(size.series(), spec.series);
+        prop_assert_eq!(VmSizeSpec::find(&flipped), Some(spec));
+    }
+}
