@@ -1,4 +1,5 @@
 #![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod compute;
@@ -29,6 +30,7 @@ pub use target::{
 };
 pub use vm::catalog::{Catalog, GpuCount, GpuVendor, SeriesGpu, VmSizeSpec};
 pub use vm::isolated::{ISOLATED_SIZES, IsolatedSize, isolated_size};
+pub use vm::listing::{CatalogError, ListedSize, SizeListing};
 pub use vm::retirement::{
     REGIONAL_RETIREMENTS, RETIREMENTS, Region, RegionalRetirement, Retirement, RetirementAuthority,
     RetirementState,

@@ -157,9 +157,9 @@ fn exact_error_strings() {
          memory-optimized, storage-optimized, gpu, high-performance-compute"
     );
     assert_eq!(
-        err::<SupportedBy>("instances-only"),
-        "unknown supported-by value \"instances-only\"; expected one of: \
-         clusters-and-instances, clusters-only"
+        err::<SupportedBy>("instances"),
+        "unknown supported-by value \"instances\"; expected one of: \
+         clusters-and-instances, clusters-only, instances-only"
     );
     assert_eq!(
         err::<GpuArchitecture>("Rubin"),

@@ -566,3 +566,86 @@ proptest! {
         prop_assert_eq!(VmSizeSpec::find(&flipped), Some(spec));
     }
 }
+
+#[cfg(feature = "json")]
+mod listings {
+    use aml_targets::{Catalog, CatalogError, SupportedBy, VmSeries};
+
+    const CLI: &str = include_str!("data/list-sizes.json");
+    const REST: &str = include_str!("data/vmsizes-rest.json");
+
+    #[test]
+    fn both_shapes_load_and_are_looked_up() {
+        let cli = Catalog::from_json(CLI, "az ml compute list-sizes (fixture)").unwrap();
+        let rest = Catalog::from_json(REST, "az ml compute list-sizes (fixture)").unwrap();
+        assert_eq!(cli, rest);
+        assert_eq!(cli.len(), 4);
+        let ds3 = cli.find("STANDARD_DS3_V2").unwrap();
+        assert_eq!(
+            (ds3.vcpus, ds3.memory_gib, ds3.gpus.numerator()),
+            (4, 14.0, 0)
+        );
+        assert_eq!(ds3.temp_disk_gib, Some(28.0));
+        assert_eq!(ds3.series, Some(VmSeries::DSv2));
+        assert_eq!(ds3.supported_by, Some(SupportedBy::ClustersAndInstances));
+        assert_eq!(
+            (ds3.low_priority_capable, ds3.premium_io),
+            (Some(true), Some(true))
+        );
+        assert_eq!(ds3.source, "az ml compute list-sizes (fixture)");
+        let fx = cli.find("Standard_FX12mds").unwrap();
+        assert_eq!(fx.supported_by, Some(SupportedBy::ClustersOnly));
+        assert_eq!(fx.series, Some(VmSeries::FX));
+        let t4 = cli.find("standard_nc4as_t4_v3").unwrap();
+        assert_eq!(t4.gpu_model.as_deref(), Some("Tesla T4"));
+        assert_eq!(t4.gpu_memory_gib, Some(16.0));
+        // A series without GPU facts: the count is known, the model is not.
+        let h200 = cli.find("Standard_ND96isr_H200_v5").unwrap();
+        assert_eq!(
+            (h200.series, h200.gpus.numerator(), h200.gpu_model.clone()),
+            (Some(VmSeries::ND_H200_v5), 8, None)
+        );
+        assert_eq!(h200.temp_disk_gib, None);
+    }
+
+    #[test]
+    fn missing_fields_name_the_entry() {
+        let cases = [
+            (
+                r#"[{"name": "Standard_X1", "gpus": 0, "memoryGB": 1}]"#,
+                "size listing entry Standard_X1: missing required field `vCPUs`",
+            ),
+            (
+                r#"[{"name": "Standard_X1", "vCPUs": 1, "memoryGB": 1}]"#,
+                "size listing entry Standard_X1: missing required field `gpus`",
+            ),
+            (
+                r#"{"value": [{"name": "Standard_X1", "vCPUs": 1, "gpus": 0}]}"#,
+                "size listing entry Standard_X1: missing required field `memoryGB`",
+            ),
+            (
+                r#"[{"name": "Standard_A", "vCPUs": 1, "gpus": 0, "memoryGB": 1}, {"vCPUs": 1}]"#,
+                "size listing entry #1: missing required field `name`",
+            ),
+            (
+                r#"[{"name": "Standard_X1", "vCPUs": 1, "gpus": 0, "memoryGB": -1}]"#,
+                "size listing entry Standard_X1: invalid `memoryGB`: must be a finite number, 0 or more",
+            ),
+            (
+                r#"[{"name": "Standard_X1", "vCPUs": 1, "gpus": 70000, "memoryGB": 1}]"#,
+                "size listing entry Standard_X1: invalid `gpus`: more than 65535",
+            ),
+        ];
+        for (json, message) in cases {
+            assert_eq!(
+                Catalog::from_json(json, "test").unwrap_err().to_string(),
+                message
+            );
+        }
+        for bad in ["", "{}", "42", r#"{"value": 3}"#, r#"[{"name": 3}]"#, "[1]"] {
+            let err = Catalog::from_json(bad, "test").unwrap_err();
+            assert!(matches!(err, CatalogError::Json(_)), "{bad}: {err}");
+        }
+        assert!(Catalog::from_json("[]", "test").unwrap().is_empty());
+    }
+}

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 
-use super::catalog_data::{SERIES_GPUS, SIZES};
+use super::catalog_data::{SERIES_GPUS, SIZE_INDEX, SIZES};
 use crate::{ComputeCapability, GpuArchitecture, SupportedBy, VmCategory, VmSeries, VmSize};
 
 /// A GPU count, exact even when fractional (`NVadsA10_v5` sizes get 1/6, 1/3 or 1/2 of an A10).
@@ -250,9 +250,60 @@ fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
         .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
+/// The lookup hash of a name, equal for names that differ only in ASCII case.
+///
+/// Eight bytes at a time, each byte OR-ed with `0x20` (which folds ASCII case; the few other
+/// bytes it merges are told apart by the final comparison), mixed by multiply-rotate.
+/// `tests/data/gen_catalog.py` computes the same function for the embedded index.
+pub(crate) fn name_hash(name: &str) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let bytes = name.as_bytes();
+    let mut h = (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h ^ (u64::from_le_bytes(word) | 0x2020_2020_2020_2020))
+            .wrapping_mul(K)
+            .rotate_left(29);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = (h ^ (u64::from_le_bytes(word) | 0x2020_2020_2020_2020))
+            .wrapping_mul(K)
+            .rotate_left(29);
+    }
+    h ^ (h >> 32)
+}
+
+/// An open-addressing table: `slots[hash & mask]` onwards (linear probing) holds the position
+/// in `sizes` plus one, 0 marking an empty slot. Its length is a power of two, at least
+/// twice the number of sizes.
+fn build_index(sizes: &[VmSizeSpec]) -> Vec<u32> {
+    let len = (sizes.len() * 2).next_power_of_two().max(2);
+    let mask = len - 1;
+    let mut slots = vec![0u32; len];
+    for (i, size) in sizes.iter().enumerate() {
+        // The mask keeps the value below `len`.
+        #[allow(clippy::cast_possible_truncation)]
+        let mut slot = name_hash(&size.name) as usize & mask;
+        while slots[slot] != 0 {
+            slot = (slot + 1) & mask;
+        }
+        // More than u32::MAX - 1 sizes cannot be held in memory as `VmSizeSpec`s anyway.
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            slots[slot] = i as u32 + 1;
+        }
+    }
+    slots
+}
+
 /// A set of VM sizes to look up and select from: the embedded one, or one built from Azure's
-/// size listing for a region. Rows are kept sorted by name (ASCII case ignored), so lookup is
-/// a binary search that allocates nothing.
+/// size listing for a region. Rows are kept sorted by name (ASCII case ignored); lookup hashes
+/// the name into an open-addressing index, allocating nothing.
 ///
 /// ```
 /// use aml_targets::{Catalog, VmSeries};
@@ -265,11 +316,14 @@ fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalog {
     sizes: Cow<'static, [VmSizeSpec]>,
+    /// See [`build_index`].
+    index: Cow<'static, [u32]>,
 }
 
 /// The catalog compiled into the crate.
 static EMBEDDED: Catalog = Catalog {
     sizes: Cow::Borrowed(&SIZES),
+    index: Cow::Borrowed(&SIZE_INDEX),
 };
 
 impl Catalog {
@@ -287,6 +341,7 @@ impl Catalog {
         sizes.sort_by(|a, b| cmp_ignore_case(&a.name, &b.name));
         sizes.dedup_by(|later, first| cmp_ignore_case(&later.name, &first.name).is_eq());
         Catalog {
+            index: Cow::Owned(build_index(&sizes)),
             sizes: Cow::Owned(sizes),
         }
     }
@@ -312,16 +367,27 @@ impl Catalog {
     /// The row for `name`, ASCII case ignored.
     #[must_use]
     pub fn find(&self, name: &str) -> Option<&VmSizeSpec> {
-        self.sizes
-            .binary_search_by(|row| cmp_ignore_case(&row.name, name))
-            .ok()
-            .map(|i| &self.sizes[i])
+        let mask = self.index.len() - 1;
+        // The mask keeps the value below the index length.
+        #[allow(clippy::cast_possible_truncation)]
+        let mut slot = name_hash(name) as usize & mask;
+        loop {
+            let entry = self.index[slot];
+            if entry == 0 {
+                return None;
+            }
+            let row = &self.sizes[entry as usize - 1];
+            if row.name.len() == name.len() && row.name.eq_ignore_ascii_case(name) {
+                return Some(row);
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 
     /// The row for a parsed size.
     #[must_use]
     pub fn get(&self, size: &VmSize) -> Option<&VmSizeSpec> {
-        size.with_canonical_name(|name| self.find(name))
+        self.find(&size.canonical_name())
     }
 
     /// The rows of one series.
@@ -341,5 +407,17 @@ impl VmSize {
     #[must_use]
     pub fn spec(&self) -> Option<&'static VmSizeSpec> {
         Catalog::embedded().get(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_generated_index_is_the_one_build_index_makes() {
+        assert_eq!(build_index(&SIZES), SIZE_INDEX);
+        assert_eq!(name_hash("Standard_NC6"), name_hash("STANDARD_nc6"));
+        assert_ne!(name_hash("Standard_NC6"), name_hash("Standard_NC6s"));
     }
 }

@@ -239,6 +239,7 @@ name_set!(VmCategory, "VM category");
     parse_err_ty = crate::ParseNameError,
     parse_err_fn = Self::parse_error
 )]
+#[non_exhaustive]
 pub enum SupportedBy {
     /// Compute clusters and compute instances (every supported series but FX).
     #[strum(to_string = "clusters-and-instances")]
@@ -246,21 +247,31 @@ pub enum SupportedBy {
     /// Compute clusters only (FX).
     #[strum(to_string = "clusters-only")]
     ClustersOnly,
+    /// Compute instances only. The page never says this of a series; a region's size listing
+    /// (`supportedComputeTypes`) can.
+    #[strum(to_string = "instances-only")]
+    InstancesOnly,
 }
 
 name_set!(SupportedBy, "supported-by value");
 
 impl SupportedBy {
-    /// Whether compute clusters can use the series (always).
+    /// Whether compute clusters can use the series.
     #[must_use]
     pub const fn clusters(self) -> bool {
-        true
+        matches!(
+            self,
+            SupportedBy::ClustersAndInstances | SupportedBy::ClustersOnly
+        )
     }
 
     /// Whether compute instances can use the series.
     #[must_use]
     pub const fn instances(self) -> bool {
-        matches!(self, SupportedBy::ClustersAndInstances)
+        matches!(
+            self,
+            SupportedBy::ClustersAndInstances | SupportedBy::InstancesOnly
+        )
     }
 }
 

@@ -327,6 +327,8 @@ pub struct ParseVmSizeError {
 }
 
 impl ParseVmSizeError {
+    #[cold]
+    #[inline(never)]
     fn new(input: &str, position: usize, kind: VmSizeErrorKind) -> Self {
         // Keep a bounded copy: the message quotes at most a short prefix anyway.
         let mut end = input.len().min(4 * MAX_VM_SIZE_NAME_LEN);
@@ -414,20 +416,19 @@ impl fmt::Display for ParseVmSizeError {
 impl std::error::Error for ParseVmSizeError {}
 
 /// Reads a decimal number without leading zeros starting at `i`; returns it and the end.
-fn number(s: &str, i: usize) -> Result<Option<(u16, usize)>, ParseVmSizeError> {
-    let b = s.as_bytes();
+fn number(b: &[u8], i: usize) -> Result<Option<(u16, usize)>, (usize, VmSizeErrorKind)> {
     let end = i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     if end == i {
         return Ok(None);
     }
     if b[i] == b'0' && end - i > 1 {
-        return Err(ParseVmSizeError::new(s, i, VmSizeErrorKind::LeadingZero));
+        return Err((i, VmSizeErrorKind::LeadingZero));
     }
     let mut n: u32 = 0;
     for &c in &b[i..end] {
         n = n * 10 + u32::from(c - b'0');
         if n > u32::from(u16::MAX) {
-            return Err(ParseVmSizeError::new(s, i, VmSizeErrorKind::NumberTooLarge));
+            return Err((i, VmSizeErrorKind::NumberTooLarge));
         }
     }
     // Checked against u16::MAX above.
@@ -453,16 +454,23 @@ impl VmSize {
     ///
     /// [`ParseVmSizeError`] naming the byte position and what was expected there.
     pub fn parse(s: &str) -> Result<VmSize, ParseVmSizeError> {
+        VmSize::parse_inner(s).map_err(|(at, kind)| ParseVmSizeError::new(s, at, kind))
+    }
+
+    /// The parser, with a small error (position, kind) so the success path stays lean.
+    fn parse_inner(s: &str) -> Result<VmSize, (usize, VmSizeErrorKind)> {
         use VmSizeErrorKind as K;
-        let err = |at, kind| ParseVmSizeError::new(s, at, kind);
+        let err = |at, kind| (at, kind);
         if s.is_empty() {
             return Err(err(0, K::Empty));
         }
         if s.len() > MAX_VM_SIZE_NAME_LEN {
             return Err(err(MAX_VM_SIZE_NAME_LEN, K::TooLong { len: s.len() }));
         }
-        if let Some((at, ch)) = s.char_indices().find(|(_, c)| !c.is_ascii()) {
-            return Err(err(at, K::NonAscii { ch }));
+        if !s.is_ascii() {
+            if let Some((at, ch)) = s.char_indices().find(|(_, c)| !c.is_ascii()) {
+                return Err(err(at, K::NonAscii { ch }));
+            }
         }
         let b = s.as_bytes();
         let starts = |prefix: &str| {
@@ -487,14 +495,14 @@ impl VmSize {
         if family.is_empty() {
             return Err(err(i, K::MissingFamily));
         }
-        let Some((vcpus, end)) = number(s, i)? else {
+        let Some((vcpus, end)) = number(b, i)? else {
             return Err(err(i, K::MissingVcpus));
         };
         i = end;
         let mut constrained_vcpus = None;
         if b.get(i) == Some(&b'-') {
             i += 1;
-            let Some((n, end)) = number(s, i)? else {
+            let Some((n, end)) = number(b, i)? else {
                 return Err(err(i, K::MissingConstrainedVcpus));
             };
             constrained_vcpus = Some(n);
@@ -581,14 +589,14 @@ impl VmSize {
                 // `_v3x`: neither a version (`_v3`) nor an accelerator (`_V620`).
                 return Err(err(start, K::UnknownSegment));
             } else if seg[0].eq_ignore_ascii_case(&b'v') && seg.len() <= 3 && digits(&seg[1..]) {
-                let Some((n, _)) = number(s, start + 1)? else {
+                let Some((n, _)) = number(b, start + 1)? else {
                     return Err(err(start + 1, K::MissingVersionNumber));
                 };
                 size.version =
                     Some(u8::try_from(n).map_err(|_| err(start + 1, K::NumberTooLarge))?);
                 Stage::Version
             } else if digits(seg) {
-                let Some((n, _)) = number(s, start)? else {
+                let Some((n, _)) = number(b, start)? else {
                     return Err(err(start, K::UnknownSegment));
                 };
                 size.memory_variant = Some(n);
@@ -693,19 +701,45 @@ impl VmSize {
     #[must_use]
     pub fn is_isolated(&self) -> bool {
         self.features.contains(VmFeature::Isolated)
-            || self.with_canonical_name(|name| crate::isolated_size(name).is_some())
+            || crate::isolated_size(&self.canonical_name()).is_some()
     }
 
-    /// Calls `f` with the canonical name, written to a stack buffer (no allocation).
-    pub(crate) fn with_canonical_name<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-        let mut buf = StackWriter {
-            buf: [0; MAX_VM_SIZE_NAME_LEN + 16],
+    /// The canonical name, written to an inline buffer (no allocation, no formatting
+    /// machinery: this is on the lookup hot path).
+    #[must_use]
+    pub fn canonical_name(&self) -> CanonicalName {
+        let mut out = CanonicalName {
+            buf: [0; CANONICAL_CAPACITY],
             len: 0,
         };
-        // A parsed name always fits: it was at most MAX_VM_SIZE_NAME_LEN bytes, and the
-        // canonical spelling is never longer than the input.
-        let _ = fmt::Write::write_fmt(&mut buf, format_args!("{self}"));
-        f(std::str::from_utf8(&buf.buf[..buf.len]).unwrap_or_default())
+        out.push(self.tier.as_str().as_bytes());
+        out.push(b"_");
+        out.push(self.family.as_bytes());
+        out.push_number(self.vcpus);
+        if let Some(n) = self.constrained_vcpus {
+            out.push(b"-");
+            out.push_number(n);
+        }
+        out.push(self.feature_letters.as_bytes());
+        if !self.accelerator.is_empty() {
+            out.push(b"_");
+            out.push(self.accelerator.as_bytes());
+        }
+        if let Some(m) = self.memory_variant {
+            out.push(b"_");
+            out.push_number(m);
+        }
+        if self.cc {
+            out.push(b"_cc");
+        }
+        if let Some(v) = self.version {
+            out.push(b"_v");
+            out.push_number(u16::from(v));
+        }
+        if self.promo {
+            out.push(b"_Promo");
+        }
+        out
     }
 
     /// The series the size belongs to, or `None` for a well-formed name of a series this
@@ -803,46 +837,75 @@ fn is_accelerator(seg: &[u8]) -> bool {
     letters > 0 && digits > 0 && seg[letters + digits..].iter().all(u8::is_ascii_alphabetic)
 }
 
-struct StackWriter {
-    buf: [u8; MAX_VM_SIZE_NAME_LEN + 16],
+/// Room for the longest canonical name: every part at its maximum length.
+const CANONICAL_CAPACITY: usize = 96;
+
+/// A VM size's canonical name in an inline buffer; see [`VmSize::canonical_name`].
+#[derive(Clone, Copy)]
+pub struct CanonicalName {
+    buf: [u8; CANONICAL_CAPACITY],
     len: usize,
 }
 
-impl fmt::Write for StackWriter {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.len + s.len();
-        if end > self.buf.len() {
-            return Err(fmt::Error);
-        }
-        self.buf[self.len..end].copy_from_slice(s.as_bytes());
+impl CanonicalName {
+    fn push(&mut self, bytes: &[u8]) {
+        // Every part is bounded (tier 8, family 4, numbers 5, features 16, accelerator 8),
+        // so the whole name is at most 69 bytes and always fits.
+        let end = (self.len + bytes.len()).min(CANONICAL_CAPACITY);
+        self.buf[self.len..end].copy_from_slice(&bytes[..end - self.len]);
         self.len = end;
-        Ok(())
+    }
+
+    fn push_number(&mut self, n: u16) {
+        let mut digits = [0u8; 5];
+        let mut i = digits.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            // A decimal digit always fits in a u8.
+            #[allow(clippy::cast_possible_truncation)]
+            {
+                digits[i] = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.push(&digits[i..]);
+    }
+
+    /// The name.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        // Only ASCII is ever pushed.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for CanonicalName {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for CanonicalName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for CanonicalName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
 impl fmt::Display for VmSize {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}_{}{}", self.tier.as_str(), self.family(), self.vcpus)?;
-        if let Some(n) = self.constrained_vcpus {
-            write!(f, "-{n}")?;
-        }
-        f.write_str(self.feature_letters())?;
-        if let Some(a) = self.accelerator() {
-            write!(f, "_{a}")?;
-        }
-        if let Some(m) = self.memory_variant {
-            write!(f, "_{m}")?;
-        }
-        if self.cc {
-            f.write_str("_cc")?;
-        }
-        if let Some(v) = self.version {
-            write!(f, "_v{v}")?;
-        }
-        if self.promo {
-            f.write_str("_Promo")?;
-        }
-        Ok(())
+        f.write_str(&self.canonical_name())
     }
 }
 

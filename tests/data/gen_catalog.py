@@ -75,6 +75,37 @@ for r in rows:
     print("    },")
 print("];")
 print()
+M = 0xFFFFFFFFFFFFFFFF
+
+
+def name_hash(name):
+    """The lookup hash, exactly as `name_hash` in src/vm/catalog.rs."""
+    k = 0x9E3779B97F4A7C15
+    data = name.encode("ascii")
+    h = (len(data) * k) & M
+    for start in range(0, len(data), 8):
+        chunk = data[start:start + 8].ljust(8, b"\0")
+        word = int.from_bytes(chunk, "little") | 0x2020202020202020
+        h = ((h ^ word) * k) & M
+        h = ((h << 29) | (h >> 35)) & M
+    return h ^ (h >> 32)
+
+
+size = 1
+while size < 2 * len(rows):
+    size *= 2
+slots = [0] * size
+for i, r in enumerate(rows):
+    slot = name_hash(r["size"]) & (size - 1)
+    while slots[slot]:
+        slot = (slot + 1) & (size - 1)
+    slots[slot] = i + 1
+print("/// The open-addressing lookup index over `SIZES` (see `build_index` in catalog.rs).")
+print(f"pub(crate) static SIZE_INDEX: [u32; {size}] = [")
+for start in range(0, size, 16):
+    print("    " + ", ".join(str(x) for x in slots[start:start + 16]) + ",")
+print("];")
+print()
 gpu_rows = list(csv.DictReader(open("tests/data/gpu_series.csv")))
 print("/// Every row of `gpu_series.csv`, in its order.")
 print(f"pub(crate) static SERIES_GPUS: [SeriesGpu; {len(gpu_rows)}] = [")

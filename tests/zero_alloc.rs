@@ -1,0 +1,89 @@
+//! The hot paths allocate nothing on success, proved with a counting global allocator.
+//!
+//! This file holds a single test so that no other test allocates while it counts.
+
+// A global allocator cannot be written without `unsafe`; it only forwards to `System`.
+#![allow(unsafe_code)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use aml_targets::{Catalog, Date, DocEdition, VmSeries, VmSize, VmSizeSpec};
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every method forwards to the system allocator unchanged; it only counts calls.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        // SAFETY: forwarded with the caller's layout.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded with the caller's pointer and layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        // SAFETY: forwarded with the caller's arguments.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+#[track_caller]
+fn allocations<R>(f: impl FnOnce() -> R) -> (usize, R) {
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let r = std::hint::black_box(f());
+    (ALLOCATIONS.load(Ordering::SeqCst) - before, r)
+}
+
+#[test]
+fn hot_paths_allocate_nothing() {
+    // Canary: a known allocation is counted.
+    let (n, v) = allocations(|| vec![1u8; 16]);
+    assert!(n >= 1, "the counter does not count");
+    drop(v);
+
+    let on = Date::from_unix_days(20_000).unwrap();
+    let names: Vec<String> = Catalog::embedded()
+        .sizes()
+        .iter()
+        .map(|s| s.name.to_ascii_uppercase())
+        .collect();
+    for name in &names {
+        let (n, found) = allocations(|| {
+            let size = VmSize::parse(name).unwrap();
+            let series = size.series();
+            let spec = size.spec();
+            let by_name = VmSizeSpec::find(name);
+            let isolated = size.is_isolated();
+            let state = series.map(|s| s.retirement_state(on));
+            let gpu = series.and_then(VmSeries::gpu);
+            (
+                spec.is_some() && by_name.is_some(),
+                isolated,
+                state,
+                gpu.is_some(),
+            )
+        });
+        assert_eq!(n, 0, "{name}");
+        assert!(found.0);
+    }
+    let (n, _) = allocations(|| {
+        let s: VmSeries = "nct4_v3".parse().unwrap();
+        let d: Date = "2025-09-30".parse().unwrap();
+        (
+            s.page_cuda_min(DocEdition::LATEST),
+            s.retirement_state_in("usgovvirginia", d),
+            VmSeries::listed(DocEdition::LATEST).count(),
+            aml_targets::TrainingTarget::listed(DocEdition::LATEST, aml_targets::ApiView::V2)
+                .count(),
+        )
+    });
+    assert_eq!(n, 0);
+}
