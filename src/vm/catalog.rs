@@ -256,8 +256,12 @@ fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
 /// bytes it merges are told apart by the final comparison), mixed by multiply-rotate.
 /// `tests/data/gen_catalog.py` computes the same function for the embedded index.
 pub(crate) fn name_hash(name: &str) -> u64 {
+    bytes_hash(name.as_bytes())
+}
+
+/// [`name_hash`] of a name's bytes.
+fn bytes_hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let bytes = name.as_bytes();
     let mut h = (bytes.len() as u64).wrapping_mul(K);
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
@@ -367,17 +371,21 @@ impl Catalog {
     /// The row for `name`, ASCII case ignored.
     #[must_use]
     pub fn find(&self, name: &str) -> Option<&VmSizeSpec> {
+        self.find_bytes(name.as_bytes())
+    }
+
+    fn find_bytes(&self, name: &[u8]) -> Option<&VmSizeSpec> {
         let mask = self.index.len() - 1;
         // The mask keeps the value below the index length.
         #[allow(clippy::cast_possible_truncation)]
-        let mut slot = name_hash(name) as usize & mask;
+        let mut slot = bytes_hash(name) as usize & mask;
         loop {
             let entry = self.index[slot];
             if entry == 0 {
                 return None;
             }
             let row = &self.sizes[entry as usize - 1];
-            if row.name.len() == name.len() && row.name.eq_ignore_ascii_case(name) {
+            if row.name.len() == name.len() && row.name.as_bytes().eq_ignore_ascii_case(name) {
                 return Some(row);
             }
             slot = (slot + 1) & mask;
@@ -387,7 +395,9 @@ impl Catalog {
     /// The row for a parsed size.
     #[must_use]
     pub fn get(&self, size: &VmSize) -> Option<&VmSizeSpec> {
-        self.find(&size.canonical_name())
+        let mut name = crate::vm::size::CanonicalName::EMPTY;
+        size.write_canonical(&mut name);
+        self.find_bytes(name.as_bytes())
     }
 
     /// The rows of one series.

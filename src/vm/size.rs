@@ -708,10 +708,13 @@ impl VmSize {
     /// machinery: this is on the lookup hot path).
     #[must_use]
     pub fn canonical_name(&self) -> CanonicalName {
-        let mut out = CanonicalName {
-            buf: [0; CANONICAL_CAPACITY],
-            len: 0,
-        };
+        let mut out = CanonicalName::EMPTY;
+        self.write_canonical(&mut out);
+        out
+    }
+
+    /// Writes the canonical name into `out`, which must be empty.
+    pub(crate) fn write_canonical(&self, out: &mut CanonicalName) {
         out.push(self.tier.as_str().as_bytes());
         out.push(b"_");
         out.push(self.family.as_bytes());
@@ -739,7 +742,6 @@ impl VmSize {
         if self.promo {
             out.push(b"_Promo");
         }
-        out
     }
 
     /// The series the size belongs to, or `None` for a well-formed name of a series this
@@ -848,15 +850,38 @@ pub struct CanonicalName {
 }
 
 impl CanonicalName {
-    fn push(&mut self, bytes: &[u8]) {
-        // Every part is bounded (tier 8, family 4, numbers 5, features 16, accelerator 8),
-        // so the whole name is at most 69 bytes and always fits.
-        let end = (self.len + bytes.len()).min(CANONICAL_CAPACITY);
-        self.buf[self.len..end].copy_from_slice(&bytes[..end - self.len]);
-        self.len = end;
+    /// An empty name.
+    pub(crate) const EMPTY: CanonicalName = CanonicalName {
+        buf: [0; CANONICAL_CAPACITY],
+        len: 0,
+    };
+
+    /// The name's bytes.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
     }
 
+    #[inline]
+    fn push(&mut self, bytes: &[u8]) {
+        // Every part is bounded (tier 8, family 4, numbers 5, features 16, accelerator 8),
+        // so the whole name is at most 69 bytes and always fits. A byte loop: the parts are
+        // a few bytes long, too short for a `memcpy` call to pay off.
+        for &b in bytes {
+            if let Some(slot) = self.buf.get_mut(self.len) {
+                *slot = b;
+                self.len += 1;
+            }
+        }
+    }
+
+    #[inline]
     fn push_number(&mut self, n: u16) {
+        if n < 10 {
+            // Versions and most vCPU counts of one digit: no loop.
+            #[allow(clippy::cast_possible_truncation)]
+            self.push(&[b'0' + n as u8]);
+            return;
+        }
         let mut digits = [0u8; 5];
         let mut i = digits.len();
         let mut n = n;
