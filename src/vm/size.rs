@@ -415,26 +415,45 @@ impl fmt::Display for ParseVmSizeError {
 
 impl std::error::Error for ParseVmSizeError {}
 
-/// Reads a decimal number without leading zeros starting at `i`; returns it and the end.
-fn number(b: &[u8], i: usize) -> Result<Option<(u16, usize)>, (usize, VmSizeErrorKind)> {
-    let end = i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-    if end == i {
-        return Ok(None);
-    }
-    if b[i] == b'0' && end - i > 1 {
-        return Err((i, VmSizeErrorKind::LeadingZero));
-    }
+/// Reads a decimal number without leading zeros starting at `i`; returns it and its end
+/// (`end == i` when there is no digit).
+#[inline]
+fn number(b: &[u8], i: usize) -> Result<(u16, usize), (usize, VmSizeErrorKind)> {
     let mut n: u32 = 0;
-    for &c in &b[i..end] {
+    let mut end = i;
+    while let Some(&c) = b.get(end) {
+        if !c.is_ascii_digit() {
+            break;
+        }
         n = n * 10 + u32::from(c - b'0');
         if n > u32::from(u16::MAX) {
             return Err((i, VmSizeErrorKind::NumberTooLarge));
         }
+        end += 1;
+    }
+    if end - i > 1 && b[i] == b'0' {
+        return Err((i, VmSizeErrorKind::LeadingZero));
     }
     // Checked against u16::MAX above.
     #[allow(clippy::cast_possible_truncation)]
-    Ok(Some((n as u16, end)))
+    Ok((n as u16, end))
 }
+
+/// The feature of each lower-case letter `a`..=`z` (`c` is confidential), for the parser's
+/// inner loop.
+const LETTER_FEATURES: [Option<VmFeature>; 26] = {
+    let mut table = [None; 26];
+    let mut i = 0;
+    while i < 26 {
+        // `i` is below 26.
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            table[i] = VmFeature::from_letter(b'a' + i as u8);
+        }
+        i += 1;
+    }
+    table
+};
 
 /// The order segments must come in.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -454,57 +473,62 @@ impl VmSize {
     ///
     /// [`ParseVmSizeError`] naming the byte position and what was expected there.
     pub fn parse(s: &str) -> Result<VmSize, ParseVmSizeError> {
-        VmSize::parse_inner(s).map_err(|(at, kind)| ParseVmSizeError::new(s, at, kind))
+        VmSize::parse_inner(s.as_bytes()).map_err(|(at, kind)| ParseVmSizeError::new(s, at, kind))
     }
 
     /// The parser, with a small error (position, kind) so the success path stays lean.
-    fn parse_inner(s: &str) -> Result<VmSize, (usize, VmSizeErrorKind)> {
+    fn parse_inner(b: &[u8]) -> Result<VmSize, (usize, VmSizeErrorKind)> {
         use VmSizeErrorKind as K;
-        let err = |at, kind| (at, kind);
-        if s.is_empty() {
-            return Err(err(0, K::Empty));
+        if b.is_empty() {
+            return Err((0, K::Empty));
         }
-        if s.len() > MAX_VM_SIZE_NAME_LEN {
-            return Err(err(MAX_VM_SIZE_NAME_LEN, K::TooLong { len: s.len() }));
+        if b.len() > MAX_VM_SIZE_NAME_LEN {
+            return Err((MAX_VM_SIZE_NAME_LEN, K::TooLong { len: b.len() }));
         }
-        if !s.is_ascii() {
-            if let Some((at, ch)) = s.char_indices().find(|(_, c)| !c.is_ascii()) {
-                return Err(err(at, K::NonAscii { ch }));
-            }
+        if !b.is_ascii() {
+            return Err(non_ascii(b));
         }
-        let b = s.as_bytes();
-        let starts = |prefix: &str| {
-            b.len() >= prefix.len() && b[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-        };
-        let (tier, mut i) = if starts("Standard_") {
-            (VmTier::Standard, "Standard_".len())
-        } else if starts("Basic_") {
-            (VmTier::Basic, "Basic_".len())
+        // `x | 0x20` equals a lower-case letter exactly when `x` is that letter in either case,
+        // so one word compare checks "standard" ignoring case.
+        let standard = b.len() >= 9
+            && b[8] == b'_'
+            && b.first_chunk::<8>().is_some_and(|w| {
+                u64::from_le_bytes(*w) | 0x2020_2020_2020_2020 == u64::from_le_bytes(*b"standard")
+            });
+        let (tier, mut i) = if standard {
+            (VmTier::Standard, 9)
+        } else if b.len() >= 6 && b[..6].eq_ignore_ascii_case(b"Basic_") {
+            (VmTier::Basic, 6)
         } else {
-            return Err(err(0, K::MissingTier));
+            return Err((0, K::MissingTier));
         };
 
         // Family and sub-family: the letters before the vCPU count.
         let mut family = Inline::<4>::EMPTY;
-        while i < b.len() && b[i].is_ascii_alphabetic() {
-            if !family.push(b[i].to_ascii_uppercase()) {
-                return Err(err(i, K::FamilyTooLong));
+        while let Some(&c) = b.get(i) {
+            if !c.is_ascii_alphabetic() {
+                break;
+            }
+            if !family.push(c.to_ascii_uppercase()) {
+                return Err((i, K::FamilyTooLong));
             }
             i += 1;
         }
         if family.is_empty() {
-            return Err(err(i, K::MissingFamily));
+            return Err((i, K::MissingFamily));
         }
-        let Some((vcpus, end)) = number(b, i)? else {
-            return Err(err(i, K::MissingVcpus));
-        };
+        let (vcpus, end) = number(b, i)?;
+        if end == i {
+            return Err((i, K::MissingVcpus));
+        }
         i = end;
         let mut constrained_vcpus = None;
         if b.get(i) == Some(&b'-') {
             i += 1;
-            let Some((n, end)) = number(b, i)? else {
-                return Err(err(i, K::MissingConstrainedVcpus));
-            };
+            let (n, end) = number(b, i)?;
+            if end == i {
+                return Err((i, K::MissingConstrainedVcpus));
+            }
             constrained_vcpus = Some(n);
             i = end;
         }
@@ -512,33 +536,35 @@ impl VmSize {
         // Additive features: lower-case letters, `C` (confidential) and `NP` (node packing).
         // `NP` is recognised where written in capitals in a name that is not all capitals;
         // in a shouted name (`STANDARD_…`) capitals are read as lower-case letters.
-        let shouted = !b.iter().any(u8::is_ascii_lowercase);
         let mut features = VmFeatures {
             bits: 0,
             unknown: Inline::EMPTY,
         };
         let mut letters = Inline::<16>::EMPTY;
-        while i < b.len() && b[i].is_ascii_alphabetic() {
-            let at = i;
-            let (feature, width) = if !shouted && b[i] == b'N' && b.get(i + 1) == Some(&b'P') {
-                (Some(VmFeature::NodePacking), 2)
-            } else {
-                (VmFeature::from_letter(b[i].to_ascii_lowercase()), 1)
-            };
-            if let Some(f) = feature {
-                features.bits |= f.bit();
-                for &c in f.letters().as_bytes() {
-                    if !letters.push(c) {
-                        return Err(err(at, K::TooManyFeatures));
-                    }
-                }
-            } else {
-                let c = b[i].to_ascii_lowercase();
-                if !features.unknown.push(c) || !letters.push(c) {
-                    return Err(err(at, K::TooManyFeatures));
-                }
+        while let Some(&c) = b.get(i) {
+            if !c.is_ascii_alphabetic() {
+                break;
             }
-            i += width;
+            let at = i;
+            let lower = c.to_ascii_lowercase();
+            let node_packing =
+                c == b'N' && b.get(i + 1) == Some(&b'P') && b.iter().any(u8::is_ascii_lowercase);
+            let feature = if node_packing {
+                i += 2;
+                Some(VmFeature::NodePacking)
+            } else {
+                i += 1;
+                LETTER_FEATURES[usize::from(lower - b'a')]
+            };
+            let fits = if let Some(f) = feature {
+                features.bits |= f.bit();
+                f.letters().bytes().all(|l| letters.push(l))
+            } else {
+                features.unknown.push(lower) && letters.push(lower)
+            };
+            if !fits {
+                return Err((at, K::TooManyFeatures));
+            }
         }
 
         let mut size = VmSize {
@@ -556,64 +582,20 @@ impl VmSize {
         };
 
         let mut stage = Stage::Start;
-        while i < b.len() {
-            if b[i] != b'_' {
-                return Err(err(
-                    i,
-                    K::UnexpectedChar {
-                        ch: char::from(b[i]),
-                    },
-                ));
+        while let Some(&c) = b.get(i) {
+            if c != b'_' {
+                return Err((i, K::UnexpectedChar { ch: char::from(c) }));
             }
-            i += 1;
-            let start = i;
-            let end = start + b[start..].iter().take_while(|&&c| c != b'_').count();
+            let start = i + 1;
+            let end = b[start..]
+                .iter()
+                .position(|&c| c == b'_')
+                .map_or(b.len(), |n| start + n);
             let seg = &b[start..end];
-            if seg.is_empty() {
-                return Err(err(start, K::EmptySegment));
-            }
-            let digits = |x: &[u8]| !x.is_empty() && x.iter().all(u8::is_ascii_digit);
-            let next = if seg.eq_ignore_ascii_case(b"promo") {
-                size.promo = true;
-                Stage::Promo
-            } else if seg.eq_ignore_ascii_case(b"cc") {
-                size.cc = true;
-                Stage::Cc
-            } else if seg[0].eq_ignore_ascii_case(&b'v') && seg.len() == 1 {
-                return Err(err(end, K::MissingVersionNumber));
-            } else if seg[0].eq_ignore_ascii_case(&b'v')
-                && seg[1].is_ascii_digit()
-                && !(seg.len() > 3 && digits(&seg[1..4]))
-                && !digits(&seg[1..])
-            {
-                // `_v3x`: neither a version (`_v3`) nor an accelerator (`_V620`).
-                return Err(err(start, K::UnknownSegment));
-            } else if seg[0].eq_ignore_ascii_case(&b'v') && seg.len() <= 3 && digits(&seg[1..]) {
-                let Some((n, _)) = number(b, start + 1)? else {
-                    return Err(err(start + 1, K::MissingVersionNumber));
-                };
-                size.version =
-                    Some(u8::try_from(n).map_err(|_| err(start + 1, K::NumberTooLarge))?);
-                Stage::Version
-            } else if digits(seg) {
-                let Some((n, _)) = number(b, start)? else {
-                    return Err(err(start, K::UnknownSegment));
-                };
-                size.memory_variant = Some(n);
-                Stage::MemoryVariant
-            } else if is_accelerator(seg) {
-                for &c in seg {
-                    if !size.accelerator.push(c.to_ascii_uppercase()) {
-                        return Err(err(start, K::UnknownSegment));
-                    }
-                }
-                Stage::Accelerator
-            } else {
-                return Err(err(start, K::UnknownSegment));
-            };
+            let next = segment(seg, start, b, &mut size)?;
             // `_Promo` may also follow the vCPU block directly (`Standard_NC6_Promo`).
             if next <= stage {
-                return Err(err(start, K::SegmentOutOfOrder));
+                return Err((start, K::SegmentOutOfOrder));
             }
             stage = next;
             i = end;
@@ -826,6 +808,69 @@ impl VmSize {
             _ => return None,
         })
     }
+}
+
+/// The error for the first non-ASCII character of `b`.
+#[cold]
+fn non_ascii(b: &[u8]) -> (usize, VmSizeErrorKind) {
+    let text = String::from_utf8_lossy(b);
+    let (at, ch) = text
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii())
+        .unwrap_or((0, char::REPLACEMENT_CHARACTER));
+    (at, VmSizeErrorKind::NonAscii { ch })
+}
+
+/// Reads one underscore segment `seg` (starting at byte `start` of `b`) into `size`, and
+/// says which kind it was.
+#[inline]
+fn segment(
+    seg: &[u8],
+    start: usize,
+    b: &[u8],
+    size: &mut VmSize,
+) -> Result<Stage, (usize, VmSizeErrorKind)> {
+    use VmSizeErrorKind as K;
+    let all_digits = |x: &[u8]| !x.is_empty() && x.iter().all(u8::is_ascii_digit);
+    let Some(&first) = seg.first() else {
+        return Err((start, K::EmptySegment));
+    };
+    match first {
+        b'0'..=b'9' if all_digits(seg) => {
+            size.memory_variant = Some(number(b, start)?.0);
+            return Ok(Stage::MemoryVariant);
+        }
+        b'p' | b'P' if seg.eq_ignore_ascii_case(b"promo") => {
+            size.promo = true;
+            return Ok(Stage::Promo);
+        }
+        b'c' | b'C' if seg.eq_ignore_ascii_case(b"cc") => {
+            size.cc = true;
+            return Ok(Stage::Cc);
+        }
+        b'v' | b'V' if seg.len() == 1 => return Err((start + 1, K::MissingVersionNumber)),
+        b'v' | b'V' if seg[1].is_ascii_digit() => {
+            if seg.len() <= 3 && all_digits(&seg[1..]) {
+                let (n, _) = number(b, start + 1)?;
+                size.version = Some(u8::try_from(n).map_err(|_| (start + 1, K::NumberTooLarge))?);
+                return Ok(Stage::Version);
+            }
+            // `_V620` is an accelerator; `_v3x` is neither that nor a version.
+            if !(seg.len() > 3 && all_digits(&seg[1..4])) {
+                return Err((start, K::UnknownSegment));
+            }
+        }
+        _ => {}
+    }
+    if !is_accelerator(seg) {
+        return Err((start, K::UnknownSegment));
+    }
+    for &c in seg {
+        if !size.accelerator.push(c.to_ascii_uppercase()) {
+            return Err((start, K::UnknownSegment));
+        }
+    }
+    Ok(Stage::Accelerator)
 }
 
 /// Whether an underscore segment looks like an accelerator token: letters, then digits, then
