@@ -8,7 +8,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use aml_targets::{Catalog, Date, VmSeries, VmSize, VmSizeSpec};
+use aml_targets::{Catalog, CudaVersion, Date, DocEdition, VmSeries, VmSize, VmSizeSpec};
 
 const SAMPLES: usize = 31;
 const SAMPLE_TARGET: Duration = Duration::from_millis(2);
@@ -106,6 +106,9 @@ fn main() {
     r.case("classify_series", || black_box(size).series());
     r.case("retirement_state", || {
         black_box(VmSeries::NCv3).retirement_state(black_box(on))
+    });
+    r.case("cuda_verdict", || {
+        black_box(VmSeries::NC).cuda_verdict(black_box(CudaVersion::new(12, 1)), DocEdition::LATEST)
     });
     r.case("catalog/scan_embedded", || {
         Catalog::embedded()

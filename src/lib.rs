@@ -2,27 +2,39 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod compat;
 mod compute;
 mod cuda;
 mod date;
 mod edition;
 mod error;
+mod framework;
 mod gpu;
 mod macros;
 mod target;
 mod vm;
 
+pub use compat::{CudaReason, CudaVerdict, SourceVerdict};
 pub use compute::{
     COMPUTE_INSTANCE_FREE_DISK_MAX_GB, COMPUTE_INSTANCE_FREE_DISK_MIN_GB,
     COMPUTE_INSTANCE_OS_DISK_GB, ComputeCapabilities, ComputeKind, INFERENCE_RAM_HEADROOM_PERCENT,
     IdleChargeAdvice, SIZING_ADVICE, inference_ram_with_headroom,
 };
-pub use cuda::{CudaVersion, ParseCudaVersionError};
+pub use cuda::{
+    CUDA_DRIVER_MINIMUMS, CUDA_TOOLKITS, CudaDriverMinimum, CudaRange, CudaRequirement,
+    CudaVersion, DriverCompat, DriverVersion, ParseCudaRangeError, ParseCudaVersionError,
+    ParseDriverVersionError, minor_version_compat_floor,
+};
 pub use date::{Date, ParseDateError};
 pub use edition::{ApiView, DocEdition};
 pub use error::ParseNameError;
+pub use framework::{
+    BuildReason, BuildVerdict, EnvironmentHints, FRAMEWORK_CUDA_BUILDS, Framework, FrameworkBuilds,
+    FrameworkVersion, PYTORCH_WHEELS, ParseFrameworkVersionError, PyTorchWheel, environment_hints,
+};
 pub use gpu::{
-    ComputeCapability, GpuArchitecture, PAGE_CUDA_TABLE, PageCudaRow, ParseComputeCapabilityError,
+    ComputeCapability, GpuArchitecture, NVIDIA_CUDA_SUPPORT, NvidiaCudaSupport, PAGE_CUDA_TABLE,
+    PageCudaRow, ParseComputeCapabilityError,
 };
 pub use target::{
     FeatureSupport, InferenceLimits, InferenceProfile, InferenceTarget, Support, TrainingFeature,

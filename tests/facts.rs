@@ -743,6 +743,8 @@ fn gpu_architectures_per_series_and_order() {
     assert_eq!(
         A::ALL,
         [
+            A::Tesla,
+            A::Fermi,
             A::Kepler,
             A::Maxwell,
             A::Pascal,

@@ -5,9 +5,9 @@ use std::fmt::{Debug, Display};
 use std::str::FromStr;
 
 use aml_targets::{
-    ApiView, ComputeKind, CudaVersion, Date, DocEdition, GpuArchitecture, InferenceTarget,
-    ParseNameError, RetirementAuthority, Support, SupportedBy, TrainingFeature, TrainingTarget,
-    VmCategory, VmSeries,
+    ApiView, ComputeKind, CudaVersion, Date, DocEdition, Framework, GpuArchitecture,
+    InferenceTarget, ParseNameError, RetirementAuthority, Support, SupportedBy, TrainingFeature,
+    TrainingTarget, VmCategory, VmSeries,
 };
 use proptest::prelude::*;
 
@@ -72,6 +72,7 @@ macro_rules! each_name_type {
         $check!(SupportedBy);
         $check!(GpuArchitecture);
         $check!(RetirementAuthority);
+        $check!(Framework);
     };
 }
 
@@ -163,8 +164,8 @@ fn exact_error_strings() {
     );
     assert_eq!(
         err::<GpuArchitecture>("Rubin"),
-        "unknown GPU architecture \"Rubin\"; expected one of: Kepler, Maxwell, Pascal, Volta, \
-         Turing, Ampere, Ada, Hopper, Blackwell"
+        "unknown GPU architecture \"Rubin\"; expected one of: Tesla, Fermi, Kepler, Maxwell, \
+         Pascal, Volta, Turing, Ampere, Ada, Hopper, Blackwell"
     );
     assert_eq!(
         err::<RetirementAuthority>("rumour"),
@@ -363,12 +364,12 @@ fn cuda_version_errors_and_round_trips() {
             "invalid CUDA version \"12.\": missing minor version after '.'",
         ),
         (
-            "12.4.1",
-            "invalid CUDA version \"12.4.1\": expected digits and at most one '.'",
+            "12.4.1.7",
+            "invalid CUDA version \"12.4.1.7\": more than three numbers",
         ),
         (
             "v12",
-            "invalid CUDA version \"v12\": expected digits and at most one '.'",
+            "invalid CUDA version \"v12\": expected digits separated by '.'",
         ),
         (
             "012.1",

@@ -8,7 +8,10 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use aml_targets::{Catalog, Date, DocEdition, VmSeries, VmSize, VmSizeSpec};
+use aml_targets::{
+    Catalog, CudaRequirement, CudaVersion, Date, DocEdition, DriverVersion, Framework,
+    FrameworkVersion, VmSeries, VmSize, VmSizeSpec, environment_hints,
+};
 
 struct Counting;
 
@@ -83,6 +86,35 @@ fn hot_paths_allocate_nothing() {
             VmSeries::listed(DocEdition::LATEST).count(),
             aml_targets::TrainingTarget::listed(DocEdition::LATEST, aml_targets::ApiView::V2)
                 .count(),
+        )
+    });
+    assert_eq!(n, 0);
+
+    // CUDA verdicts, drivers, framework builds and name hints, inputs already parsed.
+    let req = CudaRequirement::from(semver::VersionReq::parse(">=11.0, <13").unwrap());
+    let cuda = CudaVersion::new(12, 1);
+    let driver: DriverVersion = "525.60.13".parse().unwrap();
+    let size: VmSize = "Standard_NC24rs_v3".parse().unwrap();
+    let torch = FrameworkVersion::new(2, 1);
+    for &series in VmSeries::ALL {
+        let (n, _) = allocations(|| {
+            let version = series.cuda_verdict(cuda, DocEdition::LATEST);
+            let requirement = series.cuda_verdict_for(&req, DocEdition::LATEST);
+            let running = series
+                .framework_builds(Framework::PyTorch, torch)
+                .map(|builds| builds.filter(|b| b.runs == Some(true)).count());
+            let newest = series.newest_framework_build(Framework::TensorFlow);
+            (version, requirement.runs(), running, newest)
+        });
+        assert_eq!(n, 0, "{series}");
+    }
+    let (n, _) = allocations(|| {
+        (
+            size.cuda_verdict(Catalog::embedded(), cuda, DocEdition::LATEST),
+            driver.runs(cuda),
+            cuda.min_linux_driver(),
+            environment_hints("AzureML-ACPT-pytorch-1.13-py38-cuda11.7-gpu"),
+            environment_hints("torch==2.1.0+cu121"),
         )
     });
     assert_eq!(n, 0);

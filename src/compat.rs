@@ -1,0 +1,320 @@
+//! Will this CUDA run on that GPU? Two answers, each with its source: what the Azure ML
+//! page says (lower bounds only) and what NVIDIA supports (both bounds) (FACTS §8).
+
+use std::fmt;
+
+use crate::{
+    Catalog, ComputeCapability, CudaRange, CudaRequirement, CudaVersion, DocEdition, GpuVendor,
+    NVIDIA_CUDA_SUPPORT, VmCategory, VmSeries, VmSize,
+};
+
+/// Why a source says yes, no, or nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CudaReason {
+    /// The series or size has no GPU.
+    NoGpu,
+    /// The GPU is not NVIDIA's (NVv4's AMD Radeon Instinct MI25): no CUDA at all.
+    NotNvidia,
+    /// The size's series is unknown, so its GPU is unknown.
+    UnknownSeries,
+    /// The page's CUDA table has no row for the series in this edition.
+    PageSilent,
+    /// NVIDIA's tables do not give the GPU's compute capability a range.
+    UnknownCapability,
+    /// The version, or some toolkit the requirement allows, is in the range.
+    InRange {
+        /// The source's range.
+        range: CudaRange,
+    },
+    /// The version is older than the range's first toolkit.
+    BelowMinimum {
+        /// The source's range.
+        range: CudaRange,
+    },
+    /// The version is newer than the range's last toolkit.
+    AboveMaximum {
+        /// The source's range.
+        range: CudaRange,
+    },
+    /// No released toolkit satisfies both the requirement and the range.
+    NoMatchingToolkit {
+        /// The source's range.
+        range: CudaRange,
+    },
+}
+
+impl fmt::Display for CudaReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let range = |f: &mut fmt::Formatter<'_>, r: &CudaRange| match r.max() {
+            Some(max) => write!(f, "CUDA {} to {max}", r.min()),
+            None => write!(f, "CUDA {}+", r.min()),
+        };
+        match self {
+            CudaReason::NoGpu => f.write_str("no GPU, so no CUDA"),
+            CudaReason::NotNvidia => f.write_str("the GPU is not NVIDIA's, so no CUDA"),
+            CudaReason::UnknownSeries => f.write_str("unknown series, so the GPU is unknown"),
+            CudaReason::PageSilent => f.write_str("the page's CUDA table has no row for it"),
+            CudaReason::UnknownCapability => {
+                f.write_str("no CUDA range is known for the GPU's compute capability")
+            }
+            CudaReason::InRange { range: r } => {
+                f.write_str("within ")?;
+                range(f, r)
+            }
+            CudaReason::BelowMinimum { range: r } => {
+                f.write_str("below the minimum: ")?;
+                range(f, r)
+            }
+            CudaReason::AboveMaximum { range: r } => {
+                f.write_str("above the maximum: ")?;
+                range(f, r)
+            }
+            CudaReason::NoMatchingToolkit { range: r } => {
+                f.write_str("no released toolkit meets the requirement within ")?;
+                range(f, r)
+            }
+        }
+    }
+}
+
+/// One source's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct SourceVerdict {
+    /// `Some(true)` supported, `Some(false)` not, `None` when the source says nothing.
+    pub supported: Option<bool>,
+    /// Why.
+    pub reason: CudaReason,
+    /// Where the answer comes from.
+    pub source: &'static str,
+}
+
+/// Both answers for one (GPU, CUDA) question.
+///
+/// ```
+/// use aml_targets::{CudaVersion, DocEdition, VmSeries};
+///
+/// // NC (K80) with CUDA 12.1: the page says yes (9.0+), NVIDIA says no (last 11.8).
+/// let v = VmSeries::NC.cuda_verdict(CudaVersion::new(12, 1), DocEdition::LATEST);
+/// assert_eq!(v.page.supported, Some(true));
+/// assert_eq!(v.nvidia.supported, Some(false));
+/// assert_eq!(v.nvidia.reason.to_string(), "above the maximum: CUDA 6.0 to 11.8");
+/// assert!(!v.runs());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct CudaVerdict {
+    /// The series asked about, when known.
+    pub series: Option<VmSeries>,
+    /// The GPU's compute capability, when known.
+    pub compute_capability: Option<ComputeCapability>,
+    /// What the Azure ML page says.
+    pub page: SourceVerdict,
+    /// What NVIDIA supports.
+    pub nvidia: SourceVerdict,
+}
+
+impl CudaVerdict {
+    /// Whether the CUDA will run: NVIDIA's answer, which is the binding one (the page gives
+    /// only lower bounds). `false` when NVIDIA's answer is unknown.
+    #[must_use]
+    pub const fn runs(&self) -> bool {
+        matches!(self.nvidia.supported, Some(true))
+    }
+
+    /// Whether the two sources give different definite answers.
+    #[must_use]
+    pub fn sources_disagree(&self) -> bool {
+        matches!(
+            (self.page.supported, self.nvidia.supported),
+            (Some(a), Some(b)) if a != b
+        )
+    }
+}
+
+const NO_GPU_SOURCE: &str = "the series' category and GPU facts (gpu_series.csv)";
+const PAGE_SOURCE: &str = "concept-compute-target.md, \"GPU architecture and CUDA\" table";
+
+/// Judges a requirement against a range.
+fn judge(cuda: &CudaRequirement, range: CudaRange, source: &'static str) -> SourceVerdict {
+    let (supported, reason) = match cuda {
+        CudaRequirement::Version(v) => {
+            if range.contains(*v) {
+                (true, CudaReason::InRange { range })
+            } else if v.toolkit() < range.min() {
+                (false, CudaReason::BelowMinimum { range })
+            } else {
+                (false, CudaReason::AboveMaximum { range })
+            }
+        }
+        CudaRequirement::Range(_) | CudaRequirement::Semver(_) => {
+            if cuda.toolkits().any(|v| range.contains(v)) {
+                (true, CudaReason::InRange { range })
+            } else {
+                (false, CudaReason::NoMatchingToolkit { range })
+            }
+        }
+    };
+    SourceVerdict {
+        supported: Some(supported),
+        reason,
+        source,
+    }
+}
+
+fn silent(reason: CudaReason, source: &'static str) -> SourceVerdict {
+    SourceVerdict {
+        supported: None,
+        reason,
+        source,
+    }
+}
+
+fn no(reason: CudaReason, source: &'static str) -> SourceVerdict {
+    SourceVerdict {
+        supported: Some(false),
+        reason,
+        source,
+    }
+}
+
+impl VmSeries {
+    /// The compute capability of the series' GPU: from its GPU facts, or, for a series
+    /// without them (ND_H200_v5), from its architecture when NVIDIA's table gives that
+    /// architecture a single capability (Hopper: 9.0). `None` for CPU and AMD series.
+    #[must_use]
+    pub fn compute_capability(self) -> Option<ComputeCapability> {
+        if let Some(gpu) = self.gpu() {
+            return gpu.compute_capability;
+        }
+        let arch = self.gpu_architecture()?;
+        let mut rows = NVIDIA_CUDA_SUPPORT
+            .iter()
+            .filter(|r| r.architecture == arch);
+        match (rows.next(), rows.next()) {
+            (Some(row), None) if row.capabilities.len() == 1 => Some(row.capabilities[0]),
+            _ => None,
+        }
+    }
+
+    /// Whether `cuda` (a version, range or `semver` requirement) runs on the series' GPUs,
+    /// per the Azure ML page of `edition` and per NVIDIA.
+    ///
+    /// ```
+    /// use aml_targets::{CudaReason, CudaVersion, DocEdition, VmSeries};
+    ///
+    /// let e = DocEdition::LATEST;
+    /// let v13 = CudaVersion::new(13, 0);
+    /// assert!(!VmSeries::NCv3.cuda_verdict(v13, e).runs()); // Volta ends at 12.9
+    /// assert!(VmSeries::NCasT4_v3.cuda_verdict(v13, e).runs());
+    /// assert_eq!(VmSeries::NVv4.cuda_verdict(v13, e).nvidia.reason, CudaReason::NotNvidia);
+    /// assert_eq!(VmSeries::DSv3.cuda_verdict(v13, e).page.reason, CudaReason::NoGpu);
+    /// let req: semver::VersionReq = ">=11.0, <12".parse().unwrap();
+    /// assert!(VmSeries::NC.cuda_verdict(req, e).runs()); // 11.0-11.8 run on a K80
+    /// ```
+    #[must_use]
+    pub fn cuda_verdict(
+        self,
+        cuda: impl Into<CudaRequirement>,
+        edition: DocEdition,
+    ) -> CudaVerdict {
+        self.cuda_verdict_for(&cuda.into(), edition)
+    }
+
+    /// [`VmSeries::cuda_verdict`] for a borrowed requirement, to judge one requirement
+    /// against many series without cloning it.
+    #[must_use]
+    pub fn cuda_verdict_for(self, cuda: &CudaRequirement, edition: DocEdition) -> CudaVerdict {
+        let verdict = |page, nvidia, compute_capability| CudaVerdict {
+            series: Some(self),
+            compute_capability,
+            page,
+            nvidia,
+        };
+        if self.category() != VmCategory::Gpu {
+            let no_gpu = no(CudaReason::NoGpu, NO_GPU_SOURCE);
+            return verdict(no_gpu, no_gpu, None);
+        }
+        if self.gpu().is_some_and(|g| g.vendor != GpuVendor::Nvidia) {
+            let source = self.gpu().map_or(NO_GPU_SOURCE, |g| g.source);
+            let amd = no(CudaReason::NotNvidia, source);
+            return verdict(amd, amd, None);
+        }
+        let page = match edition_row(self, edition) {
+            Some((min, source)) => judge(cuda, CudaRange::at_least(min), source),
+            None => silent(CudaReason::PageSilent, PAGE_SOURCE),
+        };
+        let cc = self.compute_capability();
+        let nvidia = match cc.and_then(ComputeCapability::nvidia_cuda) {
+            Some(row) => judge(cuda, row.cuda, row.source),
+            None => silent(CudaReason::UnknownCapability, NO_GPU_SOURCE),
+        };
+        verdict(page, nvidia, cc)
+    }
+}
+
+/// The page's CUDA lower bound for the series in `edition`, with its source.
+fn edition_row(series: VmSeries, edition: DocEdition) -> Option<(CudaVersion, &'static str)> {
+    crate::PAGE_CUDA_TABLE
+        .iter()
+        .find(|row| row.first_edition <= edition && row.series.contains(&series))
+        .map(|row| (row.min_cuda, row.source))
+}
+
+impl VmSize {
+    /// [`VmSeries::cuda_verdict`] for the size's series, with the size's GPU count from
+    /// `catalog` when it has the size (a listed size with no GPU has no CUDA).
+    ///
+    /// ```
+    /// use aml_targets::{Catalog, CudaReason, CudaVersion, DocEdition, VmSize};
+    ///
+    /// let size: VmSize = "Standard_NC24rs_v3".parse()?;
+    /// let v = size.cuda_verdict(Catalog::embedded(), CudaVersion::new(12, 4), DocEdition::LATEST);
+    /// assert!(v.runs());
+    /// let cpu: VmSize = "Standard_D4s_v3".parse()?;
+    /// let v = cpu.cuda_verdict(Catalog::embedded(), CudaVersion::new(12, 4), DocEdition::LATEST);
+    /// assert_eq!(v.nvidia.reason, CudaReason::NoGpu);
+    /// # Ok::<(), aml_targets::ParseVmSizeError>(())
+    /// ```
+    #[must_use]
+    pub fn cuda_verdict(
+        &self,
+        catalog: &Catalog,
+        cuda: impl Into<CudaRequirement>,
+        edition: DocEdition,
+    ) -> CudaVerdict {
+        self.cuda_verdict_for(catalog, &cuda.into(), edition)
+    }
+
+    /// [`VmSize::cuda_verdict`] for a borrowed requirement.
+    #[must_use]
+    pub fn cuda_verdict_for(
+        &self,
+        catalog: &Catalog,
+        cuda: &CudaRequirement,
+        edition: DocEdition,
+    ) -> CudaVerdict {
+        let spec = catalog.get(self);
+        if spec.is_some_and(|s| s.gpus.is_zero()) {
+            let no_gpu = no(CudaReason::NoGpu, NO_GPU_SOURCE);
+            return CudaVerdict {
+                series: self.series(),
+                compute_capability: None,
+                page: no_gpu,
+                nvidia: no_gpu,
+            };
+        }
+        if let Some(series) = self.series().or_else(|| spec.and_then(|s| s.series)) {
+            series.cuda_verdict_for(cuda, edition)
+        } else {
+            let unknown = silent(CudaReason::UnknownSeries, NO_GPU_SOURCE);
+            CudaVerdict {
+                series: None,
+                compute_capability: None,
+                page: unknown,
+                nvidia: unknown,
+            }
+        }
+    }
+}
