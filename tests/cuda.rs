@@ -748,3 +748,51 @@ proptest! {
         prop_assert_eq!(d.to_string().parse::<DriverVersion>().unwrap(), d);
     }
 }
+
+#[test]
+fn exact_errors_of_the_other_parsers() {
+    for bad in ["2", "2.x", "02.1", "2.1.1.1", "", "v2.1"] {
+        assert_eq!(
+            bad.parse::<FrameworkVersion>().unwrap_err().to_string(),
+            format!(
+                "invalid framework version {bad:?}: expected MAJOR.MINOR[.PATCH] such as 2.7 or 2.16.1"
+            )
+        );
+    }
+    for bad in [
+        "7",
+        "sm_7",
+        "sm_1000",
+        "7.10",
+        "sm70",
+        "compute_70",
+        "07.0",
+        "sm_07",
+    ] {
+        assert_eq!(
+            bad.parse::<ComputeCapability>().unwrap_err().to_string(),
+            format!(
+                "invalid compute capability {bad:?}: expected MAJOR.MINOR (7.0) or sm_XY (sm_70)"
+            )
+        );
+    }
+    for (good, cc) in [
+        ("sm_37", "3.7"),
+        ("SM_90", "9.0"),
+        ("sm_100", "10.0"),
+        ("sm_120", "12.0"),
+        ("8.6", "8.6"),
+    ] {
+        assert_eq!(
+            good.parse::<ComputeCapability>().unwrap().to_string(),
+            cc,
+            "{good}"
+        );
+    }
+    assert_eq!(
+        "jax".parse::<Framework>().unwrap_err().to_string(),
+        "unknown framework \"jax\"; expected one of: pytorch, tensorflow"
+    );
+    assert_eq!("torch".parse::<Framework>().unwrap(), Framework::PyTorch);
+    assert_eq!("TF".parse::<Framework>().unwrap(), Framework::TensorFlow);
+}
