@@ -407,6 +407,33 @@ impl CudaRequirement {
     }
 }
 
+impl FromStr for CudaRequirement {
+    type Err = ParseCudaVersionError;
+
+    /// Parses a version (`12.1`, `cu121`, `cuda12`), a range (`>=9.0, <=11.8`) or, failing
+    /// both, a `semver` requirement (`^12`, `>=11.8, <13`).
+    fn from_str(s: &str) -> Result<CudaRequirement, ParseCudaVersionError> {
+        if let Ok(v) = s.parse::<CudaVersion>() {
+            return Ok(CudaRequirement::Version(v));
+        }
+        if let Ok(r) = s.parse::<CudaRange>() {
+            return Ok(CudaRequirement::Range(r));
+        }
+        semver::VersionReq::parse(s)
+            .map(CudaRequirement::Semver)
+            .map_err(|_| ParseCudaVersionError {
+                input: s.to_owned(),
+                reason: "expected a version (12.1, cu121), a range (>=9.0, <=11.8) or a semver \
+                         requirement (^12)",
+            })
+    }
+}
+
+serde_via_str!(
+    CudaRequirement,
+    "a CUDA version or requirement such as 12.1 or \">=11.8, <13\""
+);
+
 impl From<CudaVersion> for CudaRequirement {
     fn from(v: CudaVersion) -> CudaRequirement {
         CudaRequirement::Version(v)

@@ -11,6 +11,8 @@ mod error;
 mod framework;
 mod gpu;
 mod macros;
+mod needs;
+mod select;
 mod target;
 mod vm;
 
@@ -35,6 +37,14 @@ pub use framework::{
 pub use gpu::{
     ComputeCapability, GpuArchitecture, NVIDIA_CUDA_SUPPORT, NvidiaCudaSupport, PAGE_CUDA_TABLE,
     PageCudaRow, ParseComputeCapabilityError,
+};
+pub use needs::{
+    FrameworkNeed, InferenceMode, InferenceNeeds, SizeNeeds, TrainingNeeds, gb_to_gib,
+};
+pub use select::{
+    Candidate, InferenceFit, InferenceMisfit, ReasonKind, ReasonSet, Recommendation, RejectedSize,
+    Rejection, RejectionKind, ScaleOut, TrainingFit, TrainingMisfit, inference_targets,
+    recommend_sizes, training_targets,
 };
 pub use target::{
     FeatureSupport, InferenceLimits, InferenceProfile, InferenceTarget, Support, TrainingFeature,

@@ -1,0 +1,912 @@
+//! Pure selection: which training targets, inference targets and VM sizes fit a need, and why
+//! the others do not (FACTS §1–§4, §8).
+
+use std::fmt;
+
+use crate::{
+    ApiView, Catalog, ComputeKind, CudaReason, Date, FeatureSupport, FrameworkNeed,
+    GpuArchitecture, GpuCount, GpuVendor, InferenceMode, InferenceNeeds, InferenceProfile,
+    InferenceTarget, RetirementState, SizeNeeds, Support, SupportedBy, TrainingNeeds,
+    TrainingTarget, VmSeries, VmSize, VmSizeSpec,
+};
+
+/// A small set of reasons of one kind, stored as bits (no allocation).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ReasonSet<T> {
+    bits: u32,
+    kind: std::marker::PhantomData<T>,
+}
+
+/// A fieldless reason kind that a [`ReasonSet`] can hold.
+pub trait ReasonKind: Copy + 'static {
+    /// Every kind, in display order.
+    const ALL: &'static [Self];
+    /// The kind's bit.
+    fn bit(self) -> u32;
+}
+
+impl<T: ReasonKind> ReasonSet<T> {
+    /// The empty set.
+    #[must_use]
+    pub const fn new() -> Self {
+        ReasonSet {
+            bits: 0,
+            kind: std::marker::PhantomData,
+        }
+    }
+
+    fn insert(&mut self, kind: T) {
+        self.bits |= kind.bit();
+    }
+
+    fn insert_if(&mut self, condition: bool, kind: T) {
+        if condition {
+            self.insert(kind);
+        }
+    }
+
+    /// Whether `kind` is in the set.
+    #[must_use]
+    pub fn contains(self, kind: T) -> bool {
+        self.bits & kind.bit() != 0
+    }
+
+    /// Whether the set is empty.
+    #[must_use]
+    pub const fn is_empty(self) -> bool {
+        self.bits == 0
+    }
+
+    /// How many reasons.
+    #[must_use]
+    pub const fn len(self) -> usize {
+        self.bits.count_ones() as usize
+    }
+
+    /// The reasons, in display order.
+    pub fn iter(self) -> impl Iterator<Item = T> {
+        T::ALL.iter().copied().filter(move |k| self.contains(*k))
+    }
+}
+
+impl<T: ReasonKind + fmt::Debug> fmt::Debug for ReasonSet<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+macro_rules! reason_kind {
+    ($ty:ident) => {
+        impl ReasonKind for $ty {
+            const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
+            fn bit(self) -> u32 {
+                1 << (self as u32)
+            }
+        }
+    };
+}
+
+// ---- training ---------------------------------------------------------------------------
+
+/// Why a training target does not fit.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+)]
+#[non_exhaustive]
+pub enum TrainingMisfit {
+    /// The target does not support automated ML.
+    #[strum(to_string = "automated ML is not supported")]
+    AutomatedMl,
+    /// The target does not support ML pipelines.
+    #[strum(to_string = "ML pipelines are not supported")]
+    MlPipelines,
+    /// The target does not support the designer.
+    #[strum(to_string = "the designer is not supported")]
+    Designer,
+    /// Managed compute was asked for; the target is attached.
+    #[strum(to_string = "not managed by Azure ML")]
+    NotManaged,
+    /// Multi-node was asked for; the target is single node (compute instance).
+    #[strum(to_string = "single node only")]
+    SingleNode,
+    /// Azure Databricks is a training resource for local runs and ML pipelines only.
+    #[strum(
+        to_string = "Azure Databricks is not a remote target for training outside ML pipelines"
+    )]
+    NotRemoteTarget,
+}
+
+reason_kind!(TrainingMisfit);
+
+/// How a training target fits a [`TrainingNeeds`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct TrainingFit {
+    /// The target.
+    pub target: TrainingTarget,
+    /// Its row of the training table.
+    pub features: FeatureSupport,
+    /// Whether Azure ML manages it.
+    pub managed: bool,
+    /// Why it does not fit; empty when it fits.
+    pub misfits: ReasonSet<TrainingMisfit>,
+    /// The weakest support among the features asked for (`Yes` when none is asked for):
+    /// a qualified level ("through SDK", "SDK local mode only") is a caveat.
+    pub support: Support,
+}
+
+impl TrainingFit {
+    /// Whether the target fits.
+    #[must_use]
+    pub const fn fits(&self) -> bool {
+        self.misfits.is_empty()
+    }
+
+    /// The caveats of a fitting target: the support's qualifier and the page's caveat.
+    pub fn caveats(&self) -> impl Iterator<Item = &'static str> {
+        self.support
+            .qualifier()
+            .into_iter()
+            .chain(self.target.caveat())
+    }
+}
+
+/// Every training target the page lists for the needs' edition and view, with how it fits.
+///
+/// ```
+/// use aml_targets::{training_targets, TrainingNeeds, TrainingTarget};
+///
+/// let needs = TrainingNeeds { automated_ml: true, managed_only: true, ..TrainingNeeds::default() };
+/// let fitting: Vec<TrainingTarget> =
+///     training_targets(&needs).filter(|f| f.fits()).map(|f| f.target).collect();
+/// assert_eq!(
+///     fitting,
+///     [TrainingTarget::ComputeCluster, TrainingTarget::ServerlessCompute, TrainingTarget::ComputeInstance],
+/// );
+/// ```
+pub fn training_targets(needs: &TrainingNeeds) -> impl Iterator<Item = TrainingFit> + '_ {
+    TrainingTarget::listed(needs.edition, needs.view).map(move |target| {
+        let features = target.features();
+        let mut misfits = ReasonSet::new();
+        let mut support = Support::Yes;
+        for (asked, level, misfit) in [
+            (
+                needs.automated_ml,
+                features.automated_ml,
+                TrainingMisfit::AutomatedMl,
+            ),
+            (
+                needs.ml_pipelines,
+                features.ml_pipelines,
+                TrainingMisfit::MlPipelines,
+            ),
+            (needs.designer, features.designer, TrainingMisfit::Designer),
+        ] {
+            if asked {
+                misfits.insert_if(!level.is_supported(), misfit);
+                support = support.min(level);
+            }
+        }
+        misfits.insert_if(
+            needs.managed_only && !target.is_managed(),
+            TrainingMisfit::NotManaged,
+        );
+        misfits.insert_if(
+            needs.multi_node && target == TrainingTarget::ComputeInstance,
+            TrainingMisfit::SingleNode,
+        );
+        misfits.insert_if(
+            target == TrainingTarget::Databricks && !needs.ml_pipelines && !needs.automated_ml,
+            TrainingMisfit::NotRemoteTarget,
+        );
+        TrainingFit {
+            target,
+            features,
+            managed: target.is_managed(),
+            misfits,
+            support,
+        }
+    })
+}
+
+// ---- inference --------------------------------------------------------------------------
+
+/// Why an inference target does not fit.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+)]
+#[non_exhaustive]
+pub enum InferenceMisfit {
+    /// It does not serve real-time requests.
+    #[strum(to_string = "no real-time inference")]
+    NoRealTime,
+    /// It does not run batch scoring.
+    #[strum(to_string = "no batch inference")]
+    NoBatch,
+    /// Production was asked for; it is for development and testing only.
+    #[strum(to_string = "development and testing only, not production")]
+    DevTestOnly,
+    /// GPU was asked for; it has none.
+    #[strum(to_string = "no GPU")]
+    NoGpu,
+    /// The model is not under the target's model-size limit (ACI: under 1 GB).
+    #[strum(to_string = "the model is too large")]
+    ModelTooLarge,
+    /// The workload needs more RAM than the target allows (ACI: under 48 GB, with the 150 %
+    /// headroom).
+    #[strum(to_string = "needs too much RAM")]
+    TooMuchRam,
+}
+
+reason_kind!(InferenceMisfit);
+
+/// How an inference target, in one SDK/CLI view, fits an [`InferenceNeeds`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct InferenceFit {
+    /// The target.
+    pub target: InferenceTarget,
+    /// The view.
+    pub view: ApiView,
+    /// What the target is for in that view.
+    pub profile: InferenceProfile,
+    /// Why it does not fit; empty when it fits.
+    pub misfits: ReasonSet<InferenceMisfit>,
+}
+
+impl InferenceFit {
+    /// Whether the target fits.
+    #[must_use]
+    pub const fn fits(&self) -> bool {
+        self.misfits.is_empty()
+    }
+}
+
+/// Every inference target of the needs' view (or both views), with how it fits.
+///
+/// ```
+/// use aml_targets::{inference_targets, InferenceMisfit, InferenceNeeds, InferenceTarget};
+///
+/// let needs = InferenceNeeds { model_size_gb: Some(2.0), ..InferenceNeeds::default() };
+/// let aci = inference_targets(&needs)
+///     .find(|f| f.target == InferenceTarget::ContainerInstances)
+///     .unwrap();
+/// assert!(aci.misfits.contains(InferenceMisfit::ModelTooLarge));
+/// ```
+pub fn inference_targets(needs: &InferenceNeeds) -> impl Iterator<Item = InferenceFit> + '_ {
+    let views: &[ApiView] = match needs.view {
+        Some(ApiView::V1) => &[ApiView::V1],
+        Some(ApiView::V2) => &[ApiView::V2],
+        None => &[ApiView::V2, ApiView::V1],
+    };
+    views.iter().flat_map(move |&view| {
+        InferenceTarget::listed(view).filter_map(move |target| {
+            let profile = target.profile(view)?;
+            let mut misfits = ReasonSet::new();
+            misfits.insert_if(
+                needs.mode == InferenceMode::RealTime && !profile.realtime,
+                InferenceMisfit::NoRealTime,
+            );
+            misfits.insert_if(
+                needs.mode == InferenceMode::Batch && !profile.batch,
+                InferenceMisfit::NoBatch,
+            );
+            misfits.insert_if(
+                needs.production && profile.dev_test_only,
+                InferenceMisfit::DevTestOnly,
+            );
+            misfits.insert_if(needs.gpu && !profile.gpu, InferenceMisfit::NoGpu);
+            if let Some(limits) = profile.limits {
+                if let Some(size) = needs.model_size_gb {
+                    misfits.insert_if(
+                        !limits.admits_model_size_gb(size),
+                        InferenceMisfit::ModelTooLarge,
+                    );
+                }
+                if let Some(ram) = needs.model_ram_gb {
+                    let with_headroom = crate::inference_ram_with_headroom(ram);
+                    misfits.insert_if(
+                        !limits.admits_ram_gb(with_headroom),
+                        InferenceMisfit::TooMuchRam,
+                    );
+                }
+            }
+            Some(InferenceFit {
+                target,
+                view,
+                profile,
+                misfits,
+            })
+        })
+    })
+}
+
+// ---- VM sizes ---------------------------------------------------------------------------
+
+/// A kind of reason a VM size is rejected, in the order reasons are reported.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[non_exhaustive]
+pub enum RejectionKind {
+    /// Azure ML does not list the size's series.
+    NotSupported,
+    /// The series is not for the compute kind asked for (FX on an instance).
+    WrongCompute,
+    /// The series is retired on the date.
+    Retired,
+    /// Too little memory.
+    Memory,
+    /// Too few vCPUs.
+    Vcpus,
+    /// Too few GPUs.
+    Gpus,
+    /// Not the GPU model asked for.
+    GpuModel,
+    /// A GPU architecture older than asked for.
+    GpuArchitecture,
+    /// Too little memory per GPU.
+    GpuMemory,
+    /// An AMD GPU where CUDA is needed.
+    NotNvidia,
+    /// The CUDA asked for does not run on the GPU (NVIDIA's ranges).
+    Cuda,
+    /// No CUDA build of the framework release runs on the GPU.
+    Framework,
+    /// Not an isolated size.
+    NotIsolated,
+    /// Not RDMA capable.
+    NoRdma,
+}
+
+reason_kind!(RejectionKind);
+
+/// One reason a VM size is rejected, with the figures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Rejection<'a> {
+    /// Azure ML does not list the size's series (or the series is unknown).
+    NotSupported {
+        /// The series, when known.
+        series: Option<VmSeries>,
+    },
+    /// The series is not for the compute kind asked for.
+    WrongCompute {
+        /// The compute asked for.
+        compute: ComputeKind,
+        /// Which compute can use it.
+        supported_by: Option<SupportedBy>,
+    },
+    /// Retired on the date.
+    Retired {
+        /// Since when.
+        since: Date,
+    },
+    /// Too little memory, GiB.
+    Memory {
+        /// The size's memory.
+        has_gib: f64,
+        /// The memory needed.
+        needs_gib: f64,
+    },
+    /// Too few vCPUs.
+    Vcpus {
+        /// The size's vCPUs.
+        has: u32,
+        /// The vCPUs needed.
+        needs: u32,
+    },
+    /// Too few GPUs.
+    Gpus {
+        /// The size's GPUs.
+        has: GpuCount,
+        /// The GPUs needed.
+        needs: f64,
+    },
+    /// Not the GPU model asked for.
+    GpuModel {
+        /// The size's GPU model.
+        has: Option<&'a str>,
+        /// The model asked for.
+        needs: &'a str,
+    },
+    /// Older GPU architecture.
+    GpuArchitecture {
+        /// The size's architecture.
+        has: Option<GpuArchitecture>,
+        /// The oldest acceptable.
+        needs: GpuArchitecture,
+    },
+    /// Too little memory per GPU, GiB.
+    GpuMemory {
+        /// The size's memory per GPU.
+        has: Option<f64>,
+        /// The memory needed.
+        needs: f64,
+    },
+    /// An AMD GPU where CUDA is needed.
+    NotNvidia,
+    /// The CUDA does not run on the GPU.
+    Cuda {
+        /// NVIDIA's reason.
+        reason: CudaReason,
+    },
+    /// No CUDA build of the framework release runs on the GPU.
+    Framework {
+        /// The framework release.
+        need: FrameworkNeed,
+    },
+    /// Not isolated.
+    NotIsolated,
+    /// Not RDMA capable.
+    NoRdma,
+}
+
+impl Rejection<'_> {
+    /// The kind of the reason.
+    #[must_use]
+    pub const fn kind(&self) -> RejectionKind {
+        match self {
+            Rejection::NotSupported { .. } => RejectionKind::NotSupported,
+            Rejection::WrongCompute { .. } => RejectionKind::WrongCompute,
+            Rejection::Retired { .. } => RejectionKind::Retired,
+            Rejection::Memory { .. } => RejectionKind::Memory,
+            Rejection::Vcpus { .. } => RejectionKind::Vcpus,
+            Rejection::Gpus { .. } => RejectionKind::Gpus,
+            Rejection::GpuModel { .. } => RejectionKind::GpuModel,
+            Rejection::GpuArchitecture { .. } => RejectionKind::GpuArchitecture,
+            Rejection::GpuMemory { .. } => RejectionKind::GpuMemory,
+            Rejection::NotNvidia => RejectionKind::NotNvidia,
+            Rejection::Cuda { .. } => RejectionKind::Cuda,
+            Rejection::Framework { .. } => RejectionKind::Framework,
+            Rejection::NotIsolated => RejectionKind::NotIsolated,
+            Rejection::NoRdma => RejectionKind::NoRdma,
+        }
+    }
+}
+
+impl fmt::Display for Rejection<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rejection::NotSupported { series: Some(s) } => {
+                write!(f, "series {s} is not supported by Azure ML")
+            }
+            Rejection::NotSupported { series: None } => {
+                f.write_str("unknown series, not supported by Azure ML")
+            }
+            Rejection::WrongCompute {
+                compute,
+                supported_by,
+            } => match supported_by {
+                Some(by) => write!(f, "not for {compute} (supported by: {by})"),
+                None => write!(f, "not for {compute}"),
+            },
+            Rejection::Retired { since } => write!(f, "retired since {since}"),
+            Rejection::Memory { has_gib, needs_gib } => {
+                write!(
+                    f,
+                    "too little memory: {has_gib} GiB, needs {needs_gib:.2} GiB"
+                )
+            }
+            Rejection::Vcpus { has, needs } => write!(f, "too few vCPUs: {has}, needs {needs}"),
+            Rejection::Gpus { has, needs } => write!(f, "too few GPUs: {has}, needs {needs}"),
+            Rejection::GpuModel { has, needs } => {
+                write!(f, "GPU is {}, needs {needs}", has.unwrap_or("none"))
+            }
+            Rejection::GpuArchitecture { has, needs } => match has {
+                Some(a) => write!(f, "GPU architecture {a} is older than {needs}"),
+                None => write!(f, "no NVIDIA GPU architecture, needs {needs} or newer"),
+            },
+            Rejection::GpuMemory { has, needs } => match has {
+                Some(m) => write!(f, "too little GPU memory: {m} GiB, needs {needs} GiB"),
+                None => write!(f, "GPU memory unknown, needs {needs} GiB"),
+            },
+            Rejection::NotNvidia => f.write_str("AMD GPU: no CUDA"),
+            Rejection::Cuda { reason } => write!(f, "CUDA: {reason}"),
+            Rejection::Framework { need } => write!(
+                f,
+                "no CUDA build of {} {} runs on the GPU",
+                need.framework, need.version
+            ),
+            Rejection::NotIsolated => f.write_str("not an isolated size"),
+            Rejection::NoRdma => f.write_str("not RDMA capable"),
+        }
+    }
+}
+
+/// Everything the checks of one size need, computed once.
+struct Facts<'a> {
+    spec: &'a VmSizeSpec,
+    series: Option<VmSeries>,
+    supported_by: Option<SupportedBy>,
+    state: RetirementState,
+}
+
+fn facts<'a>(spec: &'a VmSizeSpec, needs: &SizeNeeds, on: Date) -> Facts<'a> {
+    let series = spec
+        .series
+        .or_else(|| spec.size().ok().and_then(|s| s.series()));
+    let supported_by = spec
+        .supported_by
+        .or_else(|| series.and_then(|s| s.supported_by(needs.edition)));
+    let state = series.map_or(RetirementState::Active, |s| match &needs.region {
+        Some(region) => s.retirement_state_in(region, on),
+        None => s.retirement_state(on),
+    });
+    Facts {
+        spec,
+        series,
+        supported_by,
+        state,
+    }
+}
+
+/// The GPU model of a size: its own, or its series'.
+fn gpu_model<'a>(f: &Facts<'a>) -> Option<&'a str> {
+    f.spec
+        .gpu_model
+        .as_deref()
+        .or_else(|| f.series.and_then(VmSeries::gpu).map(|g| g.model))
+        .filter(|_| !f.spec.gpus.is_zero())
+}
+
+/// Whether `needle` occurs in `haystack` as a whole word, ASCII case ignored: `A10` matches
+/// "NVIDIA A10" but not "NVIDIA A100 PCIe".
+fn contains_word(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return true;
+    }
+    let boundary = |i: Option<usize>| {
+        i.and_then(|i| h.get(i))
+            .is_none_or(|b| !b.is_ascii_alphanumeric())
+    };
+    (0..h.len().saturating_sub(n.len() - 1)).any(|start| {
+        h[start..start + n.len()].eq_ignore_ascii_case(n)
+            && boundary(start.checked_sub(1))
+            && boundary(Some(start + n.len()))
+    })
+}
+
+/// Every reason the size of `f` does not meet `needs`, in [`RejectionKind`] order.
+fn rejections<'a>(f: &Facts<'a>, needs: &'a SizeNeeds) -> impl Iterator<Item = Rejection<'a>> {
+    let spec = f.spec;
+    let gpu = f.series.and_then(VmSeries::gpu);
+    let amd = gpu.is_some_and(|g| g.vendor != GpuVendor::Nvidia);
+    let has_gpu = !spec.gpus.is_zero();
+    let wants_cuda = needs.cuda.is_some() || needs.framework.is_some();
+    let arch = f
+        .series
+        .and_then(VmSeries::gpu_architecture)
+        .filter(|_| has_gpu);
+    let gpu_memory = spec
+        .gpu_memory_gib
+        .or_else(|| gpu.map(|g| f64::from(g.memory_gib)))
+        .filter(|_| has_gpu);
+    let model = gpu_model(f);
+    let checks: [Option<Rejection<'a>>; 14] = [
+        f.supported_by
+            .is_none()
+            .then_some(Rejection::NotSupported { series: f.series }),
+        needs.compute.and_then(|compute| {
+            let ok = match compute {
+                ComputeKind::ComputeCluster => f.supported_by.is_some_and(SupportedBy::clusters),
+                ComputeKind::ComputeInstance => f.supported_by.is_some_and(SupportedBy::instances),
+                _ => true,
+            };
+            (!ok && f.supported_by.is_some()).then_some(Rejection::WrongCompute {
+                compute,
+                supported_by: f.supported_by,
+            })
+        }),
+        match f.state {
+            RetirementState::Retired { since } => Some(Rejection::Retired { since }),
+            _ => None,
+        },
+        needs.memory_gib_needed().and_then(|needs_gib| {
+            (spec.memory_gib < needs_gib).then_some(Rejection::Memory {
+                has_gib: spec.memory_gib,
+                needs_gib,
+            })
+        }),
+        needs.min_vcpus.and_then(|n| {
+            (spec.vcpus < n).then_some(Rejection::Vcpus {
+                has: spec.vcpus,
+                needs: n,
+            })
+        }),
+        needs.gpus.and_then(|n| {
+            (spec.gpus.as_f64() + 1e-9 < n).then_some(Rejection::Gpus {
+                has: spec.gpus,
+                needs: n,
+            })
+        }),
+        needs.gpu_model.as_deref().and_then(|wanted| {
+            model
+                .is_none_or(|m| !contains_word(m, wanted))
+                .then_some(Rejection::GpuModel {
+                    has: model,
+                    needs: wanted,
+                })
+        }),
+        needs.min_gpu_architecture.and_then(|wanted| {
+            arch.is_none_or(|a| a < wanted)
+                .then_some(Rejection::GpuArchitecture {
+                    has: arch,
+                    needs: wanted,
+                })
+        }),
+        needs.min_gpu_memory_gib.and_then(|wanted| {
+            gpu_memory
+                .is_none_or(|m| m < wanted)
+                .then_some(Rejection::GpuMemory {
+                    has: gpu_memory,
+                    needs: wanted,
+                })
+        }),
+        (wants_cuda && amd && has_gpu).then_some(Rejection::NotNvidia),
+        needs.cuda.as_ref().and_then(|cuda| {
+            if amd {
+                return None; // reported as NotNvidia
+            }
+            if !has_gpu {
+                return Some(Rejection::Cuda {
+                    reason: CudaReason::NoGpu,
+                });
+            }
+            let verdict = f.series?.cuda_verdict_for(cuda, needs.edition);
+            (verdict.nvidia.supported == Some(false)).then_some(Rejection::Cuda {
+                reason: verdict.nvidia.reason,
+            })
+        }),
+        needs.framework.and_then(|need| {
+            if amd {
+                return None; // reported as NotNvidia
+            }
+            let runs = has_gpu
+                && f.series.is_some_and(|series| {
+                    series
+                        .framework_builds(need.framework, need.version)
+                        .is_some_and(|mut builds| builds.any(|b| b.runs == Some(true)))
+                });
+            (!runs).then_some(Rejection::Framework { need })
+        }),
+        (needs.isolated && !spec.is_isolated()).then_some(Rejection::NotIsolated),
+        (needs.rdma && spec.rdma != Some(true)).then_some(Rejection::NoRdma),
+    ];
+    checks.into_iter().flatten()
+}
+
+/// A size that fits, with its place in the ranking.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct Candidate<'c> {
+    /// The size.
+    pub spec: &'c VmSizeSpec,
+    /// Its retirement state on the date (a fitting size is never retired; it may be
+    /// retiring).
+    pub retirement: RetirementState,
+}
+
+/// A size that does not fit, and every reason why.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct RejectedSize<'c> {
+    /// The size.
+    pub spec: &'c VmSizeSpec,
+    /// The kinds of reasons; [`RejectedSize::reasons`] gives the figures.
+    pub kinds: ReasonSet<RejectionKind>,
+}
+
+impl<'c> RejectedSize<'c> {
+    /// Every reason the size was rejected, with the figures (`needs` and `on` as given to
+    /// [`recommend_sizes`]).
+    #[must_use]
+    pub fn reasons<'a>(&self, needs: &'a SizeNeeds, on: Date) -> Vec<Rejection<'a>>
+    where
+        'c: 'a,
+    {
+        rejections(&facts(self.spec, needs, on), needs).collect()
+    }
+}
+
+/// How many instances to run for the concurrency asked for (scale out after scaling up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ScaleOut {
+    /// Concurrent model copies one instance holds (memory / per-copy need; 1 when the model's
+    /// RAM is not given).
+    pub copies_per_instance: u32,
+    /// Instances needed for the concurrency.
+    pub instances: u32,
+}
+
+/// The answer of [`recommend_sizes`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Recommendation<'c> {
+    /// The sizes that fit, best first.
+    pub candidates: Vec<Candidate<'c>>,
+    /// The sizes that do not fit, closest first (fewest reasons, then smallest).
+    pub rejected: Vec<RejectedSize<'c>>,
+    /// Scale-out advice for the best size, when the needs give a concurrency.
+    pub scale_out: Option<ScaleOut>,
+}
+
+impl<'c> Recommendation<'c> {
+    /// The smallest size that fits.
+    #[must_use]
+    pub fn best(&self) -> Option<&'c VmSizeSpec> {
+        self.candidates.first().map(|c| c.spec)
+    }
+
+    /// When nothing fits: the rejected size that came closest (fewest reasons).
+    #[must_use]
+    pub fn closest(&self) -> Option<&RejectedSize<'c>> {
+        if self.candidates.is_empty() {
+            self.rejected.first()
+        } else {
+            None
+        }
+    }
+
+    /// For each reason kind, how many sizes it alone rejects: relaxing that need would admit
+    /// them. Sorted by count, largest first; kinds that alone reject nothing are left out.
+    #[must_use]
+    pub fn relax(&self) -> Vec<(RejectionKind, usize)> {
+        let mut counts: Vec<(RejectionKind, usize)> = RejectionKind::ALL
+            .iter()
+            .map(|&kind| {
+                let n = self
+                    .rejected
+                    .iter()
+                    .filter(|r| r.kinds.len() == 1 && r.kinds.contains(kind))
+                    .count();
+                (kind, n)
+            })
+            .filter(|&(_, n)| n > 0)
+            .collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        counts
+    }
+}
+
+/// Orders fitting sizes: not retiring first, then memory, vCPUs, GPUs, name.
+fn rank(a: &Candidate<'_>, b: &Candidate<'_>) -> std::cmp::Ordering {
+    let retiring = |c: &Candidate<'_>| matches!(c.retirement, RetirementState::Retiring { .. });
+    retiring(a)
+        .cmp(&retiring(b))
+        .then(a.spec.memory_gib.total_cmp(&b.spec.memory_gib))
+        .then(a.spec.vcpus.cmp(&b.spec.vcpus))
+        .then(a.spec.gpus.cmp(&b.spec.gpus))
+        .then_with(|| a.spec.name.cmp(&b.spec.name))
+}
+
+/// Recommends VM sizes from `catalog` for `needs` on `on`: scale up first — the smallest size
+/// that fits — then scale out when a concurrency is given.
+///
+/// Ranking of the sizes that fit: sizes of series that are not retiring first, then by
+/// memory, then vCPUs, then GPUs (then name, for a stable order). Every rejected size carries
+/// every reason it was rejected; when nothing fits, [`Recommendation::closest`] and
+/// [`Recommendation::relax`] say what came closest and which need to relax.
+///
+/// ```
+/// use aml_targets::{recommend_sizes, Catalog, ComputeKind, Date, SizeNeeds};
+///
+/// let needs = SizeNeeds {
+///     gpus: Some(1.0),
+///     cuda: Some("12.4".parse()?),
+///     compute: Some(ComputeKind::ComputeInstance),
+///     ..SizeNeeds::default()
+/// };
+/// let on: Date = "2026-11-26".parse()?;
+/// let rec = recommend_sizes(&needs, Catalog::embedded(), on);
+/// assert_eq!(rec.best().unwrap().name, "Standard_NC4as_T4_v3");
+/// // A K80 is rejected twice over: retired, and CUDA 12.4 is past Kepler's 11.8.
+/// let nc6 = rec.rejected.iter().find(|r| r.spec.name == "Standard_NC6").unwrap();
+/// let reasons: Vec<String> = nc6.reasons(&needs, on).iter().map(|r| r.to_string()).collect();
+/// assert_eq!(reasons, ["retired since 2023-08-31", "CUDA: above the maximum: CUDA 6.0 to 11.8"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn recommend_sizes<'c>(
+    needs: &SizeNeeds,
+    catalog: &'c Catalog,
+    on: Date,
+) -> Recommendation<'c> {
+    let mut candidates = Vec::new();
+    let mut rejected = Vec::new();
+    for spec in catalog.sizes() {
+        let f = facts(spec, needs, on);
+        let mut kinds = ReasonSet::new();
+        for r in rejections(&f, needs) {
+            kinds.insert(r.kind());
+        }
+        if kinds.is_empty() {
+            candidates.push(Candidate {
+                spec,
+                retirement: f.state,
+            });
+        } else {
+            rejected.push(RejectedSize { spec, kinds });
+        }
+    }
+    candidates.sort_by(rank);
+    rejected.sort_by(|a, b| {
+        a.kinds
+            .len()
+            .cmp(&b.kinds.len())
+            .then(a.spec.memory_gib.total_cmp(&b.spec.memory_gib))
+            .then(a.spec.vcpus.cmp(&b.spec.vcpus))
+            .then_with(|| a.spec.name.cmp(&b.spec.name))
+    });
+    let scale_out = needs.concurrency.zip(candidates.first()).map(|(n, best)| {
+        let per_copy = needs.model_ram_gb.map(gb_to_gib_headroom);
+        // Clamped to 1..=u32::MAX first, so the cast is exact.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let copies = per_copy.filter(|c| *c > 0.0).map_or(1, |c| {
+            (best.spec.memory_gib / c)
+                .floor()
+                .clamp(1.0, f64::from(u32::MAX)) as u32
+        });
+        ScaleOut {
+            copies_per_instance: copies,
+            instances: n.div_ceil(copies).max(1),
+        }
+    });
+    Recommendation {
+        candidates,
+        rejected,
+        scale_out,
+    }
+}
+
+fn gb_to_gib_headroom(gb: f64) -> f64 {
+    crate::needs::gb_to_gib(crate::inference_ram_with_headroom(gb))
+}
+
+impl VmSize {
+    /// Every reason this size does not meet `needs` on `on` (empty when it does), using
+    /// `catalog` for its figures; a size the catalog lacks is rejected as not supported.
+    #[must_use]
+    pub fn rejections<'a>(
+        &self,
+        needs: &'a SizeNeeds,
+        catalog: &'a Catalog,
+        on: Date,
+    ) -> Vec<Rejection<'a>> {
+        match catalog.get(self) {
+            Some(spec) => rejections(&facts(spec, needs, on), needs).collect(),
+            None => vec![Rejection::NotSupported {
+                series: self.series(),
+            }],
+        }
+    }
+}

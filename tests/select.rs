@@ -1,0 +1,471 @@
+//! Table-driven scenarios for the selection functions, on the embedded catalog and on small
+//! fixture catalogs.
+
+// Memory figures are copied from the size data, so exact float equality is the right check.
+#![allow(clippy::float_cmp)]
+
+use aml_targets::{
+    ApiView, Catalog, ComputeKind, Date, DocEdition, Framework, FrameworkNeed, FrameworkVersion,
+    GpuArchitecture, InferenceMisfit, InferenceMode, InferenceNeeds, InferenceTarget,
+    RejectionKind, SizeNeeds, Support, TrainingMisfit, TrainingNeeds, TrainingTarget, VmSizeSpec,
+    inference_targets, recommend_sizes, training_targets,
+};
+
+fn date(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+#[test]
+fn training_scenarios() {
+    use TrainingTarget as T;
+    let fitting = |needs: TrainingNeeds| -> Vec<T> {
+        training_targets(&needs)
+            .filter(aml_targets::TrainingFit::fits)
+            .map(|f| f.target)
+            .collect()
+    };
+    let base = TrainingNeeds::default();
+    // Automated ML, v2: everything with automated ML support.
+    assert_eq!(
+        fitting(TrainingNeeds {
+            automated_ml: true,
+            ..base
+        }),
+        [
+            T::ComputeCluster,
+            T::ServerlessCompute,
+            T::ComputeInstance,
+            T::RemoteVm,
+            T::SparkPool,
+            T::Databricks
+        ]
+    );
+    // Designer.
+    assert_eq!(
+        fitting(TrainingNeeds {
+            designer: true,
+            ..base
+        }),
+        [
+            T::ComputeCluster,
+            T::ServerlessCompute,
+            T::ComputeInstance,
+            T::Kubernetes
+        ]
+    );
+    // Pipelines, multi-node, managed: clusters and serverless.
+    assert_eq!(
+        fitting(TrainingNeeds {
+            ml_pipelines: true,
+            multi_node: true,
+            managed_only: true,
+            ..base
+        }),
+        [T::ComputeCluster, T::ServerlessCompute]
+    );
+    // Plain training, v1 view of Jan 2024: the local computer is there; Databricks is not a
+    // remote target.
+    let plain = TrainingNeeds {
+        view: ApiView::V1,
+        edition: DocEdition::Jan2024,
+        ..base
+    };
+    let all: Vec<_> = training_targets(&plain).collect();
+    assert_eq!(all.len(), 11);
+    let db = all.iter().find(|f| f.target == T::Databricks).unwrap();
+    assert!(db.misfits.contains(TrainingMisfit::NotRemoteTarget));
+    assert!(
+        all.iter()
+            .find(|f| f.target == T::LocalComputer)
+            .unwrap()
+            .fits()
+    );
+    // Every misfit reason is kept.
+    let k8s = training_targets(&TrainingNeeds {
+        automated_ml: true,
+        managed_only: true,
+        ..base
+    })
+    .find(|f| f.target == T::Kubernetes)
+    .unwrap();
+    assert_eq!(
+        k8s.misfits.iter().collect::<Vec<_>>(),
+        [TrainingMisfit::AutomatedMl, TrainingMisfit::NotManaged]
+    );
+    // Qualified support is a caveat.
+    let ci = training_targets(&TrainingNeeds {
+        automated_ml: true,
+        ..base
+    })
+    .find(|f| f.target == T::ComputeInstance)
+    .unwrap();
+    assert_eq!(ci.support, Support::ThroughSdk);
+    assert_eq!(ci.caveats().collect::<Vec<_>>(), ["through SDK"]);
+    let db = training_targets(&TrainingNeeds {
+        automated_ml: true,
+        ..base
+    })
+    .find(|f| f.target == T::Databricks)
+    .unwrap();
+    assert_eq!(db.caveats().count(), 2);
+}
+
+#[test]
+fn inference_scenarios() {
+    use InferenceTarget as I;
+    let fitting = |needs: InferenceNeeds| -> Vec<(I, ApiView)> {
+        inference_targets(&needs)
+            .filter(aml_targets::InferenceFit::fits)
+            .map(|f| (f.target, f.view))
+            .collect()
+    };
+    let base = InferenceNeeds::default();
+    assert_eq!(
+        fitting(base),
+        [
+            (I::Endpoints, ApiView::V2),
+            (I::Kubernetes, ApiView::V2),
+            (I::Kubernetes, ApiView::V1),
+            (I::LocalWebService, ApiView::V1),
+            (I::ContainerInstances, ApiView::V1)
+        ]
+    );
+    assert_eq!(
+        fitting(InferenceNeeds {
+            mode: InferenceMode::Batch,
+            ..base
+        }),
+        [(I::Endpoints, ApiView::V2), (I::Kubernetes, ApiView::V2)]
+    );
+    assert_eq!(
+        fitting(InferenceNeeds {
+            production: true,
+            view: Some(ApiView::V1),
+            ..base
+        }),
+        [(I::Kubernetes, ApiView::V1)]
+    );
+    // ACI: models under 1 GB, RAM (with 150 % headroom) under 48 GB, CPU only.
+    let aci = |needs: InferenceNeeds| {
+        inference_targets(&needs)
+            .find(|f| f.target == I::ContainerInstances)
+            .unwrap()
+            .misfits
+            .iter()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        aci(InferenceNeeds {
+            model_size_gb: Some(0.9),
+            model_ram_gb: Some(31.9),
+            ..base
+        }),
+        []
+    );
+    assert_eq!(
+        aci(InferenceNeeds {
+            model_ram_gb: Some(32.0),
+            ..base
+        }),
+        [InferenceMisfit::TooMuchRam]
+    );
+    assert_eq!(
+        aci(InferenceNeeds {
+            model_size_gb: Some(1.0),
+            gpu: true,
+            production: true,
+            ..base
+        }),
+        [
+            InferenceMisfit::DevTestOnly,
+            InferenceMisfit::NoGpu,
+            InferenceMisfit::ModelTooLarge
+        ]
+    );
+    assert_eq!(
+        aci(InferenceNeeds {
+            mode: InferenceMode::Batch,
+            ..base
+        }),
+        [InferenceMisfit::NoBatch]
+    );
+}
+
+#[test]
+fn size_scenarios_on_the_embedded_catalog() {
+    let on = date("2026-11-26");
+    let best = |needs: &SizeNeeds| {
+        recommend_sizes(needs, Catalog::embedded(), on)
+            .best()
+            .map(|s| s.name.to_string())
+    };
+    let base = SizeNeeds::default();
+    // Smallest that fits: memory first.
+    assert_eq!(best(&base).as_deref(), Some("Standard_D1_v2"));
+    // 150 % of 10 GB = 13.97 GiB: the smallest with at least that is a 14 GiB size.
+    let rec = recommend_sizes(
+        &SizeNeeds {
+            model_ram_gb: Some(10.0),
+            ..base.clone()
+        },
+        Catalog::embedded(),
+        on,
+    );
+    let first = rec.best().unwrap();
+    assert_eq!(first.memory_gib, 14.0);
+    assert_eq!(
+        first.name, "Standard_DS11-1_v2",
+        "14 GiB with the fewest vCPUs (1 active)"
+    );
+    // GPUs.
+    assert_eq!(
+        best(&SizeNeeds {
+            gpus: Some(1.0),
+            ..base.clone()
+        })
+        .as_deref(),
+        Some("Standard_NC4as_T4_v3")
+    );
+    // A fraction of a GPU: the smallest by memory is still the T4 (28 GiB < 55 GiB)...
+    assert_eq!(
+        best(&SizeNeeds {
+            gpus: Some(0.1),
+            ..base.clone()
+        })
+        .as_deref(),
+        Some("Standard_NC4as_T4_v3")
+    );
+    // ...unless the model is asked for: "A10" is a word, it does not match the A100. The A10
+    // series (NVadsA10_v5) is not on Azure ML's supported list, so nothing fits; each A10 size
+    // is rejected for that one reason, and the closest is the smallest size with one reason.
+    let a10 = SizeNeeds {
+        gpus: Some(0.1),
+        gpu_model: Some("a10".into()),
+        ..base.clone()
+    };
+    let rec = recommend_sizes(&a10, Catalog::embedded(), on);
+    assert!(rec.best().is_none());
+    let closest = rec.closest().unwrap();
+    assert_eq!(closest.spec.name, "Standard_NC4as_T4_v3");
+    assert_eq!(
+        closest.kinds.iter().collect::<Vec<_>>(),
+        [RejectionKind::GpuModel]
+    );
+    for r in rec.rejected.iter().filter(|r| r.spec.name.contains("A10_")) {
+        assert_eq!(
+            r.kinds.iter().collect::<Vec<_>>(),
+            [RejectionKind::NotSupported],
+            "{}",
+            r.spec.name
+        );
+    }
+    assert!(rec.relax().contains(&(RejectionKind::NotSupported, 6)));
+    assert_eq!(
+        best(&SizeNeeds {
+            gpus: Some(8.0),
+            gpu_model: Some("a100".into()),
+            ..base.clone()
+        })
+        .as_deref(),
+        Some("Standard_ND96asr_v4")
+    );
+    assert_eq!(
+        best(&SizeNeeds {
+            gpus: Some(1.0),
+            min_gpu_architecture: Some(GpuArchitecture::Hopper),
+            ..base.clone()
+        })
+        .as_deref(),
+        Some("Standard_NC40ads_H100_v5")
+    );
+    assert_eq!(
+        best(&SizeNeeds {
+            gpus: Some(1.0),
+            min_gpu_memory_gib: Some(40.0),
+            ..base.clone()
+        })
+        .as_deref(),
+        Some("Standard_NC24ads_A100_v4")
+    );
+    // Framework: PyTorch 2.9 on the smallest GPU that runs one of its builds.
+    let torch = FrameworkNeed::new(Framework::PyTorch, FrameworkVersion::new(2, 9));
+    assert_eq!(
+        best(&SizeNeeds {
+            framework: Some(torch),
+            ..base.clone()
+        })
+        .as_deref(),
+        Some("Standard_NC4as_T4_v3")
+    );
+    // Isolated + RDMA + V100: the only one is NC24rs_v3, retired since 2025-09-30.
+    // (ND96isr_H100_v5 is isolated and RDMA too, by its `i` and `r`: ask for a V100.)
+    let strict = SizeNeeds {
+        isolated: true,
+        rdma: true,
+        gpus: Some(1.0),
+        gpu_model: Some("V100".into()),
+        ..base.clone()
+    };
+    let rec = recommend_sizes(&strict, Catalog::embedded(), on);
+    assert!(rec.best().is_none());
+    let closest = rec.closest().unwrap();
+    assert_eq!(closest.spec.name, "Standard_NC24rs_v3");
+    assert_eq!(
+        closest.kinds.iter().collect::<Vec<_>>(),
+        [RejectionKind::Retired]
+    );
+    assert_eq!(rec.relax()[0], (RejectionKind::Retired, 1));
+    // The same in a region with a later NCv3 date, before it.
+    let gov = SizeNeeds {
+        region: Some("usgovvirginia".into()),
+        ..strict
+    };
+    let rec = recommend_sizes(&gov, Catalog::embedded(), date("2026-01-01"));
+    assert_eq!(rec.best().unwrap().name, "Standard_NC24rs_v3");
+    assert!(rec.candidates[0].retirement.date().is_some());
+}
+
+#[test]
+fn compute_kind_and_retiring_preference() {
+    let on = date("2026-01-01");
+    let base = SizeNeeds {
+        min_vcpus: Some(4),
+        memory_gib: Some(80.0),
+        ..SizeNeeds::default()
+    };
+    // FX is clusters only.
+    let fx = VmSizeSpec::find("Standard_FX4mds").unwrap().clone();
+    let d = VmSizeSpec::find("Standard_D32s_v3").unwrap().clone();
+    let nvv3 = VmSizeSpec::find("Standard_NV12s_v3").unwrap().clone(); // retiring 2026-09-30
+    let catalog = Catalog::new(vec![fx, d, nvv3]);
+    let instance = SizeNeeds {
+        compute: Some(ComputeKind::ComputeInstance),
+        ..base.clone()
+    };
+    let rec = recommend_sizes(&instance, &catalog, on);
+    let rejected_fx = rec
+        .rejected
+        .iter()
+        .find(|r| r.spec.name == "Standard_FX4mds")
+        .unwrap();
+    assert_eq!(
+        rejected_fx.kinds.iter().collect::<Vec<_>>(),
+        [RejectionKind::WrongCompute]
+    );
+    assert_eq!(
+        rejected_fx.reasons(&instance, on)[0].to_string(),
+        "not for compute-instance (supported by: clusters-only)"
+    );
+    // NV12s_v3 (112 GiB) is smaller than D32s_v3 (128 GiB), but NVv3 is retiring, so it ranks
+    // after every size that is not.
+    let cluster = SizeNeeds {
+        compute: Some(ComputeKind::ComputeCluster),
+        ..base
+    };
+    let rec = recommend_sizes(&cluster, &catalog, on);
+    let names: Vec<_> = rec
+        .candidates
+        .iter()
+        .map(|c| c.spec.name.to_string())
+        .collect();
+    assert_eq!(
+        names,
+        ["Standard_FX4mds", "Standard_D32s_v3", "Standard_NV12s_v3"]
+    );
+}
+
+#[test]
+fn scale_out_advice() {
+    let on = date("2026-11-26");
+    let needs = SizeNeeds {
+        model_ram_gb: Some(4.0),
+        concurrency: Some(10),
+        ..SizeNeeds::default()
+    };
+    let rec = recommend_sizes(&needs, Catalog::embedded(), on);
+    let best = rec.best().unwrap();
+    assert_eq!(best.memory_gib, 7.0);
+    let s = rec.scale_out.unwrap();
+    // 150 % of 4 GB = 5.59 GiB per copy: one copy per 7 GiB instance, ten instances.
+    assert_eq!((s.copies_per_instance, s.instances), (1, 10));
+    let no_ram = SizeNeeds {
+        concurrency: Some(3),
+        ..SizeNeeds::default()
+    };
+    let s = recommend_sizes(&no_ram, Catalog::embedded(), on)
+        .scale_out
+        .unwrap();
+    assert_eq!((s.copies_per_instance, s.instances), (1, 3));
+    assert!(
+        recommend_sizes(&SizeNeeds::default(), Catalog::embedded(), on)
+            .scale_out
+            .is_none()
+    );
+}
+
+#[test]
+fn every_rejection_reason_is_reported() {
+    let on = date("2026-11-26");
+    let needs = SizeNeeds {
+        memory_gib: Some(1000.0),
+        min_vcpus: Some(200),
+        gpus: Some(2.0),
+        gpu_model: Some("H100".into()),
+        min_gpu_architecture: Some(GpuArchitecture::Hopper),
+        min_gpu_memory_gib: Some(80.0),
+        cuda: Some("13.0".parse().unwrap()),
+        framework: Some(FrameworkNeed::new(
+            Framework::PyTorch,
+            FrameworkVersion::new(2, 9),
+        )),
+        compute: Some(ComputeKind::ComputeInstance),
+        isolated: true,
+        rdma: true,
+        ..SizeNeeds::default()
+    };
+    let rec = recommend_sizes(&needs, Catalog::embedded(), on);
+    let nc6 = rec
+        .rejected
+        .iter()
+        .find(|r| r.spec.name == "Standard_NC6")
+        .unwrap();
+    let reasons: Vec<String> = nc6
+        .reasons(&needs, on)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "retired since 2023-08-31",
+            "too little memory: 56 GiB, needs 1000.00 GiB",
+            "too few vCPUs: 6, needs 200",
+            "too few GPUs: 1, needs 2",
+            "GPU is NVIDIA Tesla K80, needs H100",
+            "GPU architecture Kepler is older than Hopper",
+            "too little GPU memory: 12 GiB, needs 80 GiB",
+            "CUDA: above the maximum: CUDA 6.0 to 11.8",
+            "no CUDA build of pytorch 2.9 runs on the GPU",
+            "not an isolated size",
+            "not RDMA capable",
+        ]
+    );
+    let nvv4 = Catalog::new(vec![VmSizeSpec::find("Standard_NC6").unwrap().clone()]);
+    assert_eq!(nvv4.len(), 1);
+    // An AMD GPU where CUDA is needed, from a listing of NVv4.
+    #[cfg(feature = "json")]
+    {
+        let listing = r#"[{"name": "Standard_NV4as_v4", "vCPUs": 4, "gpus": 1, "memoryGB": 14}]"#;
+        let amd = Catalog::from_json(listing, "test").unwrap();
+        let cuda_needs = SizeNeeds {
+            cuda: Some("11.0".parse().unwrap()),
+            ..SizeNeeds::default()
+        };
+        let rec = recommend_sizes(&cuda_needs, &amd, date("2026-01-01"));
+        let kinds: Vec<_> = rec.rejected[0].kinds.iter().collect();
+        assert_eq!(
+            kinds,
+            [RejectionKind::NotSupported, RejectionKind::NotNvidia]
+        );
+    }
+}
