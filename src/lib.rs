@@ -12,8 +12,10 @@ mod framework;
 mod gpu;
 mod macros;
 mod needs;
+mod plan;
 mod select;
 mod target;
+mod validate;
 mod vm;
 
 pub use compat::{CudaReason, CudaVerdict, SourceVerdict};
@@ -41,6 +43,7 @@ pub use gpu::{
 pub use needs::{
     FrameworkNeed, InferenceMode, InferenceNeeds, SizeNeeds, TrainingNeeds, gb_to_gib,
 };
+pub use plan::{ComputeDef, DeploymentDef, JobDef, Plan, PlanError, Tier};
 pub use select::{
     Candidate, InferenceFit, InferenceMisfit, ReasonKind, ReasonSet, Recommendation, RejectedSize,
     Rejection, RejectionKind, ScaleOut, TrainingFit, TrainingMisfit, inference_targets,
@@ -49,6 +52,9 @@ pub use select::{
 pub use target::{
     FeatureSupport, InferenceLimits, InferenceProfile, InferenceTarget, Support, TrainingFeature,
     TrainingTarget,
+};
+pub use validate::{
+    Code, Diagnostic, RETIRING_WARNING_DAYS, Report, Severity, validate, validate_with,
 };
 pub use vm::catalog::{Catalog, GpuCount, GpuVendor, SeriesGpu, VmSizeSpec};
 pub use vm::isolated::{ISOLATED_SIZES, IsolatedSize, isolated_size};

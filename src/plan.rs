@@ -1,0 +1,341 @@
+//! The plan file: compute definitions, training jobs and deployments, in TOML or JSON, as
+//! build tools and CI feed them to [`validate`](crate::validate).
+//!
+//! Unknown keys are rejected (a misspelt key would otherwise be silently ignored and change
+//! what is checked); bad values are errors that name the path (`jobs[2].target`), the value
+//! and the accepted values.
+
+use crate::{
+    ApiView, ComputeKind, CudaRequirement, DocEdition, FrameworkNeed, InferenceMode,
+    InferenceTarget,
+};
+
+/// A whole plan.
+///
+/// ```
+/// # #[cfg(feature = "toml")] {
+/// use aml_targets::Plan;
+///
+/// let plan = Plan::from_toml(r#"
+///     [[compute]]
+///     name = "gpu-cluster"
+///     kind = "compute-cluster"
+///     size = "Standard_NC6s_v3"
+///     max_instances = 4
+///
+///     [[jobs]]
+///     name = "train"
+///     target = "gpu-cluster"
+///     gpu = true
+///     cuda = "12.1"
+/// "#)?;
+/// assert_eq!(plan.compute[0].max_instances, Some(4));
+/// assert_eq!(plan.jobs[0].target, "gpu-cluster");
+/// # }
+/// # Ok::<(), aml_targets::PlanError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+pub struct Plan {
+    /// The page edition to check against (the newest by default).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub edition: Option<DocEdition>,
+    /// The SDK/CLI view (v2 by default).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub view: Option<ApiView>,
+    /// The Azure region, for regional retirement dates.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub region: Option<String>,
+    /// Compute definitions.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub compute: Vec<ComputeDef>,
+    /// Training jobs.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub jobs: Vec<JobDef>,
+    /// Deployments.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub deployments: Vec<DeploymentDef>,
+}
+
+/// A cluster's VM priority.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::ParseNameError,
+    parse_err_fn = Self::parse_error
+)]
+pub enum Tier {
+    /// Dedicated VMs.
+    #[strum(to_string = "dedicated")]
+    Dedicated,
+    /// Low-priority (spot) VMs.
+    #[strum(to_string = "low_priority", serialize = "low-priority")]
+    LowPriority,
+}
+
+crate::macros::name_set!(Tier, "tier");
+
+/// A compute definition. Settings follow the Azure ML CLI v2 compute YAML.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct ComputeDef {
+    /// The compute's name, which jobs refer to.
+    pub name: String,
+    /// The kind (`compute-cluster`, `compute-instance`, `kubernetes`, …).
+    pub kind: ComputeKind,
+    /// The VM size, e.g. `Standard_NC6s_v3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub size: Option<String>,
+    /// Cluster VM priority.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub tier: Option<Tier>,
+    /// Cluster minimum nodes (0 by default in Azure ML).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub min_instances: Option<u32>,
+    /// Cluster maximum nodes.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub max_instances: Option<u32>,
+    /// Cluster idle time before scaling down, seconds (clusters only).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub idle_time_before_scale_down: Option<u64>,
+    /// Instance idle time before shutdown, minutes, 15 to 4320 (instances only).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub idle_time_before_shutdown_minutes: Option<u64>,
+    /// The size is expected to be isolated (dedicated hardware).
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
+    pub isolated: bool,
+    /// The compute's region, when it differs from the plan's.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub region: Option<String>,
+}
+
+/// A training job.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+// Each flag is a yes/no a plan author writes; enums would only rename them.
+#[allow(clippy::struct_excessive_bools)]
+pub struct JobDef {
+    /// The job's name.
+    pub name: String,
+    /// A compute name from `compute`, or a training target (`serverless-compute`,
+    /// `local-computer`, `databricks`, …).
+    pub target: String,
+    /// Uses automated ML.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "is_false"))]
+    pub automated_ml: bool,
+    /// Uses ML pipelines.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "is_false"))]
+    pub ml_pipelines: bool,
+    /// Uses the designer.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "is_false"))]
+    pub designer: bool,
+    /// Needs GPUs.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "is_false"))]
+    pub gpu: bool,
+    /// Nodes (more than one is multi-node).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub instance_count: Option<u32>,
+    /// The VM size for serverless jobs (`resources.instance_type`).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub size: Option<String>,
+    /// The CUDA the job's image uses.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub cuda: Option<CudaRequirement>,
+    /// The framework release the job runs.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub framework: Option<FrameworkNeed>,
+    /// The environment or image name; read for CUDA and framework hints when `cuda` or
+    /// `framework` are not given.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub environment: Option<String>,
+}
+
+/// A deployment for inference.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[allow(clippy::struct_excessive_bools)] // yes/no questions of the plan author
+pub struct DeploymentDef {
+    /// The deployment's name.
+    pub name: String,
+    /// The inference target.
+    pub target: InferenceTarget,
+    /// Real-time or batch (real-time by default).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub mode: InferenceMode,
+    /// Serves production traffic.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
+    pub production: bool,
+    /// Needs GPUs.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
+    pub gpu: bool,
+    /// The model's size, GB.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub model_size_gb: Option<f64>,
+    /// The RAM the model needs, GB.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub model_ram_gb: Option<f64>,
+    /// Deployed from the designer.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
+    pub designer: bool,
+    /// The VM size (`instance_type` of managed online deployments).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub size: Option<String>,
+    /// Instances.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub instance_count: Option<u32>,
+    /// The SDK/CLI view of the deployment (the plan's by default).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub view: Option<ApiView>,
+}
+
+#[cfg(feature = "serde")]
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
+/// Why a plan file cannot be read: the path of the offending value and what is wrong.
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// let err = aml_targets::Plan::from_json(r#"{"jobs": [{"name": "a", "target": "x"},
+///     {"name": "b", "target": 3}]}"#).unwrap_err();
+/// assert_eq!(err.path(), "jobs[1].target");
+/// assert!(err.to_string().starts_with("jobs[1].target: invalid type: integer `3`"));
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{message}", if path.is_empty() || path == "." { String::new() } else { format!("{path}: ") })]
+pub struct PlanError {
+    path: String,
+    message: String,
+}
+
+impl PlanError {
+    /// The path of the offending value (`jobs[2].target`), or `""` for the whole file.
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What is wrong (with the line and column where the parser gives them).
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+#[cfg(any(feature = "json", feature = "toml"))]
+fn path_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> PlanError {
+    let path = e.path().to_string();
+    PlanError {
+        path: if path == "." { String::new() } else { path },
+        message: e.into_inner().to_string().trim_end().to_owned(),
+    }
+}
+
+impl Plan {
+    /// Reads a plan written in JSON.
+    ///
+    /// # Errors
+    ///
+    /// [`PlanError`] naming the path of the bad value.
+    #[cfg(feature = "json")]
+    pub fn from_json(text: &str) -> Result<Plan, PlanError> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let plan: Plan = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
+        de.end().map_err(|e| PlanError {
+            path: String::new(),
+            message: e.to_string(),
+        })?;
+        Ok(plan)
+    }
+
+    /// Reads a plan written in TOML.
+    ///
+    /// # Errors
+    ///
+    /// [`PlanError`] naming the path of the bad value (and the line, for syntax errors).
+    #[cfg(feature = "toml")]
+    pub fn from_toml(text: &str) -> Result<Plan, PlanError> {
+        let de = toml::Deserializer::parse(text).map_err(|e| PlanError {
+            path: String::new(),
+            message: e.to_string().trim_end().to_owned(),
+        })?;
+        serde_path_to_error::deserialize(de).map_err(path_error)
+    }
+
+    /// Writes the plan as pretty JSON.
+    #[cfg(feature = "json")]
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        // Every field serializes to JSON: no map keys other than strings, no non-finite
+        // floats that serde_json rejects are produced by plans read from text.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Writes the plan as TOML.
+    ///
+    /// # Errors
+    ///
+    /// When a value has no TOML form (a non-finite number).
+    #[cfg(feature = "toml")]
+    pub fn to_toml(&self) -> Result<String, PlanError> {
+        toml::to_string(self).map_err(|e| PlanError {
+            path: String::new(),
+            message: e.to_string(),
+        })
+    }
+}

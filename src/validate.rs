@@ -1,0 +1,968 @@
+//! `validate(plan, date)`: every rule of the Azure ML pages, checked before anything is
+//! provisioned, as diagnostics with stable codes, help and alternatives.
+
+use std::fmt;
+
+use crate::{
+    ApiView, Catalog, ComputeDef, ComputeKind, CudaRequirement, Date, DeploymentDef, DocEdition,
+    FrameworkNeed, InferenceMisfit, InferenceNeeds, JobDef, Plan, RetirementState, SizeNeeds,
+    Support, TrainingFeature, TrainingNeeds, TrainingTarget, VmSize, VmSizeSpec, environment_hints,
+    inference_targets, recommend_sizes,
+};
+
+/// How bad a diagnostic is.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::ParseNameError,
+    parse_err_fn = Self::parse_error
+)]
+pub enum Severity {
+    /// The plan will fail or is not allowed.
+    #[strum(to_string = "error")]
+    Error,
+    /// The plan works now but is risky or will break.
+    #[strum(to_string = "warning")]
+    Warning,
+    /// Worth knowing.
+    #[strum(to_string = "note")]
+    Note,
+}
+
+crate::macros::name_set!(Severity, "severity");
+
+macro_rules! codes {
+    ($($variant:ident = $name:literal, $severity:ident, $doc:literal;)*) => {
+        /// A diagnostic's stable code. Codes never change meaning; new ones may be added.
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
+            strum::EnumString, strum::IntoStaticStr, strum::Display,
+            strum::VariantArray, strum::VariantNames,
+        )]
+        #[strum(
+            ascii_case_insensitive,
+            parse_err_ty = crate::ParseNameError,
+            parse_err_fn = Self::parse_error
+        )]
+        #[non_exhaustive]
+        pub enum Code {
+            $(
+                #[doc = $doc]
+                #[strum(to_string = $name)]
+                $variant,
+            )*
+        }
+
+        impl Code {
+            /// The severity diagnostics with this code have.
+            #[must_use]
+            pub const fn severity(self) -> Severity {
+                match self {
+                    $(Code::$variant => Severity::$severity,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    RetiredSeries = "retired-series", Error, "The size's series is retired on the date.";
+    RetiringSeries = "retiring-series", Warning, "The size's series retires within 90 days of the date.";
+    SizeNotForCompute = "size-not-for-compute", Error, "The size's series is not supported for this kind of compute (FX on a compute instance).";
+    SeriesNotSupported = "series-not-supported", Warning, "Azure ML's list of supported series does not include the size's series.";
+    InvalidSizeName = "invalid-size-name", Error, "The size is not a well-formed Azure VM size name.";
+    UnknownSize = "unknown-size", Warning, "The size name is well formed but not in the catalog.";
+    UnknownTarget = "unknown-target", Error, "A job's target is neither a compute of the plan nor a training target.";
+    TargetNotListed = "target-not-listed", Warning, "The page edition and SDK/CLI view do not list the target.";
+    FeatureNotSupported = "feature-not-supported", Error, "The target does not support a feature the job uses (automated ML on Kubernetes, the designer on a remote VM).";
+    FeatureQualified = "feature-qualified", Warning, "The target supports the feature only in a restricted way (automated ML on Databricks: SDK local mode only).";
+    DatabricksRemoteTarget = "databricks-remote-target", Error, "Azure Databricks is used as a remote target for training outside ML pipelines.";
+    MultiNodeOnInstance = "multi-node-on-instance", Error, "A multi-node job targets a single-node compute instance.";
+    GpuOnCpuSize = "gpu-on-cpu-size", Error, "GPUs are needed but the size has none.";
+    AciLimits = "aci-limits", Error, "Azure Container Instances' limits are exceeded (model under 1 GB, RAM under 48 GB, CPU only).";
+    DevTestOnlyTarget = "dev-test-only-target", Error, "A production deployment targets a dev/test-only target (Azure Container Instances, local web service).";
+    InferenceTargetMisfit = "inference-target-misfit", Error, "The inference target does not offer what the deployment needs (batch, GPU, the view).";
+    CudaPage = "cuda-page", Warning, "The Azure ML page's CUDA table does not support the CUDA version on this GPU.";
+    CudaNvidia = "cuda-nvidia", Error, "NVIDIA does not support the CUDA version on this GPU.";
+    FrameworkBuild = "framework-build", Error, "No CUDA build of the framework release runs on this GPU.";
+    ModelRamHeadroom = "model-ram-headroom", Warning, "The size has less than 150 % of the RAM the model needs.";
+    IsolatedExpected = "isolated-expected", Error, "The compute expects an isolated size; the size is not isolated.";
+    ClusterSettingOnInstance = "cluster-setting-on-instance", Error, "A cluster-only setting (min/max instances, idle time before scale-down, tier) on a compute instance.";
+    InstanceSettingOnCluster = "instance-setting-on-cluster", Error, "An instance-only setting (idle time before shutdown) on a compute cluster.";
+    MinAboveMax = "min-above-max", Error, "A cluster's min_instances is above its max_instances.";
+    IdleShutdownRange = "idle-shutdown-range", Error, "An instance's idle shutdown is outside 15 minutes to 3 days.";
+    DuplicateName = "duplicate-name", Error, "Two computes, jobs or deployments share a name.";
+}
+
+crate::macros::name_set!(Code, "diagnostic code");
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Diagnostic {
+    /// The stable code.
+    pub code: Code,
+    /// How bad it is.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+    /// Where in the plan (`compute[0].size`).
+    pub location: String,
+    /// Suggested replacements (sizes, targets), best first.
+    pub alternatives: Vec<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}[{}]: {} (at {})",
+            self.severity, self.code, self.message, self.location
+        )
+    }
+}
+
+/// All diagnostics of a plan, in plan order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct Report {
+    /// The diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// How many diagnostics have `severity`.
+    #[must_use]
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// Whether any diagnostic is an error.
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// The diagnostics with `code`.
+    pub fn with_code(&self, code: Code) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(move |d| d.code == code)
+    }
+}
+
+/// How far ahead a retirement is announced as a warning.
+pub const RETIRING_WARNING_DAYS: i64 = 90;
+
+struct Checker<'p> {
+    plan: &'p Plan,
+    on: Date,
+    edition: DocEdition,
+    view: ApiView,
+    catalog: &'p Catalog,
+    out: Vec<Diagnostic>,
+}
+
+impl<'p> Checker<'p> {
+    fn push(&mut self, code: Code, location: String, message: String, help: Option<String>) {
+        self.push_with(code, location, message, help, Vec::new());
+    }
+
+    fn push_with(
+        &mut self,
+        code: Code,
+        location: String,
+        message: String,
+        help: Option<String>,
+        alternatives: Vec<String>,
+    ) {
+        self.out.push(Diagnostic {
+            code,
+            severity: code.severity(),
+            message,
+            help,
+            location,
+            alternatives,
+        });
+    }
+
+    /// Current sizes of a similar shape: at least the vCPUs, memory and GPUs of `spec`, usable
+    /// by `compute`, not retired or retiring within the warning window.
+    fn similar_sizes(
+        &self,
+        spec: &VmSizeSpec,
+        compute: Option<ComputeKind>,
+        region: Option<&str>,
+    ) -> Vec<String> {
+        let needs = SizeNeeds {
+            min_vcpus: Some(spec.vcpus),
+            memory_gib: Some(spec.memory_gib),
+            gpus: (!spec.gpus.is_zero()).then(|| spec.gpus.as_f64()),
+            compute: compute.filter(|k| {
+                matches!(
+                    k,
+                    ComputeKind::ComputeCluster | ComputeKind::ComputeInstance
+                )
+            }),
+            region: region.map(str::to_owned),
+            edition: self.edition,
+            ..SizeNeeds::default()
+        };
+        let horizon = self.on.add_days(RETIRING_WARNING_DAYS).unwrap_or(Date::MAX);
+        recommend_sizes(&needs, Catalog::embedded(), self.on)
+            .candidates
+            .iter()
+            .filter(|c| match c.retirement {
+                RetirementState::Retiring { date } => date > horizon,
+                _ => true,
+            })
+            .filter(|c| c.spec.name != spec.name)
+            .take(3)
+            .map(|c| c.spec.name.to_string())
+            .collect()
+    }
+
+    /// Checks a size name; returns its row when it has one.
+    fn check_size(
+        &mut self,
+        name: &str,
+        location: &str,
+        compute: Option<ComputeKind>,
+        region: Option<&str>,
+    ) -> Option<(VmSize, &'p VmSizeSpec)> {
+        let size = match VmSize::parse(name) {
+            Ok(size) => size,
+            Err(e) => {
+                self.push(
+                    Code::InvalidSizeName,
+                    location.to_owned(),
+                    e.to_string(),
+                    Some("write the size as Azure does, e.g. Standard_D4s_v3".to_owned()),
+                );
+                return None;
+            }
+        };
+        // The caller's catalog (a region's listing) first, then the embedded one.
+        let catalog: &'p Catalog = self.catalog;
+        let Some(spec) = catalog
+            .get(&size)
+            .or_else(|| Catalog::embedded().get(&size))
+        else {
+            self.push(
+                Code::UnknownSize,
+                location.to_owned(),
+                format!("{size} is not in the size catalog; its facts cannot be checked"),
+                Some(
+                    "check the name against `az ml compute list-sizes` for your region".to_owned(),
+                ),
+            );
+            return None;
+        };
+        let series = size.series().or(spec.series);
+        if let Some(series) = series {
+            let state = match region {
+                Some(r) => series.retirement_state_in(r, self.on),
+                None => series.retirement_state(self.on),
+            };
+            let source = series.retirement().map_or("", |r| r.source);
+            match state {
+                RetirementState::Retired { since } => {
+                    let alternatives = self.similar_sizes(spec, compute, region);
+                    self.push_with(
+                        Code::RetiredSeries,
+                        location.to_owned(),
+                        format!("{size} is a {series} size; {series} is retired since {since} ({source})"),
+                        Some("recreate the compute with a current VM size".to_owned()),
+                        alternatives,
+                    );
+                }
+                RetirementState::Retiring { date }
+                    if self.on.days_until(date) <= RETIRING_WARNING_DAYS =>
+                {
+                    let alternatives = self.similar_sizes(spec, compute, region);
+                    self.push_with(
+                        Code::RetiringSeries,
+                        location.to_owned(),
+                        format!(
+                            "{size} is a {series} size; {series} retires on {date}, in {} days ({source})",
+                            self.on.days_until(date)
+                        ),
+                        Some("move to a current VM size before the retirement date".to_owned()),
+                        alternatives,
+                    );
+                }
+                _ => {}
+            }
+            match series.supported_by(self.edition) {
+                None => self.push(
+                    Code::SeriesNotSupported,
+                    location.to_owned(),
+                    format!("{series} is not on Azure ML's list of supported VM series ({})", self.edition),
+                    Some("Azure ML does not support every VM series Azure offers; use a listed series".to_owned()),
+                ),
+                Some(by) => {
+                    let ok = match compute {
+                        Some(ComputeKind::ComputeInstance) => by.instances(),
+                        Some(ComputeKind::ComputeCluster) => by.clusters(),
+                        _ => true,
+                    };
+                    if !ok {
+                        let kind = compute.map_or("", ComputeKind::as_str);
+                        let alternatives = self.similar_sizes(spec, compute, region);
+                        self.push_with(
+                            Code::SizeNotForCompute,
+                            location.to_owned(),
+                            format!("{series} ({size}) is supported by {by}, not by a {kind}"),
+                            Some("use a compute cluster, or a size whose series instances support".to_owned()),
+                            alternatives,
+                        );
+                    }
+                }
+            }
+        }
+        Some((size, spec))
+    }
+
+    fn check_gpu_software(
+        &mut self,
+        location: &str,
+        (size, spec): (&VmSize, &VmSizeSpec),
+        cuda: Option<(&CudaRequirement, &str)>,
+        framework: Option<(FrameworkNeed, &str)>,
+        (compute, region): (Option<ComputeKind>, Option<&str>),
+    ) {
+        let Some(series) = size.series().or(spec.series) else {
+            return;
+        };
+        if spec.gpus.is_zero() {
+            return;
+        }
+        if let Some((cuda, origin)) = cuda {
+            let verdict = series.cuda_verdict_for(cuda, self.edition);
+            if verdict.page.supported == Some(false) {
+                self.push(
+                    Code::CudaPage,
+                    location.to_owned(),
+                    format!(
+                        "CUDA {cuda} ({origin}) on {series}: the Azure ML page says no — {}",
+                        verdict.page.reason
+                    ),
+                    Some(format!("the page's table: {}", verdict.page.source)),
+                );
+            }
+            if verdict.nvidia.supported == Some(false) {
+                let mut alternatives = Vec::new();
+                let needs = SizeNeeds {
+                    gpus: Some(spec.gpus.as_f64()),
+                    cuda: Some(cuda.clone()),
+                    compute,
+                    region: region.map(str::to_owned),
+                    edition: self.edition,
+                    ..SizeNeeds::default()
+                };
+                alternatives.extend(
+                    recommend_sizes(&needs, Catalog::embedded(), self.on)
+                        .candidates
+                        .iter()
+                        .take(3)
+                        .map(|c| c.spec.name.to_string()),
+                );
+                let help = match verdict.nvidia.reason {
+                    crate::CudaReason::AboveMaximum { range }
+                    | crate::CudaReason::BelowMinimum { range } => {
+                        format!(
+                            "use CUDA within {range} on {series}, or a GPU that runs CUDA {cuda}"
+                        )
+                    }
+                    _ => format!("use a GPU that runs CUDA {cuda}"),
+                };
+                self.push_with(
+                    Code::CudaNvidia,
+                    location.to_owned(),
+                    format!(
+                        "CUDA {cuda} ({origin}) does not run on {series}: {}",
+                        verdict.nvidia.reason
+                    ),
+                    Some(help),
+                    alternatives,
+                );
+            }
+        }
+        if let Some((need, origin)) = framework {
+            if let Some(builds) = series.framework_builds(need.framework, need.version) {
+                let mut builds = builds.peekable();
+                if builds.peek().is_some() && !builds.any(|b| b.runs == Some(true)) {
+                    let newest = series.newest_framework_build(need.framework);
+                    self.push(
+                        Code::FrameworkBuild,
+                        location.to_owned(),
+                        format!(
+                            "no CUDA build of {} {} ({origin}) runs on {series}",
+                            need.framework, need.version
+                        ),
+                        Some(match newest {
+                            Some(b) => format!(
+                                "the newest {} that runs on {series} is {} with CUDA {}",
+                                need.framework, b.version, b.cuda
+                            ),
+                            None => format!("no {} build runs on {series}", need.framework),
+                        }),
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_compute(&mut self, i: usize, c: &ComputeDef) {
+        let at = |field: &str| format!("compute[{i}].{field}");
+        let region = c.region.as_deref().or(self.plan.region.as_deref());
+        if let Some(name) = &c.size {
+            if let Some((_, spec)) = self.check_size(name, &at("size"), Some(c.kind), region) {
+                if c.isolated && !spec.is_isolated() {
+                    let isolated: Vec<String> = crate::ISOLATED_SIZES
+                        .iter()
+                        .map(|s| s.name.to_owned())
+                        .collect();
+                    self.push_with(
+                        Code::IsolatedExpected,
+                        at("size"),
+                        format!(
+                            "compute {:?} expects an isolated size; {name} is not isolated",
+                            c.name
+                        ),
+                        Some("use one of the isolated sizes".to_owned()),
+                        isolated,
+                    );
+                }
+            }
+        }
+        match c.kind {
+            ComputeKind::ComputeInstance => {
+                for (field, set) in [
+                    ("min_instances", c.min_instances.is_some()),
+                    ("max_instances", c.max_instances.is_some()),
+                    (
+                        "idle_time_before_scale_down",
+                        c.idle_time_before_scale_down.is_some(),
+                    ),
+                    ("tier", c.tier.is_some()),
+                ] {
+                    if set {
+                        self.push(
+                            Code::ClusterSettingOnInstance,
+                            at(field),
+                            format!("`{field}` is a compute-cluster setting; {:?} is a compute instance", c.name),
+                            Some(if field == "idle_time_before_scale_down" {
+                                "instances shut down when idle: use `idle_time_before_shutdown_minutes`".to_owned()
+                            } else {
+                                "remove it, or make the compute a cluster".to_owned()
+                            }),
+                        );
+                    }
+                }
+                if let Some(minutes) = c.idle_time_before_shutdown_minutes {
+                    if !(15..=4320).contains(&minutes) {
+                        self.push(
+                            Code::IdleShutdownRange,
+                            at("idle_time_before_shutdown_minutes"),
+                            format!("idle shutdown after {minutes} minutes is outside 15 minutes to 3 days (4320)"),
+                            Some("use a value from 15 to 4320".to_owned()),
+                        );
+                    }
+                }
+            }
+            ComputeKind::ComputeCluster => {
+                if c.idle_time_before_shutdown_minutes.is_some() {
+                    self.push(
+                        Code::InstanceSettingOnCluster,
+                        at("idle_time_before_shutdown_minutes"),
+                        format!(
+                            "`idle_time_before_shutdown_minutes` is a compute-instance setting; {:?} is a compute cluster",
+                            c.name
+                        ),
+                        Some("clusters scale down when idle: use `idle_time_before_scale_down` (seconds) and `min_instances = 0`".to_owned()),
+                    );
+                }
+                if let (Some(min), Some(max)) = (c.min_instances, c.max_instances) {
+                    if min > max {
+                        self.push(
+                            Code::MinAboveMax,
+                            at("min_instances"),
+                            format!("min_instances ({min}) is above max_instances ({max})"),
+                            Some("set min_instances to at most max_instances (0 avoids idle charges)".to_owned()),
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn training_target_of(
+        plan: &'p Plan,
+        job: &JobDef,
+    ) -> Option<(TrainingTarget, Option<&'p ComputeDef>)> {
+        if let Some(c) = plan.compute.iter().find(|c| c.name == job.target) {
+            let target = match c.kind {
+                ComputeKind::ComputeCluster => TrainingTarget::ComputeCluster,
+                ComputeKind::ServerlessCompute => TrainingTarget::ServerlessCompute,
+                ComputeKind::ComputeInstance => TrainingTarget::ComputeInstance,
+                ComputeKind::Kubernetes | ComputeKind::AzureKubernetesService => {
+                    TrainingTarget::Kubernetes
+                }
+                ComputeKind::RemoteVm => TrainingTarget::RemoteVm,
+                ComputeKind::HdInsight => TrainingTarget::HdInsight,
+                ComputeKind::Databricks => TrainingTarget::Databricks,
+                ComputeKind::DataLakeAnalytics => TrainingTarget::DataLakeAnalytics,
+                ComputeKind::SynapseSpark => TrainingTarget::SparkPool,
+            };
+            return Some((target, Some(c)));
+        }
+        job.target.parse::<TrainingTarget>().ok().map(|t| (t, None))
+    }
+
+    fn check_job(&mut self, i: usize, job: &JobDef) {
+        let at = |field: &str| format!("jobs[{i}].{field}");
+        let Some((target, compute)) = Self::training_target_of(self.plan, job) else {
+            let mut accepted: Vec<String> =
+                self.plan.compute.iter().map(|c| c.name.clone()).collect();
+            accepted.extend(TrainingTarget::NAMES.iter().map(|s| (*s).to_owned()));
+            self.push_with(
+                Code::UnknownTarget,
+                at("target"),
+                format!(
+                    "job {:?}: target {:?} is neither a compute of the plan nor a training target",
+                    job.name, job.target
+                ),
+                Some("name a compute defined under [[compute]], or a training target".to_owned()),
+                accepted,
+            );
+            return;
+        };
+        if !target.is_listed(self.edition, self.view) {
+            self.push(
+                Code::TargetNotListed,
+                at("target"),
+                format!(
+                    "{} is not in the training table of the {} page for SDK/CLI {}",
+                    target.page_name(),
+                    self.edition,
+                    self.view
+                ),
+                None,
+            );
+        }
+        let needs = TrainingNeeds {
+            automated_ml: job.automated_ml,
+            ml_pipelines: job.ml_pipelines,
+            designer: job.designer,
+            ..TrainingNeeds::default()
+        };
+        for (asked, feature) in [
+            (needs.automated_ml, TrainingFeature::AutomatedMl),
+            (needs.ml_pipelines, TrainingFeature::MlPipelines),
+            (needs.designer, TrainingFeature::Designer),
+        ] {
+            if !asked {
+                continue;
+            }
+            let support = target.support(feature);
+            let supporting: Vec<String> = TrainingTarget::listed(self.edition, self.view)
+                .filter(|t| t.support(feature) == Support::Yes)
+                .map(|t| t.to_string())
+                .collect();
+            match support {
+                Support::No => self.push_with(
+                    Code::FeatureNotSupported,
+                    at("target"),
+                    format!(
+                        "job {:?}: {} does not support {}",
+                        job.name,
+                        target.page_name(),
+                        feature.page_name()
+                    ),
+                    Some(format!(
+                        "run it on a target that supports {}",
+                        feature.page_name()
+                    )),
+                    supporting,
+                ),
+                Support::SdkLocalModeOnly | Support::ThroughSdk => self.push_with(
+                    Code::FeatureQualified,
+                    at("target"),
+                    format!(
+                        "job {:?}: {} supports {} only {}",
+                        job.name,
+                        target.page_name(),
+                        feature.page_name(),
+                        support.qualifier().unwrap_or_default()
+                    ),
+                    Some(format!(
+                        "use it {}, or a target with full support",
+                        support.qualifier().unwrap_or_default()
+                    )),
+                    supporting,
+                ),
+                Support::Yes => {}
+            }
+        }
+        if target == TrainingTarget::Databricks && !job.ml_pipelines && !job.automated_ml {
+            self.push(
+                Code::DatabricksRemoteTarget,
+                at("target"),
+                format!(
+                    "job {:?}: {}",
+                    job.name,
+                    target.caveat().unwrap_or_default()
+                ),
+                Some(
+                    "run it in an ML pipeline step, or on a compute cluster or serverless compute"
+                        .to_owned(),
+                ),
+            );
+        }
+        if target == TrainingTarget::ComputeInstance && job.instance_count.is_some_and(|n| n > 1) {
+            self.push(
+                Code::MultiNodeOnInstance,
+                at("instance_count"),
+                format!(
+                    "job {:?} asks for {} nodes; a compute instance is single node",
+                    job.name,
+                    job.instance_count.unwrap_or(1)
+                ),
+                Some("use a compute cluster or serverless compute for multi-node jobs".to_owned()),
+            );
+        }
+        // The size: the compute's, or the job's own (serverless).
+        let (size_name, size_at) =
+            match (compute.and_then(|c| c.size.as_deref()), job.size.as_deref()) {
+                (_, Some(own)) => (Some(own), at("size")),
+                (Some(of_compute), None) => (
+                    Some(of_compute),
+                    format!("{}.size", self.compute_location(&job.target)),
+                ),
+                (None, None) => (None, String::new()),
+            };
+        let region = compute
+            .and_then(|c| c.region.as_deref())
+            .or(self.plan.region.as_deref());
+        let Some(name) = size_name else { return };
+        let sized = if job.size.is_some() {
+            self.check_size(name, &size_at, compute.map(|c| c.kind), region)
+        } else {
+            // The compute's size is checked with the compute; here only its facts are needed.
+            VmSize::parse(name)
+                .ok()
+                .and_then(|s| Catalog::embedded().get(&s).map(|spec| (s, spec)))
+        };
+        let Some((size, spec)) = sized else { return };
+        if job.gpu && spec.gpus.is_zero() {
+            self.push(
+                Code::GpuOnCpuSize,
+                at("gpu"),
+                format!("job {:?} needs GPUs; {size} has none", job.name),
+                Some("use a GPU size (N-series)".to_owned()),
+            );
+        }
+        let hints = job
+            .environment
+            .as_deref()
+            .map(environment_hints)
+            .unwrap_or_default();
+        let env = job.environment.as_deref().unwrap_or_default();
+        let cuda_hint = hints.cuda.map(CudaRequirement::from);
+        let cuda = match (&job.cuda, &cuda_hint) {
+            (Some(c), _) => Some((c, "the job's cuda")),
+            (None, Some(c)) => Some((c, env)),
+            (None, None) => None,
+        };
+        let framework = match (job.framework, hints.framework) {
+            (Some(f), _) => Some((f, "the job's framework")),
+            (None, Some((fw, v))) => Some((FrameworkNeed::new(fw, v), env)),
+            (None, None) => None,
+        };
+        let kind = compute.map(|c| c.kind);
+        self.check_gpu_software(
+            &at("environment"),
+            (&size, spec),
+            cuda,
+            framework,
+            (kind, region),
+        );
+    }
+
+    fn compute_location(&self, name: &str) -> String {
+        self.plan
+            .compute
+            .iter()
+            .position(|c| c.name == name)
+            .map_or_else(String::new, |i| format!("compute[{i}]"))
+    }
+
+    fn check_deployment(&mut self, i: usize, d: &DeploymentDef) {
+        let at = |field: &str| format!("deployments[{i}].{field}");
+        let view = d.view.unwrap_or(self.view);
+        let needs = InferenceNeeds {
+            mode: d.mode,
+            production: d.production,
+            gpu: d.gpu,
+            model_size_gb: d.model_size_gb,
+            model_ram_gb: d.model_ram_gb,
+            designer: d.designer,
+            view: Some(view),
+        };
+        let fitting: Vec<String> = inference_targets(&needs)
+            .filter(crate::InferenceFit::fits)
+            .map(|f| f.target.to_string())
+            .collect();
+        match inference_targets(&needs).find(|f| f.target == d.target) {
+            None => self.push_with(
+                Code::TargetNotListed,
+                at("target"),
+                format!(
+                    "{} is not an inference target of SDK/CLI {view}",
+                    d.target.page_name()
+                ),
+                Some(
+                    match d
+                        .target
+                        .profile(ApiView::V1)
+                        .or(d.target.profile(ApiView::V2))
+                    {
+                        Some(_) => format!(
+                            "{} exists only in the other SDK/CLI view",
+                            d.target.page_name()
+                        ),
+                        None => String::new(),
+                    },
+                )
+                .filter(|h| !h.is_empty()),
+                fitting,
+            ),
+            Some(fit) => {
+                let aci = d.target == crate::InferenceTarget::ContainerInstances;
+                for misfit in fit.misfits.iter() {
+                    let (code, field) = match misfit {
+                        InferenceMisfit::DevTestOnly => (Code::DevTestOnlyTarget, "production"),
+                        InferenceMisfit::ModelTooLarge if aci => (Code::AciLimits, "model_size_gb"),
+                        InferenceMisfit::TooMuchRam if aci => (Code::AciLimits, "model_ram_gb"),
+                        InferenceMisfit::NoGpu if aci => (Code::AciLimits, "gpu"),
+                        _ => (Code::InferenceTargetMisfit, "target"),
+                    };
+                    let detail = match misfit {
+                        InferenceMisfit::ModelTooLarge => format!(
+                            "the model ({} GB) is not under {}'s {} GB limit",
+                            d.model_size_gb.unwrap_or_default(),
+                            d.target.page_name(),
+                            fit.profile.limits.map_or(0, |l| l.model_size_below_gb)
+                        ),
+                        InferenceMisfit::TooMuchRam => format!(
+                            "150 % of the model's {} GB of RAM is not under {}'s {} GB limit",
+                            d.model_ram_gb.unwrap_or_default(),
+                            d.target.page_name(),
+                            fit.profile.limits.map_or(0, |l| l.ram_below_gb)
+                        ),
+                        other => format!("{}: {other}", d.target.page_name()),
+                    };
+                    self.push_with(
+                        code,
+                        at(field),
+                        format!("deployment {:?}: {detail}", d.name),
+                        Some("deploy to a target that fits".to_owned()),
+                        fitting.clone(),
+                    );
+                }
+            }
+        }
+        if let Some(name) = &d.size {
+            let region = self.plan.region.clone();
+            if let Some((size, spec)) = self.check_size(name, &at("size"), None, region.as_deref())
+            {
+                if d.gpu && spec.gpus.is_zero() {
+                    self.push(
+                        Code::GpuOnCpuSize,
+                        at("gpu"),
+                        format!("deployment {:?} needs GPUs; {size} has none", d.name),
+                        Some("use a GPU size (N-series)".to_owned()),
+                    );
+                }
+                if let Some(ram) = d.model_ram_gb {
+                    let needed = crate::gb_to_gib(crate::inference_ram_with_headroom(ram));
+                    if spec.memory_gib < needed {
+                        let needs = SizeNeeds {
+                            model_ram_gb: Some(ram),
+                            gpus: (!spec.gpus.is_zero()).then(|| spec.gpus.as_f64()),
+                            edition: self.edition,
+                            ..SizeNeeds::default()
+                        };
+                        let alternatives = recommend_sizes(&needs, Catalog::embedded(), self.on)
+                            .candidates
+                            .iter()
+                            .take(3)
+                            .map(|c| c.spec.name.to_string())
+                            .collect();
+                        self.push_with(
+                            Code::ModelRamHeadroom,
+                            at("size"),
+                            format!(
+                                "{size} has {} GiB; the model needs {ram} GB, and the page advises 150 %: {needed:.1} GiB",
+                                spec.memory_gib
+                            ),
+                            Some(crate::SIZING_ADVICE.to_owned()),
+                            alternatives,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_names(&mut self) {
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        let names = self
+            .plan
+            .compute
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (format!("compute[{i}].name"), c.name.as_str(), "compute"))
+            .chain(
+                self.plan
+                    .jobs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, j)| (format!("jobs[{i}].name"), j.name.as_str(), "job")),
+            )
+            .chain(self.plan.deployments.iter().enumerate().map(|(i, d)| {
+                (
+                    format!("deployments[{i}].name"),
+                    d.name.as_str(),
+                    "deployment",
+                )
+            }));
+        let mut dups = Vec::new();
+        for (location, name, kind) in names {
+            if seen.contains(&(kind, name)) {
+                dups.push((location, name.to_owned(), kind));
+            } else {
+                seen.push((kind, name));
+            }
+        }
+        for (location, name, kind) in dups {
+            self.push(
+                Code::DuplicateName,
+                location,
+                format!("two {kind}s are named {name:?}"),
+                Some("give each a unique name".to_owned()),
+            );
+        }
+    }
+}
+
+/// Validates a plan on `on` (the caller's date: the crate never reads the clock) against the
+/// embedded catalog.
+///
+/// ```
+/// use aml_targets::{validate, Code, ComputeDef, ComputeKind, Date, Plan};
+///
+/// let plan = Plan {
+///     compute: vec![ComputeDef {
+///         name: "old".into(),
+///         kind: ComputeKind::ComputeCluster,
+///         size: Some("Standard_NC6".into()),
+///         ..ComputeDef::new("old", ComputeKind::ComputeCluster)
+///     }],
+///     ..Plan::default()
+/// };
+/// let report = validate(&plan, "2026-11-26".parse()?);
+/// let d = report.with_code(Code::RetiredSeries).next().unwrap();
+/// assert_eq!(d.location, "compute[0].size");
+/// assert!(!d.alternatives.is_empty());
+/// # Ok::<(), aml_targets::ParseDateError>(())
+/// ```
+#[must_use]
+pub fn validate(plan: &Plan, on: Date) -> Report {
+    validate_with(plan, on, Catalog::embedded())
+}
+
+/// [`validate`] with sizes also looked up in a user catalog (a region's listing): a size the
+/// embedded catalog lacks but `catalog` has is not reported as unknown.
+#[must_use]
+pub fn validate_with(plan: &Plan, on: Date, catalog: &Catalog) -> Report {
+    let mut checker = Checker {
+        plan,
+        on,
+        edition: plan.edition.unwrap_or_default(),
+        view: plan.view.unwrap_or_default(),
+        catalog,
+        out: Vec::new(),
+    };
+    checker.check_names();
+    for (i, c) in plan.compute.iter().enumerate() {
+        checker.check_compute(i, c);
+    }
+    for (i, job) in plan.jobs.iter().enumerate() {
+        checker.check_job(i, job);
+    }
+    for (i, d) in plan.deployments.iter().enumerate() {
+        checker.check_deployment(i, d);
+    }
+    Report {
+        diagnostics: checker.out,
+    }
+}
+
+impl ComputeDef {
+    /// A compute of `kind` named `name`, with no size or settings.
+    #[must_use]
+    pub fn new(name: &str, kind: ComputeKind) -> ComputeDef {
+        ComputeDef {
+            name: name.to_owned(),
+            kind,
+            size: None,
+            tier: None,
+            min_instances: None,
+            max_instances: None,
+            idle_time_before_scale_down: None,
+            idle_time_before_shutdown_minutes: None,
+            isolated: false,
+            region: None,
+        }
+    }
+}
+
+impl DeploymentDef {
+    /// A real-time deployment named `name` to `target`, with nothing else set.
+    #[must_use]
+    pub fn new(name: &str, target: crate::InferenceTarget) -> DeploymentDef {
+        DeploymentDef {
+            name: name.to_owned(),
+            target,
+            mode: crate::InferenceMode::RealTime,
+            production: false,
+            gpu: false,
+            model_size_gb: None,
+            model_ram_gb: None,
+            designer: false,
+            size: None,
+            instance_count: None,
+            view: None,
+        }
+    }
+}
