@@ -407,14 +407,28 @@ impl<'p> Checker<'p> {
         }
         if let Some((need, origin)) = framework {
             if let Some(builds) = series.framework_builds(need.framework, need.version) {
-                let mut builds = builds.peekable();
-                if builds.peek().is_some() && !builds.any(|b| b.runs == Some(true)) {
+                // With a CUDA given too, only the builds for that CUDA are the job's.
+                let builds: Vec<_> = builds.collect();
+                let matching: Vec<_> = builds
+                    .iter()
+                    .filter(|b| cuda.is_none_or(|(c, _)| c.matches(b.cuda)))
+                    .collect();
+                let judged = if matching.is_empty() {
+                    builds.iter().collect()
+                } else {
+                    matching
+                };
+                if !judged.iter().any(|b| b.runs == Some(true)) {
                     let newest = series.newest_framework_build(need.framework);
+                    let which = match cuda {
+                        Some((c, _)) if judged.len() < builds.len() => format!(" with CUDA {c}"),
+                        _ => String::new(),
+                    };
                     self.push(
                         Code::FrameworkBuild,
                         location.to_owned(),
                         format!(
-                            "no CUDA build of {} {} ({origin}) runs on {series}",
+                            "no CUDA build of {} {}{which} ({origin}) runs on {series}",
                             need.framework, need.version
                         ),
                         Some(match newest {

@@ -1,0 +1,553 @@
+//! For every diagnostic code: one plan that triggers it and one that does not.
+
+use aml_targets::{
+    Code, ComputeDef, ComputeKind, Date, DeploymentDef, Framework, FrameworkNeed, FrameworkVersion,
+    InferenceMode, InferenceTarget, JobDef, Plan, Severity, Tier, validate,
+};
+
+fn date(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+const ON: &str = "2026-11-26";
+
+fn compute(name: &str, kind: ComputeKind, size: Option<&str>) -> ComputeDef {
+    ComputeDef {
+        size: size.map(str::to_owned),
+        ..ComputeDef::new(name, kind)
+    }
+}
+
+fn job(name: &str, target: &str) -> JobDef {
+    JobDef {
+        name: name.into(),
+        target: target.into(),
+        ..JobDef::default()
+    }
+}
+
+fn plan(compute: Vec<ComputeDef>, jobs: Vec<JobDef>, deployments: Vec<DeploymentDef>) -> Plan {
+    Plan {
+        compute,
+        jobs,
+        deployments,
+        ..Plan::default()
+    }
+}
+
+/// The codes `plan` triggers on `on`, in order.
+fn codes_on(plan: &Plan, on: &str) -> Vec<Code> {
+    validate(plan, date(on))
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .collect()
+}
+
+fn codes(plan: &Plan) -> Vec<Code> {
+    codes_on(plan, ON)
+}
+
+#[track_caller]
+fn triggers(plan: &Plan, code: Code) {
+    assert!(
+        codes(plan).contains(&code),
+        "{code} not in {:?}",
+        codes(plan)
+    );
+}
+
+#[track_caller]
+fn clean(plan: &Plan) {
+    assert_eq!(codes(plan), [], "{:#?}", validate(plan, date(ON)));
+}
+
+fn cluster(size: &str) -> Plan {
+    plan(
+        vec![compute("c", ComputeKind::ComputeCluster, Some(size))],
+        vec![],
+        vec![],
+    )
+}
+
+#[test]
+fn retired_and_retiring_series() {
+    let report = validate(&cluster("Standard_NC6"), date(ON));
+    let d = &report.diagnostics[0];
+    assert_eq!(
+        (d.code, d.severity, d.location.as_str()),
+        (Code::RetiredSeries, Severity::Error, "compute[0].size")
+    );
+    assert_eq!(
+        d.message,
+        "Standard_NC6 is a NC size; NC is retired since 2023-08-31 (concept-compute-target.md, \"Retired VM series\")"
+    );
+    // At least 6 vCPUs, 56 GiB and one GPU, current: the T4 with 8 vCPUs and 56 GiB.
+    assert_eq!(d.alternatives[0], "Standard_NC8as_T4_v3");
+    assert!(d.alternatives.iter().all(|a| !a.contains("NC6")));
+    clean(&cluster("Standard_NC4as_T4_v3"));
+    // Within 90 days of NVv3's retirement (2026-09-30): a warning; earlier: nothing.
+    assert_eq!(
+        codes_on(&cluster("Standard_NV12s_v3"), "2026-08-01"),
+        [Code::RetiringSeries]
+    );
+    assert_eq!(codes_on(&cluster("Standard_NV12s_v3"), "2026-06-01"), []);
+    // NCv3's regional exception.
+    let mut gov = cluster("Standard_NC6s_v3");
+    gov.region = Some("usgovarizona".into());
+    assert_eq!(codes_on(&gov, "2026-01-01"), []);
+    assert_eq!(codes_on(&gov, "2026-05-01"), [Code::RetiringSeries]);
+    assert_eq!(
+        codes_on(&cluster("Standard_NC6s_v3"), "2026-01-01"),
+        [Code::RetiredSeries]
+    );
+}
+
+#[test]
+fn size_not_for_compute() {
+    let fx = plan(
+        vec![compute(
+            "i",
+            ComputeKind::ComputeInstance,
+            Some("Standard_FX4mds"),
+        )],
+        vec![],
+        vec![],
+    );
+    let report = validate(&fx, date(ON));
+    let d = report.with_code(Code::SizeNotForCompute).next().unwrap();
+    assert_eq!(
+        d.message,
+        "FX (Standard_FX4mds) is supported by clusters-only, not by a compute-instance"
+    );
+    assert!(!d.alternatives.is_empty());
+    clean(&cluster("Standard_FX4mds"));
+}
+
+#[test]
+fn size_names() {
+    triggers(&cluster("Standard_NC6s_v"), Code::InvalidSizeName);
+    let d = validate(&cluster("Standard_NC6s_v"), date(ON)).diagnostics[0].clone();
+    assert_eq!(
+        d.message,
+        "invalid VM size name \"Standard_NC6s_v\" at byte 15: missing version number after \"_v\""
+    );
+    assert_eq!(codes(&cluster("Standard_D2s_v6")), [Code::UnknownSize]);
+    assert_eq!(
+        validate(&cluster("Standard_D2s_v6"), date(ON)).diagnostics[0].severity,
+        Severity::Warning
+    );
+    assert_eq!(
+        codes(&cluster("Standard_NV6ads_A10_v5")),
+        [Code::SeriesNotSupported]
+    );
+    clean(&cluster("STANDARD_DS3_V2"));
+}
+
+#[test]
+fn job_targets_and_features() {
+    // Unknown target: lists what is accepted.
+    let p = plan(vec![], vec![job("j", "gpu-clustr")], vec![]);
+    let report = validate(&p, date(ON));
+    let d = &report.diagnostics[0];
+    assert_eq!(
+        (d.code, d.location.as_str()),
+        (Code::UnknownTarget, "jobs[0].target")
+    );
+    assert!(d.alternatives.contains(&"serverless-compute".to_owned()));
+    clean(&plan(vec![], vec![job("j", "serverless")], vec![]));
+    // Not listed: the local computer is not in the v2 training table.
+    assert_eq!(
+        codes(&plan(vec![], vec![job("j", "local-computer")], vec![])),
+        [Code::TargetNotListed]
+    );
+    // Automated ML on Kubernetes; the designer on a remote VM.
+    let automl_k8s = plan(
+        vec![compute("k", ComputeKind::Kubernetes, None)],
+        vec![JobDef {
+            automated_ml: true,
+            ..job("j", "k")
+        }],
+        vec![],
+    );
+    assert_eq!(codes(&automl_k8s), [Code::FeatureNotSupported]);
+    let d = validate(&automl_k8s, date(ON)).diagnostics[0].clone();
+    assert_eq!(
+        d.message,
+        "job \"j\": Kubernetes does not support Automated machine learning"
+    );
+    assert!(d.alternatives.contains(&"compute-cluster".to_owned()));
+    let designer_vm = plan(
+        vec![compute("vm", ComputeKind::RemoteVm, None)],
+        vec![JobDef {
+            designer: true,
+            ..job("j", "vm")
+        }],
+        vec![],
+    );
+    assert_eq!(codes(&designer_vm), [Code::FeatureNotSupported]);
+    clean(&plan(
+        vec![compute("k", ComputeKind::Kubernetes, None)],
+        vec![JobDef {
+            ml_pipelines: true,
+            designer: true,
+            ..job("j", "k")
+        }],
+        vec![],
+    ));
+    // Automated ML on Databricks: SDK local mode only.
+    let automl_db = plan(
+        vec![],
+        vec![JobDef {
+            automated_ml: true,
+            ..job("j", "databricks")
+        }],
+        vec![],
+    );
+    assert_eq!(codes(&automl_db), [Code::FeatureQualified]);
+    // Databricks as a remote target for plain training.
+    assert_eq!(
+        codes(&plan(vec![], vec![job("j", "databricks")], vec![])),
+        [Code::DatabricksRemoteTarget]
+    );
+    clean(&plan(
+        vec![],
+        vec![JobDef {
+            ml_pipelines: true,
+            ..job("j", "databricks")
+        }],
+        vec![],
+    ));
+}
+
+#[test]
+fn multi_node_and_gpu() {
+    let inst = compute("i", ComputeKind::ComputeInstance, Some("Standard_DS3_v2"));
+    let p = plan(
+        vec![inst.clone()],
+        vec![JobDef {
+            instance_count: Some(2),
+            ..job("j", "i")
+        }],
+        vec![],
+    );
+    assert_eq!(codes(&p), [Code::MultiNodeOnInstance]);
+    clean(&plan(
+        vec![inst.clone()],
+        vec![JobDef {
+            instance_count: Some(1),
+            ..job("j", "i")
+        }],
+        vec![],
+    ));
+    let p = plan(
+        vec![inst],
+        vec![JobDef {
+            gpu: true,
+            ..job("j", "i")
+        }],
+        vec![],
+    );
+    assert_eq!(codes(&p), [Code::GpuOnCpuSize]);
+    let d = validate(&p, date(ON)).diagnostics[0].clone();
+    assert_eq!(d.location, "jobs[0].gpu");
+}
+
+#[test]
+fn cuda_and_frameworks() {
+    let k80 = || compute("k80", ComputeKind::ComputeCluster, Some("Standard_NC6"));
+    let v100 = || {
+        compute(
+            "v100",
+            ComputeKind::ComputeCluster,
+            Some("Standard_ND40rs_v2"),
+        )
+    };
+    let t4 = || {
+        compute(
+            "t4",
+            ComputeKind::ComputeCluster,
+            Some("Standard_NC4as_T4_v3"),
+        )
+    };
+    // CUDA 12 on a K80, from the environment name: NVIDIA says no; the page says yes.
+    let p = plan(
+        vec![k80()],
+        vec![JobDef {
+            environment: Some("AzureML-ACPT-pytorch-2.1-py310-cuda12.1-gpu".into()),
+            ..job("j", "k80")
+        }],
+        vec![],
+    );
+    let report = validate(&p, date("2023-01-01"));
+    let got: Vec<Code> = report.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(got, [Code::CudaNvidia, Code::FrameworkBuild]);
+    let d = &report.diagnostics[0];
+    assert_eq!(d.location, "jobs[0].environment");
+    assert_eq!(
+        d.message,
+        "CUDA 12.1 (AzureML-ACPT-pytorch-2.1-py310-cuda12.1-gpu) does not run on NC: above the maximum: CUDA 6.0 to 11.8"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("use CUDA within >=6.0, <=11.8 on NC, or a GPU that runs CUDA 12.1")
+    );
+    assert!(!d.alternatives.is_empty());
+    assert_eq!(
+        report.diagnostics[1].help.as_deref(),
+        Some("the newest pytorch that runs on NC is 2.7 with CUDA 11.8")
+    );
+    // CUDA below the page's lower bound: both sources say no.
+    let old = plan(
+        vec![t4()],
+        vec![JobDef {
+            cuda: Some("9.2".parse().unwrap()),
+            ..job("j", "t4")
+        }],
+        vec![],
+    );
+    assert_eq!(codes(&old), [Code::CudaPage, Code::CudaNvidia]);
+    // CUDA 13 on a V100 (NDv2): Volta ends at 12.9.
+    let v13 = plan(
+        vec![v100()],
+        vec![JobDef {
+            cuda: Some("13.0".parse().unwrap()),
+            ..job("j", "v100")
+        }],
+        vec![],
+    );
+    assert_eq!(codes(&v13), [Code::CudaNvidia]);
+    clean(&plan(
+        vec![t4()],
+        vec![JobDef {
+            cuda: Some("13.0".parse().unwrap()),
+            ..job("j", "t4")
+        }],
+        vec![],
+    ));
+    // A framework release given explicitly.
+    let torch29 = FrameworkNeed::new(Framework::PyTorch, FrameworkVersion::new(2, 9));
+    assert_eq!(
+        codes_on(
+            &plan(
+                vec![k80()],
+                vec![JobDef {
+                    framework: Some(torch29),
+                    ..job("j", "k80")
+                }],
+                vec![]
+            ),
+            "2023-01-01"
+        ),
+        [Code::FrameworkBuild]
+    );
+    clean(&plan(
+        vec![t4()],
+        vec![JobDef {
+            framework: Some(torch29),
+            ..job("j", "t4")
+        }],
+        vec![],
+    ));
+}
+
+#[test]
+fn deployments() {
+    let aci = |f: &dyn Fn(&mut DeploymentDef)| {
+        let mut d = DeploymentDef::new("d", InferenceTarget::ContainerInstances);
+        d.view = Some(aml_targets::ApiView::V1);
+        f(&mut d);
+        plan(vec![], vec![], vec![d])
+    };
+    clean(&aci(&|d| d.model_size_gb = Some(0.5)));
+    let big = aci(&|d| d.model_size_gb = Some(2.0));
+    assert_eq!(codes(&big), [Code::AciLimits]);
+    let report = validate(&big, date(ON));
+    let d = &report.diagnostics[0];
+    assert_eq!(d.location, "deployments[0].model_size_gb");
+    assert_eq!(
+        d.message,
+        "deployment \"d\": the model (2 GB) is not under Azure Container Instances's 1 GB limit"
+    );
+    assert_eq!(
+        codes(&aci(&|d| d.model_ram_gb = Some(40.0))),
+        [Code::AciLimits]
+    );
+    assert_eq!(codes(&aci(&|d| d.gpu = true)), [Code::AciLimits]);
+    assert_eq!(
+        codes(&aci(&|d| d.production = true)),
+        [Code::DevTestOnlyTarget]
+    );
+    let local = plan(
+        vec![],
+        vec![],
+        vec![DeploymentDef {
+            production: true,
+            view: Some(aml_targets::ApiView::V1),
+            ..DeploymentDef::new("d", InferenceTarget::LocalWebService)
+        }],
+    );
+    assert_eq!(codes(&local), [Code::DevTestOnlyTarget]);
+    assert_eq!(
+        codes(&aci(&|d| d.mode = InferenceMode::Batch)),
+        [Code::InferenceTargetMisfit]
+    );
+    // ACI in the v2 view is not a target at all.
+    let v2 = plan(
+        vec![],
+        vec![],
+        vec![DeploymentDef::new("d", InferenceTarget::ContainerInstances)],
+    );
+    assert_eq!(codes(&v2), [Code::TargetNotListed]);
+    // Model RAM above 150 % of the size's memory.
+    let endpoint = |size: &str| {
+        plan(
+            vec![],
+            vec![],
+            vec![DeploymentDef {
+                size: Some(size.into()),
+                model_ram_gb: Some(10.0),
+                production: true,
+                ..DeploymentDef::new("d", InferenceTarget::Endpoints)
+            }],
+        )
+    };
+    assert_eq!(
+        codes(&endpoint("Standard_DS2_v2")),
+        [Code::ModelRamHeadroom]
+    );
+    let report = validate(&endpoint("Standard_DS2_v2"), date(ON));
+    assert_eq!(
+        report.diagnostics[0].message,
+        "Standard_DS2_v2 has 7 GiB; the model needs 10 GB, and the page advises 150 %: 14.0 GiB"
+    );
+    assert_eq!(report.diagnostics[0].alternatives[0], "Standard_DS11-1_v2");
+    clean(&endpoint("Standard_DS11_v2"));
+    // A GPU deployment on a CPU size.
+    let gpu = plan(
+        vec![],
+        vec![],
+        vec![DeploymentDef {
+            size: Some("Standard_DS3_v2".into()),
+            gpu: true,
+            ..DeploymentDef::new("d", InferenceTarget::Endpoints)
+        }],
+    );
+    assert_eq!(codes(&gpu), [Code::GpuOnCpuSize]);
+}
+
+#[test]
+fn compute_settings() {
+    let with = |kind, f: &dyn Fn(&mut ComputeDef)| {
+        let mut c = compute("c", kind, Some("Standard_DS3_v2"));
+        f(&mut c);
+        plan(vec![c], vec![], vec![])
+    };
+    let inst = ComputeKind::ComputeInstance;
+    let cl = ComputeKind::ComputeCluster;
+    clean(&with(inst, &|c| {
+        c.idle_time_before_shutdown_minutes = Some(60);
+    }));
+    clean(&with(cl, &|c| {
+        c.min_instances = Some(0);
+        c.max_instances = Some(4);
+        c.idle_time_before_scale_down = Some(1800);
+        c.tier = Some(Tier::LowPriority);
+    }));
+    let p = with(inst, &|c| c.idle_time_before_scale_down = Some(1800));
+    assert_eq!(codes(&p), [Code::ClusterSettingOnInstance]);
+    let d = validate(&p, date(ON)).diagnostics[0].clone();
+    assert_eq!(d.location, "compute[0].idle_time_before_scale_down");
+    assert_eq!(
+        d.help.as_deref(),
+        Some("instances shut down when idle: use `idle_time_before_shutdown_minutes`")
+    );
+    assert_eq!(
+        codes(&with(inst, &|c| {
+            c.min_instances = Some(0);
+            c.max_instances = Some(1);
+        })),
+        [
+            Code::ClusterSettingOnInstance,
+            Code::ClusterSettingOnInstance
+        ]
+    );
+    assert_eq!(
+        codes(&with(cl, &|c| c.idle_time_before_shutdown_minutes = Some(30))),
+        [Code::InstanceSettingOnCluster]
+    );
+    assert_eq!(
+        codes(&with(cl, &|c| {
+            c.min_instances = Some(5);
+            c.max_instances = Some(2);
+        })),
+        [Code::MinAboveMax]
+    );
+    assert_eq!(
+        codes(&with(inst, &|c| c.idle_time_before_shutdown_minutes = Some(10))),
+        [Code::IdleShutdownRange]
+    );
+    assert_eq!(
+        codes(&with(inst, &|c| c.idle_time_before_shutdown_minutes = Some(4321))),
+        [Code::IdleShutdownRange]
+    );
+    clean(&with(inst, &|c| {
+        c.idle_time_before_shutdown_minutes = Some(4320);
+    }));
+    // Isolation expected.
+    assert_eq!(
+        codes(&with(cl, &|c| c.isolated = true)),
+        [Code::IsolatedExpected]
+    );
+    let mut iso = compute("c", cl, Some("Standard_F72s_v2"));
+    iso.isolated = true;
+    clean(&plan(vec![iso], vec![], vec![]));
+    // Duplicate names.
+    let dup = plan(
+        vec![
+            compute("c", cl, Some("Standard_DS3_v2")),
+            compute("c", cl, Some("Standard_DS3_v2")),
+        ],
+        vec![],
+        vec![],
+    );
+    assert_eq!(codes(&dup), [Code::DuplicateName]);
+}
+
+#[test]
+fn every_code_has_a_test_above() {
+    // Adding a code must come with a trigger/clean pair: this list is the checklist.
+    let covered = [
+        Code::RetiredSeries,
+        Code::RetiringSeries,
+        Code::SizeNotForCompute,
+        Code::SeriesNotSupported,
+        Code::InvalidSizeName,
+        Code::UnknownSize,
+        Code::UnknownTarget,
+        Code::TargetNotListed,
+        Code::FeatureNotSupported,
+        Code::FeatureQualified,
+        Code::DatabricksRemoteTarget,
+        Code::MultiNodeOnInstance,
+        Code::GpuOnCpuSize,
+        Code::AciLimits,
+        Code::DevTestOnlyTarget,
+        Code::InferenceTargetMisfit,
+        Code::CudaPage,
+        Code::CudaNvidia,
+        Code::FrameworkBuild,
+        Code::ModelRamHeadroom,
+        Code::IsolatedExpected,
+        Code::ClusterSettingOnInstance,
+        Code::InstanceSettingOnCluster,
+        Code::MinAboveMax,
+        Code::IdleShutdownRange,
+        Code::DuplicateName,
+    ];
+    assert_eq!(covered.len(), Code::ALL.len());
+    for code in Code::ALL {
+        assert!(covered.contains(code), "{code}");
+        assert_eq!(code.as_str().parse::<Code>().unwrap(), *code);
+    }
+}
