@@ -1,104 +1,212 @@
 //! `aml`: Azure ML compute targets from the terminal, answered offline from built-in data.
 //!
 //! ```text
-//! cargo run --example aml                      # overview on today's date
-//! cargo run --example aml -- --on 2025-06-01   # the same on another date
-//! cargo run --example aml -- --edition 2024-01 # as an older edition of the page
+//! cargo run --all-features --example aml -- check examples/plan.toml
+//! cargo run --all-features --example aml -- size Standard_NC24rs_v3 --json
+//! cargo run --all-features --example aml -- cuda NC 12.1
+//! cargo run --all-features --example aml -- recommend --gpu --cuda 12.4 --instance
+//! cargo run --all-features --example aml -- overview --on 2025-06-01
 //! ```
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use aml_targets::{ApiView, Date, DocEdition, InferenceTarget, Support, TrainingTarget, VmSeries};
+use aml_targets::{
+    ApiView, Catalog, ComputeKind, CudaRequirement, Date, DocEdition, InferenceMode,
+    InferenceNeeds, InferenceTarget, Plan, Report, Severity, SizeNeeds, Support, TrainingNeeds,
+    TrainingTarget, VmSeries, VmSize, inference_targets, recommend_sizes, training_targets,
+    validate_with,
+};
+use serde_json::{Value, json};
 
 const USAGE: &str = "\
-usage: aml [overview] [--on YYYY-MM-DD] [--edition 2024-01|2025-11|2026-03]
+usage: aml [COMMAND] [OPTIONS]
 
-Prints the training-target matrix, the inference targets with their limits, and every VM
-series Azure ML supports with its retirement state on the given date (default: today).";
+commands:
+  overview                     training matrix, inference targets, VM series (the default)
+  size NAME                    facts about a VM size
+  cuda SERIES_OR_SIZE VERSION  will this CUDA run there? (the page's answer and NVIDIA's)
+  train [--automl] [--pipelines] [--designer] [--gpu] [--multi-node] [--managed]
+                               training targets that fit
+  deploy (--realtime|--batch) [--model-gb N] [--model-ram-gb N] [--gpu] [--production]
+                               inference targets that fit
+  recommend [--model-ram-gb N] [--memory-gib N] [--vcpus N] [--gpus N] [--gpu] [--cuda V]
+            [--instance|--cluster] [--concurrency N] [--catalog LIST_SIZES.json]
+                               the smallest VM size that fits, and why the others do not
+  check FILE...                validate plan files (.toml or .json)
 
+options:
+  --on YYYY-MM-DD              the date to answer for (default: today)
+  --edition 2024-01|2025-11|2026-03
+  --v1                         the SDK/CLI v1 view (default v2)
+  --json                       JSON output (a stable contract, see the README)
+  --format human|json|github|cargo   check's output (github: workflow annotations;
+                               cargo: cargo:warning= lines for build scripts)
+
+exit status: 0 ok, 1 check found errors, 2 bad arguments or unreadable files";
+
+#[derive(Default)]
 struct Args {
-    on: Date,
-    edition: DocEdition,
+    command: String,
+    positional: Vec<String>,
+    flags: Vec<String>,
+    values: Vec<(String, String)>,
+}
+
+impl Args {
+    fn flag(&self, name: &str) -> bool {
+        self.flags.iter().any(|f| f == name)
+    }
+
+    fn value(&self, name: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn parsed<T: std::str::FromStr>(&self, name: &str) -> Result<Option<T>, String>
+    where
+        T::Err: std::fmt::Display,
+    {
+        self.value(name)
+            .map(|v| v.parse().map_err(|e| format!("{name}: {e}")))
+            .transpose()
+    }
+
+    fn number(&self, name: &str) -> Result<Option<f64>, String> {
+        match self.value(name) {
+            None => Ok(None),
+            Some(v) => match v.parse::<f64>() {
+                Ok(n) if n.is_finite() && n >= 0.0 => Ok(Some(n)),
+                _ => Err(format!("{name}: expected a number, 0 or more, got {v:?}")),
+            },
+        }
+    }
+}
+
+const VALUE_OPTIONS: &[&str] = &[
+    "--on",
+    "--edition",
+    "--format",
+    "--model-gb",
+    "--model-ram-gb",
+    "--memory-gib",
+    "--vcpus",
+    "--gpus",
+    "--cuda",
+    "--concurrency",
+    "--catalog",
+    "--region",
+];
+const FLAGS: &[&str] = &[
+    "--json",
+    "--v1",
+    "--automl",
+    "--pipelines",
+    "--designer",
+    "--gpu",
+    "--multi-node",
+    "--managed",
+    "--realtime",
+    "--batch",
+    "--production",
+    "--instance",
+    "--cluster",
+    "-h",
+    "--help",
+];
+
+fn parse_args(raw: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut args = Args::default();
+    let mut raw = raw.peekable();
+    while let Some(arg) = raw.next() {
+        if VALUE_OPTIONS.contains(&arg.as_str()) {
+            let value = raw.next().ok_or_else(|| format!("{arg} needs a value"))?;
+            args.values.push((arg, value));
+        } else if FLAGS.contains(&arg.as_str()) {
+            args.flags.push(arg);
+        } else if arg.starts_with('-') && arg.len() > 1 {
+            return Err(format!("unknown option {arg:?}"));
+        } else if args.command.is_empty() {
+            args.command = arg;
+        } else {
+            args.positional.push(arg);
+        }
+    }
+    if args.command.is_empty() {
+        "overview".clone_into(&mut args.command);
+    }
+    Ok(args)
 }
 
 fn today() -> Date {
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let days = i64::try_from(secs / 86_400).unwrap_or(i64::MAX);
-    Date::from_unix_days(days).unwrap_or(Date::MAX)
+    Date::from_unix_days(i64::try_from(secs / 86_400).unwrap_or(i64::MAX)).unwrap_or(Date::MAX)
 }
 
-fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
-    let mut parsed = Args {
-        on: today(),
-        edition: DocEdition::LATEST,
-    };
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "overview" => {}
-            "--on" => {
-                let value = args.next().ok_or("--on needs a date, YYYY-MM-DD")?;
-                parsed.on = value.parse().map_err(|e| format!("--on: {e}"))?;
-            }
-            "--edition" => {
-                let value = args.next().ok_or("--edition needs a value")?;
-                parsed.edition = value.parse().map_err(|e| format!("--edition: {e}"))?;
-            }
-            other => return Err(format!("unexpected argument {other:?}")),
-        }
-    }
-    Ok(Some(parsed))
-}
-
-fn cell(s: Support) -> &'static str {
-    s.page_text()
-}
-
-fn print_training(edition: DocEdition) {
-    // Jan 2024 has one table for both views; later editions one per view.
-    let views: &[ApiView] = if edition == DocEdition::Jan2024 {
-        &[ApiView::V2]
-    } else {
-        &[ApiView::V2, ApiView::V1]
-    };
-    for &view in views {
-        if edition == DocEdition::Jan2024 {
-            println!("Training targets (page edition {edition}, one table for SDK/CLI v1 and v2)");
-        } else {
-            println!("Training targets (page edition {edition}, SDK/CLI {view})");
-        }
-        println!(
-            "  {:<30} {:<26} {:<13} {:<9} managed",
-            "target", "automated ML", "ML pipelines", "designer"
-        );
-        for t in TrainingTarget::listed(edition, view) {
-            let f = t.features();
-            println!(
-                "  {:<30} {:<26} {:<13} {:<9} {}",
-                t.page_name(),
-                cell(f.automated_ml),
-                cell(f.ml_pipelines),
-                cell(f.designer),
-                if t.is_managed() { "yes" } else { "no" },
-            );
-        }
-        for t in TrainingTarget::listed(edition, view) {
-            if let Some(caveat) = t.caveat() {
-                println!("  note: {caveat}");
-            }
-        }
-        println!();
-    }
+struct Ctx {
+    on: Date,
+    edition: DocEdition,
+    view: ApiView,
+    json: bool,
+    color: bool,
 }
 
 fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
 }
 
-fn print_inference() {
+fn print_json(v: &Value) {
+    println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+}
+
+// ---- overview ---------------------------------------------------------------------------
+
+fn overview(ctx: &Ctx) {
+    let views: &[ApiView] = if ctx.edition == DocEdition::Jan2024 {
+        &[ApiView::V2]
+    } else {
+        &[ApiView::V2, ApiView::V1]
+    };
+    for &view in views {
+        if ctx.edition == DocEdition::Jan2024 {
+            println!(
+                "Training targets (page edition {}, one table for SDK/CLI v1 and v2)",
+                ctx.edition
+            );
+        } else {
+            println!(
+                "Training targets (page edition {}, SDK/CLI {view})",
+                ctx.edition
+            );
+        }
+        println!(
+            "  {:<30} {:<26} {:<13} {:<9} managed",
+            "target", "automated ML", "ML pipelines", "designer"
+        );
+        for t in TrainingTarget::listed(ctx.edition, view) {
+            let f = t.features();
+            println!(
+                "  {:<30} {:<26} {:<13} {:<9} {}",
+                t.page_name(),
+                f.automated_ml.page_text(),
+                f.ml_pipelines.page_text(),
+                f.designer.page_text(),
+                yes_no(t.is_managed()),
+            );
+        }
+        for t in TrainingTarget::listed(ctx.edition, view) {
+            if let Some(caveat) = t.caveat() {
+                println!("  note: {caveat}");
+            }
+        }
+        println!();
+    }
     for view in [ApiView::V2, ApiView::V1] {
         println!("Inference targets (SDK/CLI {view})");
         println!(
@@ -131,51 +239,562 @@ fn print_inference() {
     }
     println!("Sizing: {}", aml_targets::SIZING_ADVICE);
     println!();
-}
-
-fn print_series(edition: DocEdition, on: Date) {
-    println!("VM series supported by Azure ML (page edition {edition}), state on {on}");
+    println!(
+        "VM series supported by Azure ML (page edition {}), state on {}",
+        ctx.edition, ctx.on
+    );
     println!(
         "  {:<15} {:<25} {:<23} {:<5} {:<5} state",
         "series", "category", "supported by", "GPU", "CUDA"
     );
-    for s in VmSeries::listed(edition) {
-        let supported_by = s.supported_by(edition).map_or("—", |b| b.as_str());
+    for s in VmSeries::listed(ctx.edition) {
         let cuda = s
-            .page_cuda_min(edition)
+            .page_cuda_min(ctx.edition)
             .map_or_else(|| "—".to_owned(), |v| format!("{v}+"));
         println!(
             "  {:<15} {:<25} {:<23} {:<5} {:<5} {}",
             s.as_str(),
             s.category().as_str(),
-            supported_by,
+            s.supported_by(ctx.edition).map_or("—", |b| b.as_str()),
             s.page_gpu_label().unwrap_or("—"),
             cuda,
-            s.retirement_state(on),
+            s.retirement_state(ctx.on),
         );
     }
     let unlisted: Vec<String> = VmSeries::ALL
         .iter()
-        .filter(|s| !s.is_listed(edition))
-        .map(|s| format!("{s} ({})", s.retirement_state(on)))
+        .filter(|s| !s.is_listed(ctx.edition))
+        .map(|s| format!("{s} ({})", s.retirement_state(ctx.on)))
         .collect();
     println!("  not in this edition's table: {}", unlisted.join(", "));
 }
 
+// ---- size -------------------------------------------------------------------------------
+
+fn size(ctx: &Ctx, args: &Args) -> Result<(), String> {
+    let [name] = args.positional.as_slice() else {
+        return Err("size takes one VM size name".to_owned());
+    };
+    let size: VmSize = name.parse().map_err(|e| format!("{e}"))?;
+    let spec = size.spec();
+    let series = size.series().or_else(|| spec.and_then(|s| s.series));
+    let retirement = series.map(|s| match args.value("--region") {
+        Some(r) => s.retirement_state_in(r, ctx.on),
+        None => s.retirement_state(ctx.on),
+    });
+    let source = series.and_then(VmSeries::retirement).map(|r| r.source);
+    let gpu_model = spec
+        .and_then(|s| s.gpu_model.as_deref())
+        .or_else(|| series.and_then(VmSeries::gpu).map(|g| g.model));
+    let architecture = series.and_then(VmSeries::gpu_architecture);
+    let supported_by = series.and_then(|s| s.supported_by(ctx.edition));
+    if ctx.json {
+        print_json(&json!({
+            "name": size.to_string(),
+            "series": series.map(|s| s.to_string()),
+            "category": spec.and_then(|s| s.category).or(series.map(VmSeries::category)).map(|c| c.to_string()),
+            "vcpus": spec.map(|s| s.vcpus),
+            "memory_gib": spec.map(|s| s.memory_gib),
+            "gpus": spec.map(|s| s.gpus.as_f64()),
+            "gpu_model": gpu_model,
+            "architecture": architecture.map(|a| a.to_string()),
+            "isolated": size.is_isolated(),
+            "rdma": spec.and_then(|s| s.rdma),
+            "supported_by": supported_by.map(|b| b.to_string()),
+            "retirement": {
+                "status": retirement.map_or("unknown", |r| r.as_str()),
+                "date": retirement.and_then(aml_targets::RetirementState::date).map(|d| d.to_string()),
+                "source": source,
+            },
+        }));
+        return Ok(());
+    }
+    println!("{size}");
+    let row = |k: &str, v: String| println!("  {k:<14} {v}");
+    row(
+        "series",
+        series.map_or("unknown".to_owned(), |s| s.to_string()),
+    );
+    if let Some(spec) = spec {
+        row(
+            "category",
+            spec.category.map_or("—".to_owned(), |c| c.to_string()),
+        );
+        row("vCPUs", spec.vcpus.to_string());
+        row("memory", format!("{} GiB", spec.memory_gib));
+        row("GPUs", spec.gpus.to_string());
+        if let Some(m) = gpu_model {
+            row("GPU model", m.to_owned());
+        }
+        row("RDMA", spec.rdma.map_or("—", yes_no).to_owned());
+    } else {
+        row("facts", "not in the catalog".to_owned());
+    }
+    if let Some(a) = architecture {
+        row("architecture", a.to_string());
+    }
+    row("isolated", yes_no(size.is_isolated()).to_owned());
+    row(
+        "supported by",
+        supported_by.map_or("not on Azure ML's list".to_owned(), |b| b.to_string()),
+    );
+    row(
+        "retirement",
+        match (retirement, source) {
+            (Some(r), Some(src)) if r.date().is_some() => format!("{r} ({src})"),
+            (Some(r), _) => r.to_string(),
+            (None, _) => "unknown".to_owned(),
+        },
+    );
+    Ok(())
+}
+
+// ---- cuda -------------------------------------------------------------------------------
+
+fn cuda(ctx: &Ctx, args: &Args) -> Result<(), String> {
+    let [target, version] = args.positional.as_slice() else {
+        return Err("cuda takes a series or size, and a CUDA version or requirement".to_owned());
+    };
+    let req: CudaRequirement = version.parse().map_err(|e| format!("{e}"))?;
+    let verdict = match target.parse::<VmSeries>() {
+        Ok(series) => series.cuda_verdict_for(&req, ctx.edition),
+        Err(series_err) => match target.parse::<VmSize>() {
+            Ok(size) => size.cuda_verdict_for(Catalog::embedded(), &req, ctx.edition),
+            Err(_) => return Err(series_err.to_string()),
+        },
+    };
+    let answer = |s: Option<bool>| s.map_or("unknown", yes_no);
+    if ctx.json {
+        let side = |v: &aml_targets::SourceVerdict| json!({"supported": v.supported, "reason": v.reason.to_string(), "source": v.source});
+        print_json(&json!({
+            "series": verdict.series.map(|s| s.to_string()),
+            "cuda": req.to_string(),
+            "page": side(&verdict.page),
+            "nvidia": side(&verdict.nvidia),
+        }));
+        return Ok(());
+    }
+    let series = verdict
+        .series
+        .map_or("unknown series".to_owned(), |s| s.to_string());
+    println!("CUDA {req} on {target} ({series})");
+    println!(
+        "  Azure ML page: {:<7} {} [{}]",
+        answer(verdict.page.supported),
+        verdict.page.reason,
+        verdict.page.source
+    );
+    println!(
+        "  NVIDIA:        {:<7} {} [{}]",
+        answer(verdict.nvidia.supported),
+        verdict.nvidia.reason,
+        verdict.nvidia.source
+    );
+    println!("  runs:          {}", yes_no(verdict.runs()));
+    Ok(())
+}
+
+// ---- train, deploy ----------------------------------------------------------------------
+
+fn train(ctx: &Ctx, args: &Args) {
+    let needs = TrainingNeeds {
+        automated_ml: args.flag("--automl"),
+        ml_pipelines: args.flag("--pipelines"),
+        designer: args.flag("--designer"),
+        gpu: args.flag("--gpu"),
+        multi_node: args.flag("--multi-node"),
+        managed_only: args.flag("--managed"),
+        view: ctx.view,
+        edition: ctx.edition,
+    };
+    let fits: Vec<_> = training_targets(&needs).collect();
+    if ctx.json {
+        let targets: Vec<Value> = fits
+            .iter()
+            .filter(|f| f.fits())
+            .map(|f| {
+                json!({
+                    "target": f.target.to_string(),
+                    "automated_ml": f.features.automated_ml.to_string(),
+                    "ml_pipelines": f.features.ml_pipelines.to_string(),
+                    "designer": f.features.designer.to_string(),
+                    "managed": f.managed,
+                })
+            })
+            .collect();
+        print_json(&json!({ "targets": targets }));
+        return;
+    }
+    println!(
+        "Training targets (page edition {}, SDK/CLI {})",
+        ctx.edition, ctx.view
+    );
+    for f in &fits {
+        if f.fits() {
+            let caveats: Vec<&str> = f.caveats().collect();
+            let support = if f.support == Support::Yes {
+                ""
+            } else {
+                " (qualified)"
+            };
+            println!("  fits      {}{support}", f.target.page_name());
+            for c in caveats {
+                println!("              caveat: {c}");
+            }
+        } else {
+            let reasons: Vec<String> = f.misfits.iter().map(|m| m.to_string()).collect();
+            println!(
+                "  no        {}: {}",
+                f.target.page_name(),
+                reasons.join("; ")
+            );
+        }
+    }
+}
+
+fn deploy(ctx: &Ctx, args: &Args) -> Result<(), String> {
+    let mode = match (args.flag("--realtime"), args.flag("--batch")) {
+        (true, false) => InferenceMode::RealTime,
+        (false, true) => InferenceMode::Batch,
+        _ => return Err("deploy takes exactly one of --realtime and --batch".to_owned()),
+    };
+    let needs = InferenceNeeds {
+        mode,
+        production: args.flag("--production"),
+        gpu: args.flag("--gpu"),
+        model_size_gb: args.number("--model-gb")?,
+        model_ram_gb: args.number("--model-ram-gb")?,
+        designer: args.flag("--designer"),
+        view: args.flag("--v1").then_some(ApiView::V1),
+    };
+    let fits: Vec<_> = inference_targets(&needs).collect();
+    if ctx.json {
+        let targets: Vec<Value> = fits
+            .iter()
+            .map(|f| {
+                json!({
+                    "target": f.target.to_string(),
+                    "view": f.view.to_string(),
+                    "realtime": f.profile.realtime,
+                    "batch": f.profile.batch,
+                    "gpu": f.profile.gpu,
+                    "dev_test_only": f.profile.dev_test_only,
+                    "fits": f.fits(),
+                    "reasons": f.misfits.iter().map(|m| m.to_string()).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        print_json(&json!({ "targets": targets }));
+        return Ok(());
+    }
+    println!("Inference targets for {mode} inference");
+    for f in &fits {
+        let name = format!("{} ({})", f.target.page_name(), f.view);
+        if f.fits() {
+            println!("  fits      {name}");
+        } else {
+            let reasons: Vec<String> = f.misfits.iter().map(|m| m.to_string()).collect();
+            println!("  no        {name}: {}", reasons.join("; "));
+        }
+    }
+    Ok(())
+}
+
+// ---- recommend --------------------------------------------------------------------------
+
+fn recommend(ctx: &Ctx, args: &Args) -> Result<(), String> {
+    let user_catalog = match args.value("--catalog") {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{INPUT}{path}: {e}"))?;
+            Some(Catalog::from_json(&text, path).map_err(|e| format!("{INPUT}{path}: {e}"))?)
+        }
+    };
+    let catalog = user_catalog.as_ref().unwrap_or_else(|| Catalog::embedded());
+    let compute = match (args.flag("--instance"), args.flag("--cluster")) {
+        (true, true) => return Err("--instance and --cluster exclude each other".to_owned()),
+        (true, false) => Some(ComputeKind::ComputeInstance),
+        (false, true) => Some(ComputeKind::ComputeCluster),
+        (false, false) => None,
+    };
+    let gpus = args.number("--gpus")?.or(args.flag("--gpu").then_some(1.0));
+    let needs = SizeNeeds {
+        model_ram_gb: args.number("--model-ram-gb")?,
+        memory_gib: args.number("--memory-gib")?,
+        min_vcpus: args.parsed("--vcpus")?,
+        gpus,
+        cuda: args.parsed("--cuda")?,
+        compute,
+        concurrency: args.parsed("--concurrency")?,
+        region: args.value("--region").map(str::to_owned),
+        edition: ctx.edition,
+        ..SizeNeeds::default()
+    };
+    let rec = recommend_sizes(&needs, catalog, ctx.on);
+    if ctx.json {
+        let candidates: Vec<Value> = rec
+            .candidates
+            .iter()
+            .map(|c| {
+                json!({
+                    "size": c.spec.name,
+                    "vcpus": c.spec.vcpus,
+                    "memory_gib": c.spec.memory_gib,
+                    "gpus": c.spec.gpus.as_f64(),
+                })
+            })
+            .collect();
+        let rejected: Vec<Value> = rec
+            .rejected
+            .iter()
+            .map(|r| {
+                json!({
+                    "size": r.spec.name,
+                    "reasons": r.reasons(&needs, ctx.on).iter().map(ToString::to_string).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        print_json(&json!({
+            "best": rec.best().map(|s| s.name.to_string()),
+            "instances": rec.scale_out.map(|s| s.instances),
+            "candidates": candidates,
+            "rejected": rejected,
+        }));
+        return Ok(());
+    }
+    if let Some(best) = rec.best() {
+        println!(
+            "best: {} ({} vCPUs, {} GiB, GPUs: {})",
+            best.name, best.vcpus, best.memory_gib, best.gpus
+        );
+        if let Some(s) = rec.scale_out {
+            println!(
+                "scale out: {} instances ({} concurrent model copies each)",
+                s.instances, s.copies_per_instance
+            );
+        }
+        println!("next candidates:");
+        for c in rec.candidates.iter().skip(1).take(5) {
+            println!(
+                "  {:<28} {:>4} vCPUs {:>8} GiB {:>4} GPUs{}",
+                c.spec.name,
+                c.spec.vcpus,
+                c.spec.memory_gib,
+                c.spec.gpus.to_string(),
+                match c.retirement.date() {
+                    Some(d) => format!("  (retiring {d})"),
+                    None => String::new(),
+                }
+            );
+        }
+    } else {
+        println!("nothing fits");
+        if let Some(closest) = rec.closest() {
+            println!("closest: {}", closest.spec.name);
+            for r in closest.reasons(&needs, ctx.on) {
+                println!("  relax: {r}");
+            }
+        }
+        for (kind, n) in rec.relax().iter().take(5) {
+            println!("  relaxing {kind} alone would admit {n} sizes");
+        }
+    }
+    println!("{} sizes rejected; e.g.:", rec.rejected.len());
+    for r in rec.rejected.iter().take(5) {
+        let reasons: Vec<String> = r
+            .reasons(&needs, ctx.on)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        println!("  {:<28} {}", r.spec.name, reasons.join("; "));
+    }
+    Ok(())
+}
+
+// ---- check ------------------------------------------------------------------------------
+
+/// A file that cannot be read or parsed: reported without the usage text.
+const INPUT: &str = "\u{0}input:";
+
+fn read_plan(path: &str) -> Result<Plan, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{INPUT}{path}: {e}"))?;
+    let is_json = std::path::Path::new(path)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let plan = if is_json {
+        Plan::from_json(&text)
+    } else {
+        Plan::from_toml(&text)
+    };
+    plan.map_err(|e| format!("{INPUT}{path}: {e}"))
+}
+
+fn check(ctx: &Ctx, args: &Args) -> Result<bool, String> {
+    if args.positional.is_empty() {
+        return Err("check takes one or more plan files".to_owned());
+    }
+    let format = args
+        .value("--format")
+        .unwrap_or(if ctx.json { "json" } else { "human" });
+    if !["human", "json", "github", "cargo"].contains(&format) {
+        return Err(format!(
+            "--format: expected human, json, github or cargo, got {format:?}"
+        ));
+    }
+    let mut all: Vec<(String, Report)> = Vec::new();
+    for path in &args.positional {
+        let plan = read_plan(path)?;
+        all.push((
+            path.clone(),
+            validate_with(&plan, ctx.on, Catalog::embedded()),
+        ));
+    }
+    let errors: usize = all.iter().map(|(_, r)| r.count(Severity::Error)).sum();
+    let warnings: usize = all.iter().map(|(_, r)| r.count(Severity::Warning)).sum();
+    let notes: usize = all.iter().map(|(_, r)| r.count(Severity::Note)).sum();
+    match format {
+        "json" => {
+            let diagnostics: Vec<Value> = all
+                .iter()
+                .flat_map(|(file, r)| {
+                    r.diagnostics.iter().map(move |d| {
+                        json!({
+                            "file": file,
+                            "code": d.code.as_str(),
+                            "severity": d.severity.as_str(),
+                            "message": d.message,
+                            "help": d.help,
+                            "location": d.location,
+                            "alternatives": d.alternatives,
+                        })
+                    })
+                })
+                .collect();
+            print_json(
+                &json!({"diagnostics": diagnostics, "errors": errors, "warnings": warnings}),
+            );
+        }
+        "github" => {
+            for (file, r) in &all {
+                for d in &r.diagnostics {
+                    let level = match d.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                        Severity::Note => "notice",
+                    };
+                    let help = d
+                        .help
+                        .as_deref()
+                        .map_or(String::new(), |h| format!(" — {h}"));
+                    println!(
+                        "::{level} file={file},title={}::{}: {}{help}",
+                        d.code,
+                        d.location,
+                        d.message.replace('\n', " ")
+                    );
+                }
+            }
+        }
+        "cargo" => {
+            for (file, r) in &all {
+                for d in &r.diagnostics {
+                    println!(
+                        "cargo:warning={file}: {}[{}] {}: {}",
+                        d.severity, d.code, d.location, d.message
+                    );
+                }
+            }
+        }
+        _ => {
+            for (file, r) in &all {
+                for d in &r.diagnostics {
+                    let label = paint(
+                        ctx.color,
+                        d.severity,
+                        &format!("{}[{}]", d.severity, d.code),
+                    );
+                    println!("{label}: {}", d.message);
+                    println!("  --> {file}: {}", d.location);
+                    if let Some(help) = &d.help {
+                        println!("  help: {help}");
+                    }
+                    if !d.alternatives.is_empty() {
+                        println!("  try: {}", d.alternatives.join(", "));
+                    }
+                    println!();
+                }
+            }
+            println!(
+                "checked {} file(s) on {}: {errors} error(s), {warnings} warning(s), {notes} note(s)",
+                all.len(),
+                ctx.on
+            );
+        }
+    }
+    Ok(errors > 0)
+}
+
+fn paint(color: bool, severity: Severity, text: &str) -> String {
+    if !color {
+        return text.to_owned();
+    }
+    let code = match severity {
+        Severity::Error => "1;31",
+        Severity::Warning => "1;33",
+        Severity::Note => "1;36",
+    };
+    format!("\x1b[{code}m{text}\x1b[0m")
+}
+
+fn run(args: &Args) -> Result<ExitCode, String> {
+    let ctx = Ctx {
+        on: args.parsed("--on")?.unwrap_or_else(today),
+        edition: args.parsed("--edition")?.unwrap_or_default(),
+        view: if args.flag("--v1") {
+            ApiView::V1
+        } else {
+            ApiView::V2
+        },
+        json: args.flag("--json") || args.value("--format") == Some("json"),
+        color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    match args.command.as_str() {
+        "overview" => overview(&ctx),
+        "size" => size(&ctx, args)?,
+        "cuda" => cuda(&ctx, args)?,
+        "train" => train(&ctx, args),
+        "deploy" => deploy(&ctx, args)?,
+        "recommend" => recommend(&ctx, args)?,
+        "check" => {
+            if check(&ctx, args)? {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        other => return Err(format!("unknown command {other:?}")),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
-        Ok(Some(args)) => args,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
+        Ok(args) => args,
         Err(message) => {
             eprintln!("error: {message}\n\n{USAGE}");
             return ExitCode::from(2);
         }
     };
-    print_training(args.edition);
-    print_inference();
-    print_series(args.edition, args.on);
-    ExitCode::SUCCESS
+    if args.flag("-h") || args.flag("--help") || args.command == "help" {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    match run(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            match message.strip_prefix(INPUT) {
+                Some(input) => eprintln!("error: {input}"),
+                None => eprintln!("error: {message}\n\n{USAGE}"),
+            }
+            ExitCode::from(2)
+        }
+    }
 }

@@ -234,6 +234,8 @@ impl<'p> Checker<'p> {
                 _ => true,
             })
             .filter(|c| c.spec.name != spec.name)
+            // Same shape: a CPU size is replaced by a CPU size.
+            .filter(|c| c.spec.gpus.is_zero() == spec.gpus.is_zero())
             .take(3)
             .map(|c| c.spec.name.to_string())
             .collect()

@@ -1,0 +1,286 @@
+//! The `aml` example, run as users run it: key output lines, exit codes, and JSON parsed
+//! back against the documented keys.
+#![cfg(all(feature = "json", feature = "toml"))]
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use serde_json::Value;
+
+/// The example binary `cargo test` built beside this test.
+fn aml() -> Command {
+    let mut dir = std::env::current_exe().unwrap();
+    dir.pop(); // the test binary
+    if dir.ends_with("deps") {
+        dir.pop();
+    }
+    let exe: PathBuf = dir
+        .join("examples")
+        .join(format!("aml{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        exe.exists(),
+        "{} is missing: run `cargo test --all-features`",
+        exe.display()
+    );
+    let mut cmd = Command::new(exe);
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = aml().args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn json(args: &[&str]) -> Value {
+    let (code, stdout, stderr) = run(args);
+    assert!(code == 0 || code == 1, "{stderr}");
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"))
+}
+
+const ON: [&str; 2] = ["--on", "2026-11-26"];
+
+#[test]
+fn check_the_bundled_plan() {
+    let (code, out, _) = run(&["check", "examples/plan.toml", ON[0], ON[1]]);
+    assert_eq!(code, 1, "errors exit with 1");
+    for line in [
+        "error[retired-series]: Standard_NC6 is a NC size; NC is retired since 2023-08-31",
+        "error[size-not-for-compute]: FX (Standard_FX4mds) is supported by clusters-only, not by a compute-instance",
+        "error[cluster-setting-on-instance]: `idle_time_before_scale_down` is a compute-cluster setting",
+        "error[cuda-nvidia]: CUDA 12.1 (AzureML-ACPT-pytorch-2.1-py310-cuda12.1-gpu) does not run on NC",
+        "error[feature-not-supported]: job \"automl-forecast\": Kubernetes does not support Automated machine learning",
+        "error[dev-test-only-target]: deployment \"fraud-scorer\"",
+        "error[aci-limits]: deployment \"fraud-scorer\": the model (2.5 GB) is not under Azure Container Instances's 1 GB limit",
+        "warning[model-ram-headroom]: Standard_DS2_v2 has 7 GiB",
+        "  --> examples/plan.toml: compute[1].size",
+        "checked 1 file(s) on 2026-11-26: 8 error(s), 1 warning(s), 0 note(s)",
+    ] {
+        assert!(out.contains(line), "missing {line:?} in\n{out}");
+    }
+    assert!(!out.contains("\x1b["), "no colour when not on a terminal");
+
+    let v = json(&[
+        "check",
+        "examples/plan.toml",
+        "--format",
+        "json",
+        ON[0],
+        ON[1],
+    ]);
+    assert_eq!(v["errors"], 8);
+    assert_eq!(v["warnings"], 1);
+    let first = &v["diagnostics"][0];
+    for key in ["code", "severity", "message", "help", "location"] {
+        assert!(first.get(key).is_some(), "{key}");
+    }
+    assert_eq!(first["code"], "retired-series");
+    assert_eq!(first["location"], "compute[1].size");
+
+    let (_, gh, _) = run(&[
+        "check",
+        "examples/plan.toml",
+        "--format",
+        "github",
+        ON[0],
+        ON[1],
+    ]);
+    assert!(
+        gh.lines()
+            .next()
+            .unwrap()
+            .starts_with("::error file=examples/plan.toml,title=retired-series::compute[1].size: ")
+    );
+    assert!(
+        gh.lines()
+            .any(|l| l.starts_with("::warning file=examples/plan.toml,title=model-ram-headroom::"))
+    );
+    let (_, cargo, _) = run(&[
+        "check",
+        "examples/plan.toml",
+        "--format",
+        "cargo",
+        ON[0],
+        ON[1],
+    ]);
+    assert!(
+        cargo
+            .lines()
+            .all(|l| l.starts_with("cargo:warning=examples/plan.toml: "))
+    );
+    assert_eq!(cargo.lines().count(), 9);
+}
+
+#[test]
+fn check_a_clean_plan_and_bad_input() {
+    let dir = std::env::temp_dir().join(format!("aml-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.json");
+    std::fs::write(
+        &good,
+        r#"{"compute": [{"name": "c", "kind": "compute-cluster", "size": "Standard_DS3_v2"}]}"#,
+    )
+    .unwrap();
+    let (code, out, _) = run(&["check", good.to_str().unwrap(), ON[0], ON[1]]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("0 error(s), 0 warning(s)"));
+    let bad = dir.join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[[jobs]]\nname = \"a\"\ntarget = \"x\"\n[[jobs]]\nname = \"b\"\ntraget = \"y\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["check", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("bad.toml: jobs[1].traget: TOML parse error at line 6, column 1"),
+        "{err}"
+    );
+    assert!(
+        err.contains("unknown field `traget`, expected one of `name`, `target`"),
+        "{err}"
+    );
+    assert!(!err.contains("usage:"), "no usage text for a bad file");
+    let (code, _, err) = run(&["check", "no/such/file.toml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no/such/file.toml"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn json_contracts() {
+    let size = json(&["size", "Standard_NC24rs_v3", "--json", ON[0], ON[1]]);
+    for key in [
+        "name",
+        "series",
+        "category",
+        "vcpus",
+        "memory_gib",
+        "gpus",
+        "gpu_model",
+        "architecture",
+        "isolated",
+        "rdma",
+        "supported_by",
+        "retirement",
+    ] {
+        assert!(size.get(key).is_some(), "size.{key}");
+    }
+    assert_eq!(size["series"], "NCv3");
+    assert_eq!(size["isolated"], true);
+    assert_eq!(size["retirement"]["status"], "retired");
+    assert_eq!(size["retirement"]["date"], "2025-09-30");
+    assert!(
+        size["retirement"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("concept-compute-target.md")
+    );
+
+    let cuda = json(&["cuda", "NC", "12.1", "--json"]);
+    assert_eq!(cuda["series"], "NC");
+    assert_eq!(cuda["cuda"], "12.1");
+    assert_eq!(cuda["page"]["supported"], true);
+    assert_eq!(cuda["nvidia"]["supported"], false);
+    assert_eq!(
+        cuda["nvidia"]["reason"],
+        "above the maximum: CUDA 6.0 to 11.8"
+    );
+
+    let train = json(&["train", "--automl", "--managed", "--json"]);
+    let targets = train["targets"].as_array().unwrap();
+    assert_eq!(targets.len(), 3);
+    for key in [
+        "target",
+        "automated_ml",
+        "ml_pipelines",
+        "designer",
+        "managed",
+    ] {
+        assert!(targets[0].get(key).is_some(), "train.{key}");
+    }
+    assert_eq!(targets[2]["target"], "compute-instance");
+    assert_eq!(targets[2]["automated_ml"], "through-sdk");
+
+    let deploy = json(&["deploy", "--realtime", "--model-gb", "2", "--json"]);
+    let aci = deploy["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["target"] == "container-instances")
+        .unwrap();
+    for key in [
+        "target",
+        "realtime",
+        "batch",
+        "gpu",
+        "dev_test_only",
+        "fits",
+        "reasons",
+    ] {
+        assert!(aci.get(key).is_some(), "deploy.{key}");
+    }
+    assert_eq!(aci["fits"], false);
+    assert_eq!(aci["reasons"][0], "the model is too large");
+
+    let rec = json(&[
+        "recommend",
+        "--gpu",
+        "--cuda",
+        "12.4",
+        "--instance",
+        "--json",
+        ON[0],
+        ON[1],
+    ]);
+    assert_eq!(rec["best"], "Standard_NC4as_T4_v3");
+    for key in ["size", "vcpus", "memory_gib", "gpus"] {
+        assert!(
+            rec["candidates"][0].get(key).is_some(),
+            "recommend.candidates.{key}"
+        );
+    }
+    let nc6 = rec["rejected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["size"] == "Standard_NC6")
+        .unwrap();
+    assert_eq!(nc6["reasons"][0], "retired since 2023-08-31");
+}
+
+#[test]
+fn overview_and_bad_arguments() {
+    let (code, out, _) = run(&["--on", "2025-10-01"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Training targets (page edition 2026-03, SDK/CLI v2)"));
+    assert!(out.contains("NCv3            gpu"));
+    assert!(out.contains("retired since 2025-09-30"));
+    for bad in [
+        &["--on", "2025-02-30"][..],
+        &["size"],
+        &["size", "Standard_NC24rs_v"],
+        &["cuda", "NC"],
+        &["deploy"],
+        &["recommend", "--gpus", "-1"],
+        &["frobnicate"],
+        &["--bogus"],
+        &["check"],
+        &["check", "examples/plan.toml", "--format", "xml"],
+    ] {
+        let (code, _, err) = run(bad);
+        assert_eq!(code, 2, "{bad:?}: {err}");
+        assert!(err.contains("usage: aml"), "{bad:?}");
+    }
+    let (_, err_out, err) = run(&["size", "Standard_NC24rs_v"]);
+    assert!(err_out.is_empty());
+    assert!(
+        err.starts_with("error: invalid VM size name \"Standard_NC24rs_v\" at byte 17"),
+        "{err}"
+    );
+}
