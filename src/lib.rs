@@ -2,6 +2,8 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "yaml")]
+mod azureml;
 mod compat;
 mod compute;
 mod cuda;
@@ -18,6 +20,8 @@ mod target;
 mod validate;
 mod vm;
 
+#[cfg(feature = "yaml")]
+pub use azureml::{AzureMlKind, AzureMlProject, FileDiagnostic, ProjectReport};
 pub use compat::{CudaReason, CudaVerdict, SourceVerdict};
 pub use compute::{
     COMPUTE_INSTANCE_FREE_DISK_MAX_GB, COMPUTE_INSTANCE_FREE_DISK_MIN_GB,

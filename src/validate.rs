@@ -106,6 +106,9 @@ codes! {
     MinAboveMax = "min-above-max", Error, "A cluster's min_instances is above its max_instances.";
     IdleShutdownRange = "idle-shutdown-range", Error, "An instance's idle shutdown is outside 15 minutes to 3 days.";
     DuplicateName = "duplicate-name", Error, "Two computes, jobs or deployments share a name.";
+    YamlSyntax = "yaml-syntax", Error, "An Azure ML YAML file is malformed (reported with its line).";
+    NotChecked = "not-checked", Note, "An Azure ML file of a type this crate does not check.";
+    ComputeNotFound = "compute-not-found", Note, "A job's compute is not defined in the checked files, so the job is not checked against it.";
 }
 
 crate::macros::name_set!(Code, "diagnostic code");
