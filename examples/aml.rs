@@ -14,7 +14,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use aml_targets::{
     ApiView, Catalog, ComputeKind, CudaRequirement, Date, DocEdition, InferenceMode,
-    InferenceNeeds, InferenceTarget, Plan, Report, Severity, SizeNeeds, Support, TrainingNeeds,
+    InferenceNeeds, InferenceTarget, Plan, Severity, SizeNeeds, Support, TrainingNeeds,
     TrainingTarget, VmSeries, VmSize, inference_targets, recommend_sizes, training_targets,
     validate_with,
 };
@@ -34,7 +34,8 @@ commands:
   recommend [--model-ram-gb N] [--memory-gib N] [--vcpus N] [--gpus N] [--gpu] [--cuda V]
             [--instance|--cluster] [--concurrency N] [--catalog LIST_SIZES.json]
                                the smallest VM size that fits, and why the others do not
-  check FILE...                validate plan files (.toml or .json)
+  check PATH...                validate plan files (.toml, .json) and Azure ML YAML files or
+                               directories (.yml, .yaml; needs the yaml feature)
 
 options:
   --on YYYY-MM-DD              the date to answer for (default: today)
@@ -629,9 +630,46 @@ fn read_plan(path: &str) -> Result<Plan, String> {
     plan.map_err(|e| format!("{INPUT}{path}: {e}"))
 }
 
+/// One diagnostic with where it is.
+struct Row {
+    file: String,
+    line: Option<usize>,
+    diagnostic: aml_targets::Diagnostic,
+}
+
+/// Reads the YAML files and directories among `paths` into one Azure ML project (so jobs
+/// resolve their compute across files) and checks it.
+#[cfg(feature = "yaml")]
+fn check_yaml(ctx: &Ctx, paths: &[&str], rows: &mut Vec<Row>) -> Result<(usize, usize), String> {
+    if paths.is_empty() {
+        return Ok((0, 0));
+    }
+    let project = aml_targets::AzureMlProject::read_paths(paths.iter().copied())
+        .map_err(|(path, e)| format!("{INPUT}{}: {e}", path.display()))?;
+    let report = project.check(ctx.on);
+    rows.extend(report.diagnostics.into_iter().map(|d| Row {
+        file: d.file.display().to_string(),
+        line: d.line,
+        diagnostic: d.diagnostic,
+    }));
+    Ok((report.files_read, report.files_skipped))
+}
+
+#[cfg(not(feature = "yaml"))]
+fn check_yaml(_: &Ctx, paths: &[&str], _: &mut Vec<Row>) -> Result<(usize, usize), String> {
+    match paths.first() {
+        None => Ok((0, 0)),
+        Some(path) => Err(format!(
+            "{INPUT}{path}: Azure ML YAML needs the `yaml` feature (cargo run --all-features …)"
+        )),
+    }
+}
+
 fn check(ctx: &Ctx, args: &Args) -> Result<bool, String> {
     if args.positional.is_empty() {
-        return Err("check takes one or more plan files".to_owned());
+        return Err(
+            "check takes one or more plan files, Azure ML YAML files or directories".to_owned(),
+        );
     }
     let format = args
         .value("--format")
@@ -641,92 +679,127 @@ fn check(ctx: &Ctx, args: &Args) -> Result<bool, String> {
             "--format: expected human, json, github or cargo, got {format:?}"
         ));
     }
-    let mut all: Vec<(String, Report)> = Vec::new();
+    let mut rows = Vec::new();
+    let mut yaml = Vec::new();
+    let (mut read, mut skipped) = (0, 0);
     for path in &args.positional {
-        let plan = read_plan(path)?;
-        all.push((
-            path.clone(),
-            validate_with(&plan, ctx.on, Catalog::embedded()),
-        ));
+        let ext = std::path::Path::new(path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("toml" | "json") => {
+                let plan = read_plan(path)?;
+                read += 1;
+                let report = validate_with(&plan, ctx.on, Catalog::embedded());
+                rows.extend(report.diagnostics.into_iter().map(|diagnostic| Row {
+                    file: path.clone(),
+                    line: None,
+                    diagnostic,
+                }));
+            }
+            _ => yaml.push(path.as_str()),
+        }
     }
-    let errors: usize = all.iter().map(|(_, r)| r.count(Severity::Error)).sum();
-    let warnings: usize = all.iter().map(|(_, r)| r.count(Severity::Warning)).sum();
-    let notes: usize = all.iter().map(|(_, r)| r.count(Severity::Note)).sum();
+    let (yaml_read, yaml_skipped) = check_yaml(ctx, &yaml, &mut rows)?;
+    read += yaml_read;
+    skipped += yaml_skipped;
+    let count = |s: Severity| rows.iter().filter(|r| r.diagnostic.severity == s).count();
+    let (errors, warnings, notes) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note),
+    );
+    let place = |r: &Row| match r.line {
+        Some(line) => format!("{}:{line}", r.file),
+        None => r.file.clone(),
+    };
     match format {
         "json" => {
-            let diagnostics: Vec<Value> = all
+            let diagnostics: Vec<Value> = rows
                 .iter()
-                .flat_map(|(file, r)| {
-                    r.diagnostics.iter().map(move |d| {
-                        json!({
-                            "file": file,
-                            "code": d.code.as_str(),
-                            "severity": d.severity.as_str(),
-                            "message": d.message,
-                            "help": d.help,
-                            "location": d.location,
-                            "alternatives": d.alternatives,
-                        })
+                .map(|r| {
+                    let d = &r.diagnostic;
+                    json!({
+                        "file": r.file,
+                        "line": r.line,
+                        "code": d.code.as_str(),
+                        "severity": d.severity.as_str(),
+                        "message": d.message,
+                        "help": d.help,
+                        "location": d.location,
+                        "alternatives": d.alternatives,
                     })
                 })
                 .collect();
-            print_json(
-                &json!({"diagnostics": diagnostics, "errors": errors, "warnings": warnings}),
-            );
+            print_json(&json!({
+                "diagnostics": diagnostics,
+                "errors": errors,
+                "warnings": warnings,
+                "notes": notes,
+                "files_read": read,
+                "files_skipped": skipped,
+            }));
         }
         "github" => {
-            for (file, r) in &all {
-                for d in &r.diagnostics {
-                    let level = match d.severity {
-                        Severity::Error => "error",
-                        Severity::Warning => "warning",
-                        Severity::Note => "notice",
-                    };
-                    let help = d
-                        .help
-                        .as_deref()
-                        .map_or(String::new(), |h| format!(" — {h}"));
-                    println!(
-                        "::{level} file={file},title={}::{}: {}{help}",
-                        d.code,
-                        d.location,
-                        d.message.replace('\n', " ")
-                    );
-                }
+            for r in &rows {
+                let d = &r.diagnostic;
+                let level = match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Note => "notice",
+                };
+                let line = r.line.map_or(String::new(), |l| format!(",line={l}"));
+                let help = d
+                    .help
+                    .as_deref()
+                    .map_or(String::new(), |h| format!(" — {h}"));
+                println!(
+                    "::{level} file={}{line},title={}::{}: {}{help}",
+                    r.file,
+                    d.code,
+                    d.location,
+                    d.message.replace('\n', " ")
+                );
             }
         }
         "cargo" => {
-            for (file, r) in &all {
-                for d in &r.diagnostics {
-                    println!(
-                        "cargo:warning={file}: {}[{}] {}: {}",
-                        d.severity, d.code, d.location, d.message
-                    );
-                }
+            for r in &rows {
+                let d = &r.diagnostic;
+                println!(
+                    "cargo:warning={}: {}[{}] {}: {}",
+                    place(r),
+                    d.severity,
+                    d.code,
+                    d.location,
+                    d.message
+                );
             }
         }
         _ => {
-            for (file, r) in &all {
-                for d in &r.diagnostics {
-                    let label = paint(
-                        ctx.color,
-                        d.severity,
-                        &format!("{}[{}]", d.severity, d.code),
-                    );
-                    println!("{label}: {}", d.message);
-                    println!("  --> {file}: {}", d.location);
-                    if let Some(help) = &d.help {
-                        println!("  help: {help}");
-                    }
-                    if !d.alternatives.is_empty() {
-                        println!("  try: {}", d.alternatives.join(", "));
-                    }
-                    println!();
+            for r in &rows {
+                let d = &r.diagnostic;
+                let label = paint(
+                    ctx.color,
+                    d.severity,
+                    &format!("{}[{}]", d.severity, d.code),
+                );
+                println!("{label}: {}", d.message);
+                if d.location.is_empty() {
+                    println!("  --> {}", place(r));
+                } else {
+                    println!("  --> {}: {}", place(r), d.location);
                 }
+                if let Some(help) = &d.help {
+                    println!("  help: {help}");
+                }
+                if !d.alternatives.is_empty() {
+                    println!("  try: {}", d.alternatives.join(", "));
+                }
+                println!();
             }
             println!(
-                "checked {} file(s) on {}: {errors} error(s), {warnings} warning(s), {notes} note(s)",
-                all.len(),
+                "{read} file(s) read, {skipped} skipped, on {}: {errors} error(s), {warnings} warning(s), {notes} note(s)",
                 ctx.on
             );
         }

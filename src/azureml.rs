@@ -238,6 +238,14 @@ fn recognise(doc: &MarkedYaml<'_>) -> Option<Result<AzureMlKind, String>> {
     }
 }
 
+/// A file's name without its extension, for documents without a `name`.
+fn file_stem(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
 /// `azureml:NAME` (or `azureml:NAME@label`, `azureml:NAME:version`) → `NAME`.
 fn strip_azureml(s: &str) -> &str {
     let s = s.strip_prefix("azureml:").unwrap_or(s);
@@ -401,8 +409,7 @@ impl AzureMlProject {
                 return;
             }
         };
-        let name = get_str(doc, "name")
-            .map_or_else(|| path.display().to_string(), |(n, _)| n.into_owned());
+        let name = get_str(doc, "name").map_or_else(|| file_stem(path), |(n, _)| n.into_owned());
         let mut origin = Origin {
             file: path.to_owned(),
             fields: Vec::new(),
@@ -480,7 +487,7 @@ impl AzureMlProject {
         }
         let name = get_str(doc, "name")
             .or_else(|| get_str(doc, "display_name"))
-            .map_or_else(|| path.display().to_string(), |(n, _)| n.into_owned());
+            .map_or_else(|| file_stem(path), |(n, _)| n.into_owned());
         let mut origin = Origin {
             file: path.to_owned(),
             fields: Vec::new(),
@@ -552,8 +559,12 @@ impl AzureMlProject {
 
     fn add_deployment(&mut self, path: &Path, doc: &MarkedYaml<'_>, kind: AzureMlKind) {
         let line0 = doc.span.start.line();
-        let name = get_str(doc, "name")
-            .map_or_else(|| path.display().to_string(), |(n, _)| n.into_owned());
+        let name = get_str(doc, "name").map_or_else(|| file_stem(path), |(n, _)| n.into_owned());
+        // Deployment names are unique within an endpoint: name them `endpoint/deployment`.
+        let name = match get_str(doc, "endpoint_name") {
+            Some((endpoint, _)) => format!("{endpoint}/{name}"),
+            None => name,
+        };
         let mut origin = Origin {
             file: path.to_owned(),
             fields: Vec::new(),

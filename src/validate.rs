@@ -294,7 +294,10 @@ impl<'p> Checker<'p> {
                         Code::RetiredSeries,
                         location.to_owned(),
                         format!("{size} is a {series} size; {series} is retired since {since} ({source})"),
-                        Some("recreate the compute with a current VM size".to_owned()),
+                        Some(
+                            "move to a current VM size (recreate the compute, or update the job or deployment)"
+                                .to_owned(),
+                        ),
                         alternatives,
                     );
                 }

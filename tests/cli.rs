@@ -59,7 +59,7 @@ fn check_the_bundled_plan() {
         "error[aci-limits]: deployment \"fraud-scorer\": the model (2.5 GB) is not under Azure Container Instances's 1 GB limit",
         "warning[model-ram-headroom]: Standard_DS2_v2 has 7 GiB",
         "  --> examples/plan.toml: compute[1].size",
-        "checked 1 file(s) on 2026-11-26: 8 error(s), 1 warning(s), 0 note(s)",
+        "1 file(s) read, 0 skipped, on 2026-11-26: 8 error(s), 1 warning(s), 0 note(s)",
     ] {
         assert!(out.contains(line), "missing {line:?} in\n{out}");
     }
