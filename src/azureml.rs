@@ -134,6 +134,7 @@ struct Origin {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct AzureMlProject {
+    documents: Vec<AzureMlDocument>,
     plan: Plan,
     compute: Vec<Origin>,
     jobs: Vec<Origin>,
@@ -238,6 +239,291 @@ fn recognise(doc: &MarkedYaml<'_>) -> Option<Result<AzureMlKind, String>> {
     }
 }
 
+// ---- typed models of the CLI v2 YAML shapes ---------------------------------------------
+
+/// A compute file (`amlCompute`, `computeInstance`, `kubernetesCompute`, `vmCompute`,
+/// `synapsespark` schemas): the keys that concern compute. With the `serde` feature it
+/// deserializes from any serde YAML or JSON reader; unknown keys are ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+#[non_exhaustive]
+pub struct ComputeYaml {
+    /// `$schema`.
+    #[cfg_attr(feature = "serde", serde(rename = "$schema"))]
+    pub schema: Option<String>,
+    /// `name`.
+    pub name: Option<String>,
+    /// `type`: `amlcompute`, `computeinstance`, `kubernetes`, `virtualmachine`, `synapsespark`.
+    #[cfg_attr(feature = "serde", serde(rename = "type"))]
+    pub kind: Option<String>,
+    /// `size`, the VM size.
+    pub size: Option<String>,
+    /// `tier`: `dedicated` or `low_priority` (clusters).
+    pub tier: Option<String>,
+    /// `min_instances` (clusters).
+    pub min_instances: Option<u32>,
+    /// `max_instances` (clusters).
+    pub max_instances: Option<u32>,
+    /// `idle_time_before_scale_down`, seconds (clusters).
+    pub idle_time_before_scale_down: Option<u64>,
+    /// `idle_time_before_shutdown_minutes` (instances).
+    pub idle_time_before_shutdown_minutes: Option<u64>,
+    /// `location`.
+    pub location: Option<String>,
+}
+
+/// A job's or deployment's `environment`: a registered or curated name
+/// (`azureml:AzureML-…@latest`) or an inline definition with an `image`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(untagged))]
+#[non_exhaustive]
+pub enum EnvironmentYaml {
+    /// A name.
+    Name(String),
+    /// An inline environment.
+    Inline {
+        /// `image`, when given.
+        #[cfg_attr(feature = "serde", serde(default))]
+        image: Option<String>,
+    },
+}
+
+impl EnvironmentYaml {
+    /// The name or the image, whichever the environment gives.
+    #[must_use]
+    pub fn name_or_image(&self) -> Option<&str> {
+        match self {
+            EnvironmentYaml::Name(n) => Some(n),
+            EnvironmentYaml::Inline { image } => image.as_deref(),
+        }
+    }
+}
+
+/// `resources` of a job or batch deployment.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+#[non_exhaustive]
+pub struct ResourcesYaml {
+    /// `instance_type`, the VM size of serverless jobs.
+    pub instance_type: Option<String>,
+    /// `instance_count`.
+    pub instance_count: Option<u32>,
+}
+
+/// A pipeline job's `settings`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+#[non_exhaustive]
+pub struct PipelineSettingsYaml {
+    /// `default_compute`.
+    pub default_compute: Option<String>,
+}
+
+/// A job file (`commandJob`, `sweepJob`, `pipelineJob`, `autoMLJob` schemas).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+#[non_exhaustive]
+pub struct JobYaml {
+    /// `$schema`.
+    #[cfg_attr(feature = "serde", serde(rename = "$schema"))]
+    pub schema: Option<String>,
+    /// `name`.
+    pub name: Option<String>,
+    /// `display_name`.
+    pub display_name: Option<String>,
+    /// `type`: `command` (the default), `sweep`, `pipeline`, `automl`.
+    #[cfg_attr(feature = "serde", serde(rename = "type"))]
+    pub kind: Option<String>,
+    /// `compute`: `azureml:NAME`, `azureml:serverless`, or absent (serverless).
+    pub compute: Option<String>,
+    /// `resources` (for a sweep, `trial.resources`).
+    pub resources: Option<ResourcesYaml>,
+    /// `environment` (for a sweep, `trial.environment`).
+    pub environment: Option<EnvironmentYaml>,
+    /// `settings` of a pipeline job.
+    pub settings: Option<PipelineSettingsYaml>,
+}
+
+/// An online or batch deployment file (`managedOnlineDeployment`,
+/// `kubernetesOnlineDeployment`, `batchDeployment`/`modelBatchDeployment` schemas).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+#[non_exhaustive]
+pub struct DeploymentYaml {
+    /// `$schema`.
+    #[cfg_attr(feature = "serde", serde(rename = "$schema"))]
+    pub schema: Option<String>,
+    /// `name`.
+    pub name: Option<String>,
+    /// `endpoint_name`.
+    pub endpoint_name: Option<String>,
+    /// `type`: `managed` or `kubernetes` (online), `model` or `pipeline_component` (batch).
+    #[cfg_attr(feature = "serde", serde(rename = "type"))]
+    pub kind: Option<String>,
+    /// `instance_type` (online): a VM size for managed deployments, a Kubernetes instance
+    /// type for Kubernetes ones.
+    pub instance_type: Option<String>,
+    /// `instance_count` (online).
+    pub instance_count: Option<u32>,
+    /// `compute` (batch): `azureml:NAME`.
+    pub compute: Option<String>,
+    /// `resources` (batch).
+    pub resources: Option<ResourcesYaml>,
+    /// `environment`.
+    pub environment: Option<EnvironmentYaml>,
+}
+
+/// One typed Azure ML document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AzureMlFile {
+    /// A compute definition.
+    Compute(ComputeYaml),
+    /// A job.
+    Job(JobYaml),
+    /// An online deployment (managed or Kubernetes).
+    OnlineDeployment(DeploymentYaml),
+    /// A batch deployment.
+    BatchDeployment(DeploymentYaml),
+}
+
+/// A typed Azure ML document and where it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AzureMlDocument {
+    /// The file.
+    pub file: PathBuf,
+    /// The line the document starts on.
+    pub line: usize,
+    /// The document.
+    pub content: AzureMlFile,
+}
+
+/// Key paths and the lines they are on.
+type Lines = Vec<(&'static str, usize)>;
+
+fn read_string(doc: &MarkedYaml<'_>, key: &'static str, lines: &mut Lines) -> Option<String> {
+    let (v, line) = get_str(doc, key)?;
+    lines.push((key, line));
+    Some(v.into_owned())
+}
+
+fn read_count<T: TryFrom<u64>>(
+    doc: &MarkedYaml<'_>,
+    key: &'static str,
+    path: &'static str,
+    lines: &mut Lines,
+) -> Option<T> {
+    let (v, line) = get(doc, key)?;
+    lines.push((path, line));
+    integer(v).and_then(|n| T::try_from(n).ok())
+}
+
+fn read_environment(node: &MarkedYaml<'_>) -> Option<EnvironmentYaml> {
+    match scalar(node) {
+        Some(name) => Some(EnvironmentYaml::Name(name.into_owned())),
+        None if is_mapping(node) => Some(EnvironmentYaml::Inline {
+            image: get_str(node, "image").map(|(i, _)| i.into_owned()),
+        }),
+        None => None,
+    }
+}
+
+fn read_resources(node: &MarkedYaml<'_>, lines: &mut Lines) -> ResourcesYaml {
+    ResourcesYaml {
+        instance_type: get_str(node, "instance_type").map(|(v, l)| {
+            lines.push(("resources.instance_type", l));
+            v.into_owned()
+        }),
+        instance_count: read_count(node, "instance_count", "resources.instance_count", lines),
+    }
+}
+
+fn read_compute(doc: &MarkedYaml<'_>) -> (ComputeYaml, Lines) {
+    let mut lines = Lines::new();
+    let y = ComputeYaml {
+        schema: read_string(doc, "$schema", &mut lines),
+        name: read_string(doc, "name", &mut lines),
+        kind: read_string(doc, "type", &mut lines),
+        size: read_string(doc, "size", &mut lines),
+        tier: read_string(doc, "tier", &mut lines),
+        min_instances: read_count(doc, "min_instances", "min_instances", &mut lines),
+        max_instances: read_count(doc, "max_instances", "max_instances", &mut lines),
+        idle_time_before_scale_down: read_count(
+            doc,
+            "idle_time_before_scale_down",
+            "idle_time_before_scale_down",
+            &mut lines,
+        ),
+        idle_time_before_shutdown_minutes: read_count(
+            doc,
+            "idle_time_before_shutdown_minutes",
+            "idle_time_before_shutdown_minutes",
+            &mut lines,
+        ),
+        location: read_string(doc, "location", &mut lines),
+    };
+    (y, lines)
+}
+
+fn read_job(doc: &MarkedYaml<'_>) -> (JobYaml, Lines) {
+    let mut lines = Lines::new();
+    let trial = get(doc, "trial").map(|(t, _)| t);
+    let resources = get(doc, "resources")
+        .or_else(|| trial.and_then(|t| get(t, "resources")))
+        .map(|(r, _)| read_resources(r, &mut lines));
+    let environment = get(doc, "environment")
+        .or_else(|| trial.and_then(|t| get(t, "environment")))
+        .and_then(|(e, l)| {
+            lines.push(("environment", l));
+            read_environment(e)
+        });
+    let settings = get(doc, "settings").map(|(s, _)| PipelineSettingsYaml {
+        default_compute: get_str(s, "default_compute").map(|(c, l)| {
+            lines.push(("settings.default_compute", l));
+            c.into_owned()
+        }),
+    });
+    let y = JobYaml {
+        schema: read_string(doc, "$schema", &mut lines),
+        name: read_string(doc, "name", &mut lines),
+        display_name: read_string(doc, "display_name", &mut lines),
+        kind: read_string(doc, "type", &mut lines),
+        compute: read_string(doc, "compute", &mut lines),
+        resources,
+        environment,
+        settings,
+    };
+    (y, lines)
+}
+
+fn read_deployment(doc: &MarkedYaml<'_>) -> (DeploymentYaml, Lines) {
+    let mut lines = Lines::new();
+    let resources = get(doc, "resources").map(|(r, _)| read_resources(r, &mut lines));
+    let environment = get(doc, "environment").and_then(|(e, l)| {
+        lines.push(("environment", l));
+        read_environment(e)
+    });
+    let y = DeploymentYaml {
+        schema: read_string(doc, "$schema", &mut lines),
+        name: read_string(doc, "name", &mut lines),
+        endpoint_name: read_string(doc, "endpoint_name", &mut lines),
+        kind: read_string(doc, "type", &mut lines),
+        instance_type: read_string(doc, "instance_type", &mut lines),
+        instance_count: read_count(doc, "instance_count", "instance_count", &mut lines),
+        compute: read_string(doc, "compute", &mut lines),
+        resources,
+        environment,
+    };
+    (y, lines)
+}
+
 /// A file's name without its extension, for documents without a `name`.
 fn file_stem(path: &Path) -> String {
     path.file_stem().map_or_else(
@@ -294,6 +580,12 @@ impl AzureMlProject {
     #[must_use]
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// The Azure ML documents read, typed, in reading order.
+    #[must_use]
+    pub fn documents(&self) -> &[AzureMlDocument] {
+        &self.documents
     }
 
     fn note(
@@ -379,11 +671,13 @@ impl AzureMlProject {
     }
 
     fn add_compute(&mut self, path: &Path, doc: &MarkedYaml<'_>) {
-        let line0 = doc.span.start.line();
-        let Some((ty, ty_line)) = get_str(doc, "type") else {
+        let (y, lines) = read_compute(doc);
+        let start_line = doc.span.start.line();
+        let key_line = |key: &str| lines.iter().find(|(k, _)| *k == key).map(|(_, l)| *l);
+        let Some(ty) = y.kind.as_deref() else {
             self.note(
                 path,
-                Some(line0),
+                Some(start_line),
                 Code::NotChecked,
                 "type",
                 "a compute file without a `type`".to_owned(),
@@ -398,209 +692,197 @@ impl AzureMlProject {
             "virtualmachine" => ComputeKind::RemoteVm,
             "synapsespark" => ComputeKind::SynapseSpark,
             other => {
+                let message = format!(
+                    "compute type {other:?} is not checked (checked: amlcompute, computeinstance, kubernetes, virtualmachine, synapsespark)"
+                );
                 self.note(
                     path,
-                    Some(ty_line),
+                    key_line("type"),
                     Code::NotChecked,
                     "type",
-                    format!("compute type {other:?} is not checked (checked: amlcompute, computeinstance, kubernetes, virtualmachine, synapsespark)"),
+                    message,
                     None,
                 );
                 return;
             }
         };
-        let name = get_str(doc, "name").map_or_else(|| file_stem(path), |(n, _)| n.into_owned());
-        let mut origin = Origin {
-            file: path.to_owned(),
-            fields: Vec::new(),
-            line: line0,
-        };
+        let name = y.name.clone().unwrap_or_else(|| file_stem(path));
         let mut def = ComputeDef::new(&name, kind);
-        let mut field = |plan_field: &'static str, key: &str, line: usize| {
-            origin.fields.push((plan_field, key.to_owned(), line));
-        };
-        if let Some((size, line)) = get_str(doc, "size") {
-            def.size = Some(size.into_owned());
-            field("size", "size", line);
-        }
-        if let Some((tier, line)) = get_str(doc, "tier") {
-            def.tier = tier.parse::<Tier>().ok();
-            field("tier", "tier", line);
-        }
-        for (key, slot) in [
-            ("min_instances", &mut def.min_instances),
-            ("max_instances", &mut def.max_instances),
-        ] {
-            if let Some((v, line)) = get(doc, key) {
-                *slot = integer(v).and_then(|n| u32::try_from(n).ok());
-                field(
-                    if key == "min_instances" {
-                        "min_instances"
-                    } else {
-                        "max_instances"
-                    },
-                    key,
-                    line,
-                );
-            }
-        }
-        if let Some((v, line)) = get(doc, "idle_time_before_scale_down") {
-            def.idle_time_before_scale_down = integer(v);
-            field(
-                "idle_time_before_scale_down",
-                "idle_time_before_scale_down",
-                line,
-            );
-        }
-        if let Some((v, line)) = get(doc, "idle_time_before_shutdown_minutes") {
-            def.idle_time_before_shutdown_minutes = integer(v);
-            field(
-                "idle_time_before_shutdown_minutes",
-                "idle_time_before_shutdown_minutes",
-                line,
-            );
-        }
-        if let Some((loc, _)) = get_str(doc, "location") {
-            def.region = Some(loc.into_owned());
-        }
+        def.size.clone_from(&y.size);
+        def.tier = y.tier.as_deref().and_then(|t| t.parse::<Tier>().ok());
+        def.min_instances = y.min_instances;
+        def.max_instances = y.max_instances;
+        def.idle_time_before_scale_down = y.idle_time_before_scale_down;
+        def.idle_time_before_shutdown_minutes = y.idle_time_before_shutdown_minutes;
+        def.region.clone_from(&y.location);
+        let fields = [
+            "size",
+            "tier",
+            "min_instances",
+            "max_instances",
+            "idle_time_before_scale_down",
+            "idle_time_before_shutdown_minutes",
+        ]
+        .into_iter()
+        .filter_map(|f| key_line(f).map(|l| (f, f.to_owned(), l)))
+        .collect();
         self.plan.compute.push(def);
-        self.compute.push(origin);
+        self.compute.push(Origin {
+            file: path.to_owned(),
+            fields,
+            line: start_line,
+        });
+        self.documents.push(AzureMlDocument {
+            file: path.to_owned(),
+            line: start_line,
+            content: AzureMlFile::Compute(y),
+        });
     }
 
     fn add_job(&mut self, path: &Path, doc: &MarkedYaml<'_>) {
-        let line0 = doc.span.start.line();
-        let ty = get_str(doc, "type").map(|(t, _)| t.to_ascii_lowercase());
-        let ty = ty.as_deref().unwrap_or("command");
-        if !matches!(ty, "command" | "sweep" | "pipeline" | "automl") {
-            let line = get(doc, "type").map_or(line0, |(_, l)| l);
+        let (y, lines) = read_job(doc);
+        let start_line = doc.span.start.line();
+        let key_line = |key: &str| lines.iter().find(|(k, _)| *k == key).map(|(_, l)| *l);
+        let ty = y
+            .kind
+            .as_deref()
+            .map_or_else(|| "command".to_owned(), str::to_ascii_lowercase);
+        if !matches!(ty.as_str(), "command" | "sweep" | "pipeline" | "automl") {
+            let message = format!(
+                "job type {ty:?} is not checked (checked: command, sweep, pipeline, automl)"
+            );
             self.note(
                 path,
-                Some(line),
+                key_line("type").or(Some(start_line)),
                 Code::NotChecked,
                 "type",
-                format!(
-                    "job type {ty:?} is not checked (checked: command, sweep, pipeline, automl)"
-                ),
+                message,
                 None,
             );
             return;
         }
-        let name = get_str(doc, "name")
-            .or_else(|| get_str(doc, "display_name"))
-            .map_or_else(|| file_stem(path), |(n, _)| n.into_owned());
-        let mut origin = Origin {
-            file: path.to_owned(),
-            fields: Vec::new(),
-            line: line0,
-        };
-        // compute: top level, a pipeline's settings.default_compute, or a sweep's trial.
-        let compute = get_str(doc, "compute")
-            .map(|(c, l)| (c, l, "compute"))
-            .or_else(|| {
-                get(doc, "settings")
-                    .and_then(|(s, _)| get_str(s, "default_compute"))
-                    .map(|(c, l)| (c, l, "settings.default_compute"))
-            });
+        let name = y
+            .name
+            .clone()
+            .or_else(|| y.display_name.clone())
+            .unwrap_or_else(|| file_stem(path));
         let mut job = JobDef {
             name,
             automated_ml: ty == "automl",
             ml_pipelines: ty == "pipeline",
             ..JobDef::default()
         };
-        match &compute {
-            Some((c, line, key)) if strip_azureml(c) != "serverless" => {
-                strip_azureml(c).clone_into(&mut job.target);
-                origin.fields.push(("target", (*key).to_owned(), *line));
+        let mut fields = Vec::new();
+        let compute = y.compute.clone().map(|c| (c, "compute")).or_else(|| {
+            y.settings
+                .as_ref()
+                .and_then(|s| s.default_compute.clone())
+                .map(|c| (c, "settings.default_compute"))
+        });
+        let target = compute
+            .as_ref()
+            .map(|(c, _)| strip_azureml(c))
+            .filter(|c| *c != "serverless")
+            .unwrap_or("serverless-compute");
+        target.clone_into(&mut job.target);
+        if let Some((_, key)) = &compute {
+            if let Some(l) = key_line(key) {
+                fields.push(("target", (*key).to_owned(), l));
             }
-            other => {
-                "serverless-compute".clone_into(&mut job.target);
-                if let Some((_, line, key)) = other {
-                    origin.fields.push(("target", (*key).to_owned(), *line));
+        }
+        if let Some(res) = &y.resources {
+            job.size.clone_from(&res.instance_type);
+            job.instance_count = res.instance_count;
+            for (field, key) in [
+                ("size", "resources.instance_type"),
+                ("instance_count", "resources.instance_count"),
+            ] {
+                if let Some(l) = key_line(key) {
+                    fields.push((field, key.to_owned(), l));
                 }
             }
         }
-        let resources = get(doc, "resources")
-            .or_else(|| get(doc, "trial").and_then(|(t, _)| get(t, "resources")));
-        if let Some((res, _)) = resources {
-            if let Some((it, line)) = get_str(res, "instance_type") {
-                job.size = Some(it.into_owned());
-                origin
-                    .fields
-                    .push(("size", "resources.instance_type".to_owned(), line));
-            }
-            if let Some((n, line)) = get(res, "instance_count") {
-                job.instance_count = integer(n).and_then(|n| u32::try_from(n).ok());
-                origin.fields.push((
-                    "instance_count",
-                    "resources.instance_count".to_owned(),
-                    line,
-                ));
-            }
-        }
-        let environment = get(doc, "environment")
-            .or_else(|| get(doc, "trial").and_then(|(t, _)| get(t, "environment")));
-        if let Some((env, line)) = environment {
-            let text = scalar(env)
-                .map(Cow::into_owned)
-                .or_else(|| get_str(env, "image").map(|(i, _)| i.into_owned()));
-            if let Some(text) = text {
-                let hints = environment_hints(&text);
-                job.gpu = hints.gpu || hints.cuda.is_some();
-                job.environment = Some(text);
-                origin
-                    .fields
-                    .push(("environment", "environment".to_owned(), line));
-                origin.fields.push(("gpu", "environment".to_owned(), line));
+        if let Some(env) = y
+            .environment
+            .as_ref()
+            .and_then(EnvironmentYaml::name_or_image)
+        {
+            let hints = environment_hints(env);
+            job.gpu = hints.gpu || hints.cuda.is_some();
+            job.environment = Some(env.to_owned());
+            if let Some(l) = key_line("environment") {
+                fields.push(("environment", "environment".to_owned(), l));
+                fields.push(("gpu", "environment".to_owned(), l));
             }
         }
         self.plan.jobs.push(job);
-        self.jobs.push(origin);
+        self.jobs.push(Origin {
+            file: path.to_owned(),
+            fields,
+            line: start_line,
+        });
+        self.documents.push(AzureMlDocument {
+            file: path.to_owned(),
+            line: start_line,
+            content: AzureMlFile::Job(y),
+        });
     }
 
     fn add_deployment(&mut self, path: &Path, doc: &MarkedYaml<'_>, kind: AzureMlKind) {
-        let line0 = doc.span.start.line();
-        let name = get_str(doc, "name").map_or_else(|| file_stem(path), |(n, _)| n.into_owned());
+        let (y, lines) = read_deployment(doc);
+        let start_line = doc.span.start.line();
+        let key_line = |key: &str| lines.iter().find(|(k, _)| *k == key).map(|(_, l)| *l);
         // Deployment names are unique within an endpoint: name them `endpoint/deployment`.
-        let name = match get_str(doc, "endpoint_name") {
-            Some((endpoint, _)) => format!("{endpoint}/{name}"),
+        let name = y.name.clone().unwrap_or_else(|| file_stem(path));
+        let name = match &y.endpoint_name {
+            Some(endpoint) => format!("{endpoint}/{name}"),
             None => name,
-        };
-        let mut origin = Origin {
-            file: path.to_owned(),
-            fields: Vec::new(),
-            line: line0,
         };
         let target = match kind {
             AzureMlKind::KubernetesOnlineDeployment => InferenceTarget::Kubernetes,
             _ => InferenceTarget::Endpoints,
         };
         let mut d = DeploymentDef::new(&name, target);
+        let mut fields = Vec::new();
         if kind == AzureMlKind::BatchDeployment {
             d.mode = InferenceMode::Batch;
         }
+        // A Kubernetes deployment's instance_type names a Kubernetes instance type, not a VM.
         if kind == AzureMlKind::ManagedOnlineDeployment {
-            if let Some((it, line)) = get_str(doc, "instance_type") {
-                d.size = Some(it.into_owned());
-                origin
-                    .fields
-                    .push(("size", "instance_type".to_owned(), line));
+            d.size.clone_from(&y.instance_type);
+            if let Some(l) = key_line("instance_type") {
+                fields.push(("size", "instance_type".to_owned(), l));
             }
         }
-        if let Some((n, _)) = get(doc, "instance_count") {
-            d.instance_count = integer(n).and_then(|n| u32::try_from(n).ok());
-        }
-        if let Some((env, line)) = get(doc, "environment") {
-            let text = scalar(env)
-                .map(Cow::into_owned)
-                .or_else(|| get_str(env, "image").map(|(i, _)| i.into_owned()));
-            if let Some(text) = text {
-                let hints = environment_hints(&text);
-                d.gpu = hints.gpu || hints.cuda.is_some();
-                origin.fields.push(("gpu", "environment".to_owned(), line));
+        d.instance_count = y
+            .instance_count
+            .or_else(|| y.resources.as_ref().and_then(|r| r.instance_count));
+        if let Some(env) = y
+            .environment
+            .as_ref()
+            .and_then(EnvironmentYaml::name_or_image)
+        {
+            let hints = environment_hints(env);
+            d.gpu = hints.gpu || hints.cuda.is_some();
+            if let Some(l) = key_line("environment") {
+                fields.push(("gpu", "environment".to_owned(), l));
             }
         }
         self.plan.deployments.push(d);
-        self.deployments.push(origin);
+        self.deployments.push(Origin {
+            file: path.to_owned(),
+            fields,
+            line: start_line,
+        });
+        let content = match kind {
+            AzureMlKind::BatchDeployment => AzureMlFile::BatchDeployment(y),
+            _ => AzureMlFile::OnlineDeployment(y),
+        };
+        self.documents.push(AzureMlDocument {
+            file: path.to_owned(),
+            line: start_line,
+            content,
+        });
     }
 
     /// Jobs whose `compute` names no compute of the project: a note each, and the job is

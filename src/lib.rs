@@ -21,7 +21,10 @@ mod validate;
 mod vm;
 
 #[cfg(feature = "yaml")]
-pub use azureml::{AzureMlKind, AzureMlProject, FileDiagnostic, ProjectReport};
+pub use azureml::{
+    AzureMlDocument, AzureMlFile, AzureMlKind, AzureMlProject, ComputeYaml, DeploymentYaml,
+    EnvironmentYaml, FileDiagnostic, JobYaml, PipelineSettingsYaml, ProjectReport, ResourcesYaml,
+};
 pub use compat::{CudaReason, CudaVerdict, SourceVerdict};
 pub use compute::{
     COMPUTE_INSTANCE_FREE_DISK_MAX_GB, COMPUTE_INSTANCE_FREE_DISK_MIN_GB,

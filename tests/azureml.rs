@@ -363,3 +363,63 @@ fn the_bundled_sample_project() {
         (7, 0, 3)
     );
 }
+
+#[test]
+fn typed_models() {
+    use aml_targets::{AzureMlFile, ComputeYaml, EnvironmentYaml, JobYaml};
+    let job = format!(
+        "$schema: {SCHEMA}/sweepJob.schema.json\ntype: sweep\ncompute: azureml:gpu\ntrial:\n  command: python x.py\n  environment:\n    image: pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime\n  resources:\n    instance_count: 2\n"
+    );
+    let project = AzureMlProject::from_sources([
+        ("c.yml", cluster("gpu", "Standard_NC4as_T4_v3").as_str()),
+        ("s.yml", job.as_str()),
+    ]);
+    let docs = project.documents();
+    assert_eq!(docs.len(), 2);
+    let AzureMlFile::Job(j) = &docs[1].content else {
+        panic!("{docs:?}")
+    };
+    assert_eq!(j.kind.as_deref(), Some("sweep"));
+    assert_eq!(j.compute.as_deref(), Some("azureml:gpu"));
+    assert_eq!(j.resources.as_ref().unwrap().instance_count, Some(2));
+    assert_eq!(
+        j.environment,
+        Some(EnvironmentYaml::Inline {
+            image: Some("pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime".into())
+        })
+    );
+    let AzureMlFile::Compute(c) = &docs[0].content else {
+        panic!()
+    };
+    assert_eq!(
+        (c.name.as_deref(), c.size.as_deref(), c.max_instances),
+        (Some("gpu"), Some("Standard_NC4as_T4_v3"), Some(2))
+    );
+    let plan_job = &project.plan().jobs[0];
+    assert_eq!(
+        (
+            plan_job.target.as_str(),
+            plan_job.instance_count,
+            plan_job.gpu
+        ),
+        ("gpu", Some(2), true)
+    );
+
+    // The models deserialize with any serde reader (JSON is YAML); unknown keys are ignored.
+    #[cfg(feature = "json")]
+    {
+        let c: ComputeYaml = serde_json::from_str(
+            r#"{"$schema": "x", "name": "c", "type": "amlcompute", "size": "Standard_DS3_v2", "ssh_settings": {"admin_username": "a"}}"#,
+        )
+        .unwrap();
+        assert_eq!(c.kind.as_deref(), Some("amlcompute"));
+        let j: JobYaml = serde_json::from_str(
+            r#"{"command": "x", "environment": "azureml:env@latest", "inputs": {}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            j.environment,
+            Some(EnvironmentYaml::Name("azureml:env@latest".into()))
+        );
+    }
+}
