@@ -2,13 +2,19 @@
 //!
 //! `cargo bench --bench matching [-- FILTER]` calibrates each case to about 2 ms per sample,
 //! takes 31 samples and prints `bench <case> median_ns=<n> mad_ns=<n> iters=<n>` (time per
-//! iteration). Without `--bench` (as under `cargo test --benches`) each case runs once and
-//! prints `bench <case> ok`.
+//! iteration; MAD is the median absolute deviation). For each case with a baseline written the
+//! way typical tools do it (a `regex` parser, a linear lookup with lower-cased string
+//! compares) it prints `ratio <case> baseline_over_ours=<n>`. Without `--bench` (as under
+//! `cargo test --benches`) each case runs once and prints `bench <case> ok`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use aml_targets::{Catalog, CudaVersion, Date, DocEdition, VmSeries, VmSize, VmSizeSpec};
+use aml_targets::{
+    Catalog, ComputeDef, ComputeKind, CudaVersion, Date, DeploymentDef, DocEdition, InferenceNeeds,
+    InferenceTarget, JobDef, Plan, SizeNeeds, TrainingNeeds, VmSeries, VmSize, VmSizeSpec,
+    inference_targets, recommend_sizes, training_targets, validate,
+};
 
 const SAMPLES: usize = 31;
 const SAMPLE_TARGET: Duration = Duration::from_millis(2);
@@ -16,6 +22,7 @@ const SAMPLE_TARGET: Duration = Duration::from_millis(2);
 struct Runner {
     measure: bool,
     filter: Option<String>,
+    medians: Vec<(String, f64)>,
 }
 
 impl Runner {
@@ -29,15 +36,19 @@ impl Runner {
                 a => filter = Some(a.to_owned()),
             }
         }
-        Runner { measure, filter }
+        Runner {
+            measure,
+            filter,
+            medians: Vec::new(),
+        }
     }
 
-    fn case<R>(&self, name: &str, mut f: impl FnMut() -> R) {
-        if self
-            .filter
-            .as_deref()
-            .is_some_and(|flt| !name.contains(flt))
-        {
+    fn wanted(&self, name: &str) -> bool {
+        self.filter.as_deref().is_none_or(|f| name.contains(f))
+    }
+
+    fn case<R>(&mut self, name: &str, mut f: impl FnMut() -> R) {
+        if !self.wanted(name) {
             return;
         }
         if !self.measure {
@@ -57,29 +68,156 @@ impl Runner {
             }
             iters *= 2;
         }
-        let mut per_iter: Vec<f64> = (0..SAMPLES)
+        // Iteration counts stay below 2^31, exact in an f64.
+        #[allow(clippy::cast_precision_loss)]
+        let per = iters as f64;
+        let mut samples: Vec<f64> = (0..SAMPLES)
             .map(|_| {
                 let start = Instant::now();
                 for _ in 0..iters {
                     black_box(f());
                 }
-                // Iteration counts stay below 2^31, exact in an f64.
-                #[allow(clippy::cast_precision_loss)]
-                let iters = iters as f64;
-                start.elapsed().as_secs_f64() * 1e9 / iters
+                start.elapsed().as_secs_f64() * 1e9 / per
             })
             .collect();
-        per_iter.sort_by(f64::total_cmp);
-        let median = per_iter[SAMPLES / 2];
-        let mut deviations: Vec<f64> = per_iter.iter().map(|x| (x - median).abs()).collect();
+        samples.sort_by(f64::total_cmp);
+        let median = samples[SAMPLES / 2];
+        let mut deviations: Vec<f64> = samples.iter().map(|x| (x - median).abs()).collect();
         deviations.sort_by(f64::total_cmp);
         let mad = deviations[SAMPLES / 2];
         println!("bench {name} median_ns={median:.1} mad_ns={mad:.1} iters={iters}");
+        self.medians.push((name.to_owned(), median));
+    }
+
+    /// Prints `ratio` for a baseline and our case, when both were measured.
+    fn ratio(&self, case: &str, baseline: &str, ours: &str) {
+        let find = |n: &str| self.medians.iter().find(|(m, _)| m == n).map(|(_, v)| *v);
+        if let (Some(b), Some(o)) = (find(baseline), find(ours)) {
+            println!("ratio {case} baseline_over_ours={:.1}", b / o);
+        }
+    }
+}
+
+/// A size-name parser written the way typical tools do it: one regular expression.
+struct RegexParser(regex::Regex);
+
+/// The parts the regex baseline extracts.
+#[allow(dead_code)] // read through Debug/black_box only
+#[derive(Debug)]
+struct RegexParts {
+    tier: String,
+    family: String,
+    vcpus: u32,
+    constrained: Option<u32>,
+    features: String,
+    accelerator: Option<String>,
+    version: Option<u32>,
+    promo: bool,
+}
+
+impl RegexParser {
+    fn new() -> RegexParser {
+        RegexParser(
+            regex::Regex::new(
+                r"(?i)^(standard|basic)_([a-z]+?)(\d+)(?:-(\d+))?([a-z]*)(?:_([a-z]+\d+[a-z]*))?(?:_(\d+))?(?:_cc)?(?:_v(\d+))?(_promo)?$",
+            )
+            .unwrap(),
+        )
+    }
+
+    fn parse(&self, name: &str) -> Option<RegexParts> {
+        let c = self.0.captures(name)?;
+        Some(RegexParts {
+            tier: c[1].to_owned(),
+            family: c[2].to_ascii_uppercase(),
+            vcpus: c[3].parse().ok()?,
+            constrained: c.get(4).and_then(|m| m.as_str().parse().ok()),
+            features: c[5].to_ascii_lowercase(),
+            accelerator: c.get(6).map(|m| m.as_str().to_ascii_uppercase()),
+            version: c.get(8).and_then(|m| m.as_str().parse().ok()),
+            promo: c.get(9).is_some(),
+        })
+    }
+}
+
+/// The lookup typical tools write: lower-case both sides and compare, row by row.
+fn linear_lookup<'c>(catalog: &'c Catalog, name: &str) -> Option<&'c VmSizeSpec> {
+    let wanted = name.to_lowercase();
+    catalog
+        .sizes()
+        .iter()
+        .find(|row| row.name.to_lowercase() == wanted)
+}
+
+/// A catalog of `n` sizes: the embedded rows repeated under distinct names.
+fn synthetic(n: usize) -> Catalog {
+    let rows = Catalog::embedded().sizes();
+    let sizes = (0..n)
+        .map(|i| {
+            let base = &rows[i % rows.len()];
+            let mut row = base.clone();
+            row.name = format!("{}_{i}", base.name).into();
+            row.series = base.series;
+            row
+        })
+        .collect();
+    Catalog::new(sizes)
+}
+
+/// A 10-item plan: four compute definitions, three jobs, three deployments, with problems.
+fn ten_item_plan() -> Plan {
+    let compute = |name: &str, kind, size: &str| ComputeDef {
+        size: Some(size.to_owned()),
+        ..ComputeDef::new(name, kind)
+    };
+    let job = |name: &str, target: &str| JobDef {
+        name: name.into(),
+        target: target.into(),
+        ..JobDef::default()
+    };
+    Plan {
+        compute: vec![
+            compute("cpu", ComputeKind::ComputeCluster, "Standard_DS3_v2"),
+            compute("k80", ComputeKind::ComputeCluster, "Standard_NC6"),
+            compute("t4", ComputeKind::ComputeCluster, "Standard_NC4as_T4_v3"),
+            compute("box", ComputeKind::ComputeInstance, "Standard_FX4mds"),
+        ],
+        jobs: vec![
+            JobDef {
+                environment: Some("AzureML-ACPT-pytorch-2.1-py310-cuda12.1-gpu".into()),
+                ..job("train", "k80")
+            },
+            JobDef {
+                automated_ml: true,
+                ..job("automl", "cpu")
+            },
+            JobDef {
+                cuda: Some("12.4".parse().unwrap()),
+                ..job("fine-tune", "t4")
+            },
+        ],
+        deployments: vec![
+            DeploymentDef {
+                size: Some("Standard_DS2_v2".into()),
+                model_ram_gb: Some(10.0),
+                ..DeploymentDef::new("scorer", InferenceTarget::Endpoints)
+            },
+            DeploymentDef {
+                model_size_gb: Some(2.0),
+                view: Some(aml_targets::ApiView::V1),
+                ..DeploymentDef::new("aci", InferenceTarget::ContainerInstances)
+            },
+            DeploymentDef {
+                size: Some("Standard_E4s_v3".into()),
+                ..DeploymentDef::new("batch", InferenceTarget::Endpoints)
+            },
+        ],
+        ..Plan::default()
     }
 }
 
 fn main() {
-    let r = Runner::from_args();
+    let mut r = Runner::from_args();
     let on = Date::parse("2026-11-26").unwrap();
 
     r.case("parse_size/plain", || {
@@ -98,9 +236,7 @@ fn main() {
         VmSizeSpec::find(black_box("standard_nc24rs_v3"))
     });
     r.case("parse_and_lookup", || {
-        VmSize::parse(black_box("Standard_NC24rs_v3"))
-            .ok()
-            .and_then(|s| s.spec())
+        Catalog::embedded().lookup(black_box("Standard_NC24rs_v3"))
     });
     let size = VmSize::parse("Standard_ND96asr_v4").unwrap();
     r.case("classify_series", || black_box(size).series());
@@ -110,11 +246,75 @@ fn main() {
     r.case("cuda_verdict", || {
         black_box(VmSeries::NC).cuda_verdict(black_box(CudaVersion::new(12, 1)), DocEdition::LATEST)
     });
-    r.case("catalog/scan_embedded", || {
-        Catalog::embedded()
-            .sizes()
-            .iter()
-            .filter(|s| s.memory_gib >= 64.0 && !s.gpus.is_zero())
+    let training = TrainingNeeds {
+        automated_ml: true,
+        managed_only: true,
+        ..TrainingNeeds::default()
+    };
+    r.case("select_training_targets", || {
+        training_targets(black_box(&training))
+            .filter(aml_targets::TrainingFit::fits)
             .count()
     });
+    let inference = InferenceNeeds {
+        model_size_gb: Some(2.0),
+        production: true,
+        ..InferenceNeeds::default()
+    };
+    r.case("select_inference_targets", || {
+        inference_targets(black_box(&inference))
+            .filter(aml_targets::InferenceFit::fits)
+            .count()
+    });
+    let needs = SizeNeeds {
+        model_ram_gb: Some(10.0),
+        gpus: Some(1.0),
+        cuda: Some("12.4".parse().unwrap()),
+        compute: Some(ComputeKind::ComputeInstance),
+        ..SizeNeeds::default()
+    };
+    r.case("recommend/embedded", || {
+        recommend_sizes(black_box(&needs), Catalog::embedded(), on)
+            .best()
+            .is_some()
+    });
+    for n in [1_000, 10_000, 100_000] {
+        let name = format!("recommend/synthetic_{n}");
+        if r.wanted(&name) {
+            let catalog = synthetic(n);
+            r.case(&name, || {
+                recommend_sizes(black_box(&needs), &catalog, on)
+                    .best()
+                    .is_some()
+            });
+        }
+    }
+    let plan = ten_item_plan();
+    r.case("validate/plan_10_items", || {
+        validate(black_box(&plan), on).diagnostics.len()
+    });
+
+    // Baselines, written the way typical tools do it.
+    let regex = RegexParser::new();
+    r.case("baseline/regex_parse_size", || {
+        regex.parse(black_box("Standard_NC24rs_v3"))
+    });
+    r.case("baseline/linear_lookup", || {
+        linear_lookup(Catalog::embedded(), black_box("standard_nc24rs_v3"))
+    });
+    r.case("baseline/regex_parse_and_linear_lookup", || {
+        let name = black_box("Standard_NC24rs_v3");
+        (regex.parse(name), linear_lookup(Catalog::embedded(), name))
+    });
+    r.ratio(
+        "parse_size",
+        "baseline/regex_parse_size",
+        "parse_size/plain",
+    );
+    r.ratio("lookup", "baseline/linear_lookup", "lookup/by_name");
+    r.ratio(
+        "parse_and_lookup",
+        "baseline/regex_parse_and_linear_lookup",
+        "parse_and_lookup",
+    );
 }

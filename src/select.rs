@@ -541,40 +541,126 @@ impl fmt::Display for Rejection<'_> {
     }
 }
 
-/// Everything the checks of one size need, computed once.
+/// The facts of a series the size checks need, computed once per series.
+#[derive(Clone, Copy)]
+struct SeriesFacts {
+    supported_by: Option<SupportedBy>,
+    state: RetirementState,
+    gpu: Option<&'static crate::SeriesGpu>,
+    arch: Option<GpuArchitecture>,
+    amd: bool,
+    /// NVIDIA's reason when the needed CUDA does not run on the series' GPU.
+    cuda: Option<CudaReason>,
+    /// Whether a build of the needed framework release runs on the series' GPU.
+    framework_runs: bool,
+}
+
+fn series_facts(series: Option<VmSeries>, needs: &SizeNeeds, on: Date) -> SeriesFacts {
+    let gpu = series.and_then(VmSeries::gpu);
+    let amd = gpu.is_some_and(|g| g.vendor != GpuVendor::Nvidia);
+    SeriesFacts {
+        supported_by: series.and_then(|s| s.supported_by(needs.edition)),
+        state: series.map_or(RetirementState::Active, |s| match &needs.region {
+            Some(region) => s.retirement_state_in(region, on),
+            None => s.retirement_state(on),
+        }),
+        gpu,
+        arch: series.and_then(VmSeries::gpu_architecture),
+        amd,
+        cuda: needs.cuda.as_ref().and_then(|cuda| {
+            let verdict = series?.cuda_verdict_for(cuda, needs.edition);
+            (verdict.nvidia.supported == Some(false)).then_some(verdict.nvidia.reason)
+        }),
+        framework_runs: needs.framework.is_some_and(|need| {
+            series.is_some_and(|s| {
+                s.framework_builds(need.framework, need.version)
+                    .is_some_and(|mut builds| builds.any(|b| b.runs == Some(true)))
+            })
+        }),
+    }
+}
+
+/// Everything the checks of one size need.
 struct Facts<'a> {
     spec: &'a VmSizeSpec,
     series: Option<VmSeries>,
+    /// The size's own `supported_by` (from a listing), else its series'.
     supported_by: Option<SupportedBy>,
-    state: RetirementState,
+    of_series: SeriesFacts,
+}
+
+impl<'a> Facts<'a> {
+    fn new(spec: &'a VmSizeSpec, series: Option<VmSeries>, of_series: SeriesFacts) -> Facts<'a> {
+        Facts {
+            spec,
+            series,
+            supported_by: spec.supported_by.or(of_series.supported_by),
+            of_series,
+        }
+    }
+
+    fn has_gpu(&self) -> bool {
+        !self.spec.gpus.is_zero()
+    }
+
+    fn amd(&self) -> bool {
+        self.has_gpu() && self.of_series.amd
+    }
+
+    fn arch(&self) -> Option<GpuArchitecture> {
+        self.of_series.arch.filter(|_| self.has_gpu())
+    }
+
+    fn gpu_memory(&self) -> Option<f64> {
+        self.spec
+            .gpu_memory_gib
+            .or_else(|| self.of_series.gpu.map(|g| f64::from(g.memory_gib)))
+            .filter(|_| self.has_gpu())
+    }
+
+    /// The GPU model of a size: its own, or its series'.
+    fn gpu_model(&self) -> Option<&'a str> {
+        let spec: &'a VmSizeSpec = self.spec;
+        spec.gpu_model
+            .as_deref()
+            .or_else(|| self.of_series.gpu.map(|g| g.model))
+            .filter(|_| self.has_gpu())
+    }
+
+    fn wrong_compute(&self, compute: ComputeKind) -> bool {
+        let ok = match compute {
+            ComputeKind::ComputeCluster => self.supported_by.is_some_and(SupportedBy::clusters),
+            ComputeKind::ComputeInstance => self.supported_by.is_some_and(SupportedBy::instances),
+            _ => true,
+        };
+        !ok && self.supported_by.is_some()
+    }
+
+    /// The CUDA rejection, if any: no GPU, or NVIDIA's reason (AMD GPUs are reported as
+    /// [`RejectionKind::NotNvidia`] instead).
+    fn cuda(&self, needs: &SizeNeeds) -> Option<CudaReason> {
+        needs.cuda.as_ref()?;
+        if self.amd() {
+            None
+        } else if !self.has_gpu() {
+            Some(CudaReason::NoGpu)
+        } else {
+            self.of_series.cuda
+        }
+    }
+
+    fn framework_fails(&self, needs: &SizeNeeds) -> bool {
+        needs.framework.is_some()
+            && !self.amd()
+            && !(self.has_gpu() && self.of_series.framework_runs)
+    }
 }
 
 fn facts<'a>(spec: &'a VmSizeSpec, needs: &SizeNeeds, on: Date) -> Facts<'a> {
     let series = spec
         .series
         .or_else(|| spec.size().ok().and_then(|s| s.series()));
-    let supported_by = spec
-        .supported_by
-        .or_else(|| series.and_then(|s| s.supported_by(needs.edition)));
-    let state = series.map_or(RetirementState::Active, |s| match &needs.region {
-        Some(region) => s.retirement_state_in(region, on),
-        None => s.retirement_state(on),
-    });
-    Facts {
-        spec,
-        series,
-        supported_by,
-        state,
-    }
-}
-
-/// The GPU model of a size: its own, or its series'.
-fn gpu_model<'a>(f: &Facts<'a>) -> Option<&'a str> {
-    f.spec
-        .gpu_model
-        .as_deref()
-        .or_else(|| f.series.and_then(VmSeries::gpu).map(|g| g.model))
-        .filter(|_| !f.spec.gpus.is_zero())
+    Facts::new(spec, series, series_facts(series, needs, on))
 }
 
 /// Whether `needle` occurs in `haystack` as a whole word, ASCII case ignored: `A10` matches
@@ -595,113 +681,100 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
     })
 }
 
-/// Every reason the size of `f` does not meet `needs`, in [`RejectionKind`] order.
-fn rejections<'a>(f: &Facts<'a>, needs: &'a SizeNeeds) -> impl Iterator<Item = Rejection<'a>> {
+/// The kinds of reasons the size of `f` does not meet `needs` (`memory` is
+/// [`SizeNeeds::memory_gib_needed`]): the fast path of [`rejections`], which gives the
+/// same kinds with their figures.
+fn kinds(f: &Facts<'_>, needs: &SizeNeeds, memory: Option<f64>) -> ReasonSet<RejectionKind> {
+    use RejectionKind as K;
     let spec = f.spec;
-    let gpu = f.series.and_then(VmSeries::gpu);
-    let amd = gpu.is_some_and(|g| g.vendor != GpuVendor::Nvidia);
-    let has_gpu = !spec.gpus.is_zero();
+    let mut k = ReasonSet::new();
+    k.insert_if(f.supported_by.is_none(), K::NotSupported);
+    k.insert_if(
+        needs.compute.is_some_and(|c| f.wrong_compute(c)),
+        K::WrongCompute,
+    );
+    k.insert_if(f.of_series.state.is_retired(), K::Retired);
+    k.insert_if(memory.is_some_and(|m| spec.memory_gib < m), K::Memory);
+    k.insert_if(needs.min_vcpus.is_some_and(|n| spec.vcpus < n), K::Vcpus);
+    k.insert_if(
+        needs.gpus.is_some_and(|n| spec.gpus.as_f64() + 1e-9 < n),
+        K::Gpus,
+    );
+    if let Some(wanted) = needs.gpu_model.as_deref() {
+        k.insert_if(
+            f.gpu_model().is_none_or(|m| !contains_word(m, wanted)),
+            K::GpuModel,
+        );
+    }
+    if let Some(wanted) = needs.min_gpu_architecture {
+        k.insert_if(f.arch().is_none_or(|a| a < wanted), K::GpuArchitecture);
+    }
+    if let Some(wanted) = needs.min_gpu_memory_gib {
+        k.insert_if(f.gpu_memory().is_none_or(|m| m < wanted), K::GpuMemory);
+    }
     let wants_cuda = needs.cuda.is_some() || needs.framework.is_some();
-    let arch = f
-        .series
-        .and_then(VmSeries::gpu_architecture)
-        .filter(|_| has_gpu);
-    let gpu_memory = spec
-        .gpu_memory_gib
-        .or_else(|| gpu.map(|g| f64::from(g.memory_gib)))
-        .filter(|_| has_gpu);
-    let model = gpu_model(f);
-    let checks: [Option<Rejection<'a>>; 14] = [
-        f.supported_by
-            .is_none()
-            .then_some(Rejection::NotSupported { series: f.series }),
-        needs.compute.and_then(|compute| {
-            let ok = match compute {
-                ComputeKind::ComputeCluster => f.supported_by.is_some_and(SupportedBy::clusters),
-                ComputeKind::ComputeInstance => f.supported_by.is_some_and(SupportedBy::instances),
-                _ => true,
-            };
-            (!ok && f.supported_by.is_some()).then_some(Rejection::WrongCompute {
-                compute,
+    k.insert_if(wants_cuda && f.amd(), K::NotNvidia);
+    k.insert_if(f.cuda(needs).is_some(), K::Cuda);
+    k.insert_if(f.framework_fails(needs), K::Framework);
+    k.insert_if(needs.isolated && !spec.is_isolated(), K::NotIsolated);
+    k.insert_if(needs.rdma && spec.rdma != Some(true), K::NoRdma);
+    k
+}
+
+/// Every reason the size of `f` does not meet `needs`, in [`RejectionKind`] order.
+fn rejections<'a>(f: &Facts<'a>, needs: &'a SizeNeeds) -> Vec<Rejection<'a>> {
+    let memory = needs.memory_gib_needed();
+    kinds(f, needs, memory)
+        .iter()
+        .map(|kind| match kind {
+            RejectionKind::NotSupported => Rejection::NotSupported { series: f.series },
+            RejectionKind::WrongCompute => Rejection::WrongCompute {
+                compute: needs.compute.unwrap_or(ComputeKind::ComputeCluster),
                 supported_by: f.supported_by,
-            })
-        }),
-        match f.state {
-            RetirementState::Retired { since } => Some(Rejection::Retired { since }),
-            _ => None,
-        },
-        needs.memory_gib_needed().and_then(|needs_gib| {
-            (spec.memory_gib < needs_gib).then_some(Rejection::Memory {
-                has_gib: spec.memory_gib,
-                needs_gib,
-            })
-        }),
-        needs.min_vcpus.and_then(|n| {
-            (spec.vcpus < n).then_some(Rejection::Vcpus {
-                has: spec.vcpus,
-                needs: n,
-            })
-        }),
-        needs.gpus.and_then(|n| {
-            (spec.gpus.as_f64() + 1e-9 < n).then_some(Rejection::Gpus {
-                has: spec.gpus,
-                needs: n,
-            })
-        }),
-        needs.gpu_model.as_deref().and_then(|wanted| {
-            model
-                .is_none_or(|m| !contains_word(m, wanted))
-                .then_some(Rejection::GpuModel {
-                    has: model,
-                    needs: wanted,
-                })
-        }),
-        needs.min_gpu_architecture.and_then(|wanted| {
-            arch.is_none_or(|a| a < wanted)
-                .then_some(Rejection::GpuArchitecture {
-                    has: arch,
-                    needs: wanted,
-                })
-        }),
-        needs.min_gpu_memory_gib.and_then(|wanted| {
-            gpu_memory
-                .is_none_or(|m| m < wanted)
-                .then_some(Rejection::GpuMemory {
-                    has: gpu_memory,
-                    needs: wanted,
-                })
-        }),
-        (wants_cuda && amd && has_gpu).then_some(Rejection::NotNvidia),
-        needs.cuda.as_ref().and_then(|cuda| {
-            if amd {
-                return None; // reported as NotNvidia
-            }
-            if !has_gpu {
-                return Some(Rejection::Cuda {
-                    reason: CudaReason::NoGpu,
-                });
-            }
-            let verdict = f.series?.cuda_verdict_for(cuda, needs.edition);
-            (verdict.nvidia.supported == Some(false)).then_some(Rejection::Cuda {
-                reason: verdict.nvidia.reason,
-            })
-        }),
-        needs.framework.and_then(|need| {
-            if amd {
-                return None; // reported as NotNvidia
-            }
-            let runs = has_gpu
-                && f.series.is_some_and(|series| {
-                    series
-                        .framework_builds(need.framework, need.version)
-                        .is_some_and(|mut builds| builds.any(|b| b.runs == Some(true)))
-                });
-            (!runs).then_some(Rejection::Framework { need })
-        }),
-        (needs.isolated && !spec.is_isolated()).then_some(Rejection::NotIsolated),
-        (needs.rdma && spec.rdma != Some(true)).then_some(Rejection::NoRdma),
-    ];
-    checks.into_iter().flatten()
+            },
+            RejectionKind::Retired => Rejection::Retired {
+                since: f.of_series.state.date().unwrap_or(Date::MIN),
+            },
+            RejectionKind::Memory => Rejection::Memory {
+                has_gib: f.spec.memory_gib,
+                needs_gib: memory.unwrap_or_default(),
+            },
+            RejectionKind::Vcpus => Rejection::Vcpus {
+                has: f.spec.vcpus,
+                needs: needs.min_vcpus.unwrap_or_default(),
+            },
+            RejectionKind::Gpus => Rejection::Gpus {
+                has: f.spec.gpus,
+                needs: needs.gpus.unwrap_or_default(),
+            },
+            RejectionKind::GpuModel => Rejection::GpuModel {
+                has: f.gpu_model(),
+                needs: needs.gpu_model.as_deref().unwrap_or_default(),
+            },
+            RejectionKind::GpuArchitecture => Rejection::GpuArchitecture {
+                has: f.arch(),
+                needs: needs
+                    .min_gpu_architecture
+                    .unwrap_or(GpuArchitecture::Kepler),
+            },
+            RejectionKind::GpuMemory => Rejection::GpuMemory {
+                has: f.gpu_memory(),
+                needs: needs.min_gpu_memory_gib.unwrap_or_default(),
+            },
+            RejectionKind::NotNvidia => Rejection::NotNvidia,
+            RejectionKind::Cuda => Rejection::Cuda {
+                reason: f.cuda(needs).unwrap_or(CudaReason::NoGpu),
+            },
+            RejectionKind::Framework => Rejection::Framework {
+                need: needs.framework.unwrap_or(FrameworkNeed::new(
+                    crate::Framework::PyTorch,
+                    crate::FrameworkVersion::new(0, 0),
+                )),
+            },
+            RejectionKind::NotIsolated => Rejection::NotIsolated,
+            RejectionKind::NoRdma => Rejection::NoRdma,
+        })
+        .collect()
 }
 
 /// A size that fits, with its place in the ranking.
@@ -733,7 +806,7 @@ impl<'c> RejectedSize<'c> {
     where
         'c: 'a,
     {
-        rejections(&facts(self.spec, needs, on), needs).collect()
+        rejections(&facts(self.spec, needs, on), needs)
     }
 }
 
@@ -798,17 +871,6 @@ impl<'c> Recommendation<'c> {
     }
 }
 
-/// Orders fitting sizes: not retiring first, then memory, vCPUs, GPUs, name.
-fn rank(a: &Candidate<'_>, b: &Candidate<'_>) -> std::cmp::Ordering {
-    let retiring = |c: &Candidate<'_>| matches!(c.retirement, RetirementState::Retiring { .. });
-    retiring(a)
-        .cmp(&retiring(b))
-        .then(a.spec.memory_gib.total_cmp(&b.spec.memory_gib))
-        .then(a.spec.vcpus.cmp(&b.spec.vcpus))
-        .then(a.spec.gpus.cmp(&b.spec.gpus))
-        .then_with(|| a.spec.name.cmp(&b.spec.name))
-}
-
 /// Recommends VM sizes from `catalog` for `needs` on `on`: scale up first — the smallest size
 /// that fits — then scale out when a concurrency is given.
 ///
@@ -841,32 +903,42 @@ pub fn recommend_sizes<'c>(
     catalog: &'c Catalog,
     on: Date,
 ) -> Recommendation<'c> {
-    let mut candidates = Vec::new();
-    let mut rejected = Vec::new();
-    for spec in catalog.sizes() {
-        let f = facts(spec, needs, on);
-        let mut kinds = ReasonSet::new();
-        for r in rejections(&f, needs) {
-            kinds.insert(r.kind());
-        }
-        if kinds.is_empty() {
-            candidates.push(Candidate {
+    // Series facts (retirement, support, GPU, CUDA and framework verdicts) once per series.
+    const SLOTS: usize = VmSeries::ALL.len() + 1;
+    let mut per_series: [Option<SeriesFacts>; SLOTS] = [None; SLOTS];
+    let memory = needs.memory_gib_needed();
+    let sizes = catalog.sizes();
+    let mut candidates = Vec::with_capacity(sizes.len().min(64));
+    let mut retiring = Vec::new();
+    let mut rejected = Vec::with_capacity(sizes.len());
+    // Rows in recommendation order, so candidates come out ranked.
+    for &i in catalog.rank() {
+        let spec = &sizes[i as usize];
+        let series = spec
+            .series
+            .or_else(|| catalog.parsed_at(i as usize).and_then(|s| s.series()));
+        let slot = series.map_or(SLOTS - 1, |s| s as usize);
+        let of_series = *per_series[slot].get_or_insert_with(|| series_facts(series, needs, on));
+        let f = Facts::new(spec, series, of_series);
+        let kinds = kinds(&f, needs, memory);
+        if !kinds.is_empty() {
+            rejected.push(RejectedSize { spec, kinds });
+        } else if let RetirementState::Retiring { .. } = of_series.state {
+            retiring.push(Candidate {
                 spec,
-                retirement: f.state,
+                retirement: of_series.state,
             });
         } else {
-            rejected.push(RejectedSize { spec, kinds });
+            candidates.push(Candidate {
+                spec,
+                retirement: of_series.state,
+            });
         }
     }
-    candidates.sort_by(rank);
-    rejected.sort_by(|a, b| {
-        a.kinds
-            .len()
-            .cmp(&b.kinds.len())
-            .then(a.spec.memory_gib.total_cmp(&b.spec.memory_gib))
-            .then(a.spec.vcpus.cmp(&b.spec.vcpus))
-            .then_with(|| a.spec.name.cmp(&b.spec.name))
-    });
+    // Sizes of series that are not retiring first.
+    candidates.append(&mut retiring);
+    // Closest first: fewest reasons, then the ranking (a counting sort, stable, O(n)).
+    let rejected = sort_by_reason_count(rejected);
     let scale_out = needs.concurrency.zip(candidates.first()).map(|(n, best)| {
         let per_copy = needs.model_ram_gb.map(gb_to_gib_headroom);
         // Clamped to 1..=u32::MAX first, so the cast is exact.
@@ -888,6 +960,27 @@ pub fn recommend_sizes<'c>(
     }
 }
 
+/// Stable sort by number of reasons, in linear time.
+fn sort_by_reason_count(rejected: Vec<RejectedSize<'_>>) -> Vec<RejectedSize<'_>> {
+    let Some(&first) = rejected.first() else {
+        return rejected;
+    };
+    let mut start = [0usize; 34];
+    for r in &rejected {
+        start[r.kinds.len() + 1] += 1;
+    }
+    for k in 1..start.len() {
+        start[k] += start[k - 1];
+    }
+    let mut out = vec![first; rejected.len()];
+    for r in rejected {
+        let slot = &mut start[r.kinds.len()];
+        out[*slot] = r;
+        *slot += 1;
+    }
+    out
+}
+
 fn gb_to_gib_headroom(gb: f64) -> f64 {
     crate::needs::gb_to_gib(crate::inference_ram_with_headroom(gb))
 }
@@ -903,7 +996,7 @@ impl VmSize {
         on: Date,
     ) -> Vec<Rejection<'a>> {
         match catalog.get(self) {
-            Some(spec) => rejections(&facts(spec, needs, on), needs).collect(),
+            Some(spec) => rejections(&facts(spec, needs, on), needs),
             None => vec![Rejection::NotSupported {
                 series: self.series(),
             }],

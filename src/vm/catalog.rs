@@ -322,13 +322,45 @@ pub struct Catalog {
     sizes: Cow<'static, [VmSizeSpec]>,
     /// See [`build_index`].
     index: Cow<'static, [u32]>,
+    /// Positions in `sizes` in recommendation order (memory, vCPUs, GPUs, name); empty for
+    /// the embedded catalog, whose order is computed once on first use.
+    rank: Cow<'static, [u32]>,
+    /// Each row's name, parsed; empty for the embedded catalog (computed once on first use).
+    parsed: Cow<'static, [Option<VmSize>]>,
 }
 
 /// The catalog compiled into the crate.
 static EMBEDDED: Catalog = Catalog {
     sizes: Cow::Borrowed(&SIZES),
     index: Cow::Borrowed(&SIZE_INDEX),
+    rank: Cow::Borrowed(&[]),
+    parsed: Cow::Borrowed(&[]),
 };
+
+/// The embedded catalog's recommendation order, computed on first use (no heap allocation).
+static EMBEDDED_RANK: std::sync::OnceLock<[u32; SIZES.len()]> = std::sync::OnceLock::new();
+
+/// The embedded catalog's parsed names, computed on first use (no heap allocation).
+static EMBEDDED_PARSED: std::sync::OnceLock<[Option<VmSize>; SIZES.len()]> =
+    std::sync::OnceLock::new();
+
+/// Orders rows for recommendations: memory, then vCPUs, then GPUs, then name.
+fn rank_order(sizes: &[VmSizeSpec], rank: &mut [u32]) {
+    rank.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&sizes[a as usize], &sizes[b as usize]);
+        a.memory_gib
+            .total_cmp(&b.memory_gib)
+            .then(a.vcpus.cmp(&b.vcpus))
+            .then(a.gpus.cmp(&b.gpus))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+}
+
+/// Positions `0..n` as `u32`.
+#[allow(clippy::cast_possible_truncation)] // catalogs hold far fewer than 2^32 rows
+fn positions(n: usize) -> impl Iterator<Item = u32> {
+    (0..n).map(|i| i as u32)
+}
 
 impl Catalog {
     /// The catalog compiled into the crate: 215 sizes of 32 series, from Azure's VM size
@@ -344,9 +376,51 @@ impl Catalog {
     pub fn new(mut sizes: Vec<VmSizeSpec>) -> Catalog {
         sizes.sort_by(|a, b| cmp_ignore_case(&a.name, &b.name));
         sizes.dedup_by(|later, first| cmp_ignore_case(&later.name, &first.name).is_eq());
+        let mut rank: Vec<u32> = positions(sizes.len()).collect();
+        rank_order(&sizes, &mut rank);
+        let parsed = sizes.iter().map(|s| VmSize::parse(&s.name).ok()).collect();
         Catalog {
             index: Cow::Owned(build_index(&sizes)),
+            rank: Cow::Owned(rank),
+            parsed: Cow::Owned(parsed),
             sizes: Cow::Owned(sizes),
+        }
+    }
+
+    fn is_embedded(&self) -> bool {
+        matches!(self.sizes, Cow::Borrowed(s) if std::ptr::eq(s, SIZES.as_slice()))
+    }
+
+    /// Positions in [`Catalog::sizes`] in recommendation order: memory, then vCPUs, then
+    /// GPUs, then name.
+    pub(crate) fn rank(&self) -> &[u32] {
+        if self.is_embedded() {
+            EMBEDDED_RANK.get_or_init(|| {
+                let mut rank = [0u32; SIZES.len()];
+                for (slot, i) in rank.iter_mut().zip(positions(SIZES.len())) {
+                    *slot = i;
+                }
+                rank_order(&SIZES, &mut rank);
+                rank
+            })
+        } else {
+            &self.rank
+        }
+    }
+
+    /// The parsed name of the row at position `i`.
+    pub(crate) fn parsed_at(&self, i: usize) -> Option<VmSize> {
+        self.parsed().get(i).copied().flatten()
+    }
+
+    /// Each row's name, parsed, in [`Catalog::sizes`] order.
+    fn parsed(&self) -> &[Option<VmSize>] {
+        if self.is_embedded() {
+            EMBEDDED_PARSED.get_or_init(|| {
+                std::array::from_fn(|i| VmSize::parse_uncached(&SIZES[i].name).ok())
+            })
+        } else {
+            &self.parsed
         }
     }
 
@@ -375,21 +449,49 @@ impl Catalog {
     }
 
     fn find_bytes(&self, name: &[u8]) -> Option<&VmSizeSpec> {
+        self.position(name).map(|i| &self.sizes[i])
+    }
+
+    /// The position of the row named `name` (ASCII case ignored).
+    fn position(&self, name: &[u8]) -> Option<usize> {
         let mask = self.index.len() - 1;
         // The mask keeps the value below the index length.
         #[allow(clippy::cast_possible_truncation)]
         let mut slot = bytes_hash(name) as usize & mask;
         loop {
-            let entry = self.index[slot];
+            let entry = self.index[slot] as usize;
             if entry == 0 {
                 return None;
             }
-            let row = &self.sizes[entry as usize - 1];
+            let row = &self.sizes[entry - 1];
             if row.name.len() == name.len() && row.name.as_bytes().eq_ignore_ascii_case(name) {
-                return Some(row);
+                return Some(entry - 1);
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /// The parsed name of the row named `name` in the embedded catalog, if it has one.
+    pub(crate) fn embedded_parsed(name: &str) -> Option<VmSize> {
+        let catalog = Catalog::embedded();
+        catalog
+            .position(name.as_bytes())
+            .and_then(|i| catalog.parsed()[i])
+    }
+
+    /// Parses `name` and finds its row: the parts of the name and the facts of the size,
+    /// ASCII case ignored. `None` when the catalog has no such size (or the name does not
+    /// parse).
+    ///
+    /// ```
+    /// let (size, spec) = aml_targets::Catalog::embedded().lookup("standard_nc24rs_v3").unwrap();
+    /// assert_eq!(size.to_string(), "Standard_NC24rs_v3");
+    /// assert_eq!(spec.vcpus, 24);
+    /// ```
+    #[must_use]
+    pub fn lookup(&self, name: &str) -> Option<(VmSize, &VmSizeSpec)> {
+        let i = self.position(name.as_bytes())?;
+        Some((self.parsed()[i]?, &self.sizes[i]))
     }
 
     /// The row for a parsed size.
@@ -427,6 +529,10 @@ mod tests {
     #[test]
     fn the_generated_index_is_the_one_build_index_makes() {
         assert_eq!(build_index(&SIZES), SIZE_INDEX);
+        // The cached parses are the parser's.
+        for (spec, parsed) in SIZES.iter().zip(Catalog::embedded().parsed()) {
+            assert_eq!(*parsed, Some(VmSize::parse_uncached(&spec.name).unwrap()));
+        }
         assert_eq!(name_hash("Standard_NC6"), name_hash("STANDARD_nc6"));
         assert_ne!(name_hash("Standard_NC6"), name_hash("Standard_NC6s"));
     }

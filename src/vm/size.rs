@@ -473,6 +473,15 @@ impl VmSize {
     ///
     /// [`ParseVmSizeError`] naming the byte position and what was expected there.
     pub fn parse(s: &str) -> Result<VmSize, ParseVmSizeError> {
+        // The sizes of the embedded catalog are parsed once; their names are one lookup away.
+        if let Some(size) = crate::Catalog::embedded_parsed(s) {
+            return Ok(size);
+        }
+        VmSize::parse_uncached(s)
+    }
+
+    /// The parser itself, without the embedded catalog's cache.
+    pub(crate) fn parse_uncached(s: &str) -> Result<VmSize, ParseVmSizeError> {
         VmSize::parse_inner(s.as_bytes()).map_err(|(at, kind)| ParseVmSizeError::new(s, at, kind))
     }
 
