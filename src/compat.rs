@@ -232,25 +232,84 @@ impl VmSeries {
             page,
             nvidia,
         };
-        if self.category() != VmCategory::Gpu {
-            let no_gpu = no(CudaReason::NoGpu, NO_GPU_SOURCE);
-            return verdict(no_gpu, no_gpu, None);
+        match self.cuda_profile() {
+            CudaProfile::NoGpu => {
+                let no_gpu = no(CudaReason::NoGpu, NO_GPU_SOURCE);
+                verdict(no_gpu, no_gpu, None)
+            }
+            CudaProfile::NotNvidia { source } => {
+                let amd = no(CudaReason::NotNvidia, source);
+                verdict(amd, amd, None)
+            }
+            CudaProfile::Nvidia { cc, nvidia, page } => {
+                let page = match page[edition as usize] {
+                    Some((min, source)) => judge(cuda, CudaRange::at_least(min), source),
+                    None => silent(CudaReason::PageSilent, PAGE_SOURCE),
+                };
+                let nvidia = match nvidia {
+                    Some(row) => judge(cuda, row.cuda, row.source),
+                    None => silent(CudaReason::UnknownCapability, NO_GPU_SOURCE),
+                };
+                verdict(page, nvidia, cc)
+            }
         }
-        if self.gpu().is_some_and(|g| g.vendor != GpuVendor::Nvidia) {
-            let source = self.gpu().map_or(NO_GPU_SOURCE, |g| g.source);
-            let amd = no(CudaReason::NotNvidia, source);
-            return verdict(amd, amd, None);
+    }
+
+    /// NVIDIA's answer alone (the page's is skipped): `Some(reason)` when NVIDIA says the
+    /// requirement does not run on the series' GPU.
+    pub(crate) fn nvidia_rejects(self, cuda: &CudaRequirement) -> Option<CudaReason> {
+        match self.cuda_profile() {
+            CudaProfile::NoGpu => Some(CudaReason::NoGpu),
+            CudaProfile::NotNvidia { .. } => Some(CudaReason::NotNvidia),
+            CudaProfile::Nvidia { nvidia, .. } => {
+                let verdict = judge(cuda, nvidia?.cuda, "");
+                (verdict.supported == Some(false)).then_some(verdict.reason)
+            }
         }
-        let page = match edition_row(self, edition) {
-            Some((min, source)) => judge(cuda, CudaRange::at_least(min), source),
-            None => silent(CudaReason::PageSilent, PAGE_SOURCE),
-        };
-        let cc = self.compute_capability();
-        let nvidia = match cc.and_then(ComputeCapability::nvidia_cuda) {
-            Some(row) => judge(cuda, row.cuda, row.source),
-            None => silent(CudaReason::UnknownCapability, NO_GPU_SOURCE),
-        };
-        verdict(page, nvidia, cc)
+    }
+
+    /// The series' CUDA facts, computed once per series.
+    fn cuda_profile(self) -> CudaProfile {
+        static TABLE: std::sync::OnceLock<[CudaProfile; crate::vm::series::SERIES_COUNT]> =
+            std::sync::OnceLock::new();
+        crate::vm::series::per_series(&TABLE, CudaProfile::of)[self as usize]
+    }
+}
+
+/// What a series' GPU is, as far as CUDA goes.
+#[derive(Clone, Copy)]
+enum CudaProfile {
+    NoGpu,
+    NotNvidia {
+        source: &'static str,
+    },
+    Nvidia {
+        cc: Option<ComputeCapability>,
+        nvidia: Option<&'static crate::NvidiaCudaSupport>,
+        /// The page's lower bound and source, per edition (indexed by `DocEdition as usize`).
+        page: [Option<(CudaVersion, &'static str)>; DocEdition::ALL.len()],
+    },
+}
+
+impl CudaProfile {
+    fn of(series: VmSeries) -> CudaProfile {
+        if series.category() != VmCategory::Gpu {
+            return CudaProfile::NoGpu;
+        }
+        if let Some(gpu) = series.gpu().filter(|g| g.vendor != GpuVendor::Nvidia) {
+            return CudaProfile::NotNvidia { source: gpu.source };
+        }
+        let cc = series.compute_capability();
+        CudaProfile::Nvidia {
+            cc,
+            nvidia: cc.and_then(ComputeCapability::nvidia_cuda),
+            page: [
+                DocEdition::Jan2024,
+                DocEdition::Nov2025,
+                DocEdition::Mar2026,
+            ]
+            .map(|e| edition_row(series, e)),
+        }
     }
 }
 

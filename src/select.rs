@@ -39,6 +39,13 @@ impl<T: ReasonKind> ReasonSet<T> {
         self.bits |= kind.bit();
     }
 
+    fn union(self, other: Self) -> Self {
+        ReasonSet {
+            bits: self.bits | other.bits,
+            kind: std::marker::PhantomData,
+        }
+    }
+
     fn insert_if(&mut self, condition: bool, kind: T) {
         if condition {
             self.insert(kind);
@@ -553,44 +560,150 @@ struct SeriesFacts {
     cuda: Option<CudaReason>,
     /// Whether a build of the needed framework release runs on the series' GPU.
     framework_runs: bool,
+    /// The series-dependent kinds of a size of the series with a GPU, and without one.
+    with_gpu: ReasonSet<RejectionKind>,
+    without_gpu: ReasonSet<RejectionKind>,
+    /// The support kinds of a size without a `supported_by` of its own.
+    support: ReasonSet<RejectionKind>,
 }
 
 fn series_facts(series: Option<VmSeries>, needs: &SizeNeeds, on: Date) -> SeriesFacts {
+    use RejectionKind as K;
     let gpu = series.and_then(VmSeries::gpu);
     let amd = gpu.is_some_and(|g| g.vendor != GpuVendor::Nvidia);
+    let supported_by = series.and_then(|s| s.supported_by(needs.edition));
+    let state = series.map_or(RetirementState::Active, |s| match &needs.region {
+        Some(region) => s.retirement_state_in(region, on),
+        None => s.retirement_state(on),
+    });
+    let arch = series.and_then(VmSeries::gpu_architecture);
+    let cuda = needs
+        .cuda
+        .as_ref()
+        .and_then(|cuda| series?.nvidia_rejects(cuda));
+    let framework_runs = needs.framework.is_some_and(|need| {
+        series.is_some_and(|s| {
+            s.framework_builds(need.framework, need.version)
+                .is_some_and(|mut builds| builds.any(|b| b.runs == Some(true)))
+        })
+    });
+    // The same rules as `kinds`, evaluated once for both kinds of sizes of the series.
+    let wants_cuda = needs.cuda.is_some() || needs.framework.is_some();
+    let mut with_gpu = ReasonSet::new();
+    let mut without_gpu = ReasonSet::new();
+    for set in [&mut with_gpu, &mut without_gpu] {
+        set.insert_if(state.is_retired(), K::Retired);
+    }
+    if let Some(wanted) = needs.min_gpu_architecture {
+        with_gpu.insert_if(arch.is_none_or(|a| a < wanted), K::GpuArchitecture);
+        without_gpu.insert(K::GpuArchitecture);
+    }
+    with_gpu.insert_if(wants_cuda && amd, K::NotNvidia);
+    if needs.cuda.is_some() {
+        with_gpu.insert_if(!amd && cuda.is_some(), K::Cuda);
+        without_gpu.insert(K::Cuda);
+    }
+    if needs.framework.is_some() {
+        with_gpu.insert_if(!amd && !framework_runs, K::Framework);
+        without_gpu.insert(K::Framework);
+    }
     SeriesFacts {
-        supported_by: series.and_then(|s| s.supported_by(needs.edition)),
-        state: series.map_or(RetirementState::Active, |s| match &needs.region {
-            Some(region) => s.retirement_state_in(region, on),
-            None => s.retirement_state(on),
-        }),
+        supported_by,
+        state,
         gpu,
-        arch: series.and_then(VmSeries::gpu_architecture),
+        arch,
         amd,
-        cuda: needs.cuda.as_ref().and_then(|cuda| {
-            let verdict = series?.cuda_verdict_for(cuda, needs.edition);
-            (verdict.nvidia.supported == Some(false)).then_some(verdict.nvidia.reason)
-        }),
-        framework_runs: needs.framework.is_some_and(|need| {
-            series.is_some_and(|s| {
-                s.framework_builds(need.framework, need.version)
-                    .is_some_and(|mut builds| builds.any(|b| b.runs == Some(true)))
-            })
-        }),
+        cuda,
+        framework_runs,
+        with_gpu,
+        without_gpu,
+        support: support_kinds(supported_by, needs.compute),
     }
 }
 
+/// [`RejectionKind::NotSupported`] and [`RejectionKind::WrongCompute`] for a size usable by
+/// `supported_by`.
+fn support_kinds(
+    supported_by: Option<SupportedBy>,
+    compute: Option<ComputeKind>,
+) -> ReasonSet<RejectionKind> {
+    let mut k = ReasonSet::new();
+    k.insert_if(supported_by.is_none(), RejectionKind::NotSupported);
+    let wrong = compute.is_some_and(|compute| {
+        let ok = match compute {
+            ComputeKind::ComputeCluster => supported_by.is_some_and(SupportedBy::clusters),
+            ComputeKind::ComputeInstance => supported_by.is_some_and(SupportedBy::instances),
+            _ => true,
+        };
+        !ok && supported_by.is_some()
+    });
+    k.insert_if(wrong, RejectionKind::WrongCompute);
+    k
+}
+
+/// `needs` as plain thresholds for the loop over a catalog.
+struct Thresholds {
+    memory: Option<f64>,
+    per_size_gpu_checks: bool,
+}
+
+impl Thresholds {
+    fn new(needs: &SizeNeeds) -> Thresholds {
+        Thresholds {
+            memory: needs.memory_gib_needed(),
+            per_size_gpu_checks: needs.gpu_model.is_some() || needs.min_gpu_memory_gib.is_some(),
+        }
+    }
+}
+
+/// [`kinds`] with the series-dependent kinds taken from `f`'s series facts: what the loop of
+/// [`recommend_sizes`] runs. A test checks that both agree.
+#[inline]
+fn fast_kinds(f: &Facts<'_, '_>, needs: &SizeNeeds, t: &Thresholds) -> ReasonSet<RejectionKind> {
+    use RejectionKind as K;
+    let spec = f.spec;
+    let mut k = if f.has_gpu() {
+        f.of_series.with_gpu
+    } else {
+        f.of_series.without_gpu
+    };
+    k = k.union(match spec.supported_by {
+        None => f.of_series.support,
+        own => support_kinds(own, needs.compute),
+    });
+    k.insert_if(t.memory.is_some_and(|m| spec.memory_gib < m), K::Memory);
+    k.insert_if(needs.min_vcpus.is_some_and(|n| spec.vcpus < n), K::Vcpus);
+    k.insert_if(
+        needs.gpus.is_some_and(|n| spec.gpus.as_f64() + 1e-9 < n),
+        K::Gpus,
+    );
+    if t.per_size_gpu_checks {
+        if let Some(wanted) = needs.gpu_model.as_deref() {
+            k.insert_if(
+                f.gpu_model().is_none_or(|m| !contains_word(m, wanted)),
+                K::GpuModel,
+            );
+        }
+        if let Some(wanted) = needs.min_gpu_memory_gib {
+            k.insert_if(f.gpu_memory().is_none_or(|m| m < wanted), K::GpuMemory);
+        }
+    }
+    k.insert_if(needs.isolated && !spec.is_isolated(), K::NotIsolated);
+    k.insert_if(needs.rdma && spec.rdma != Some(true), K::NoRdma);
+    k
+}
+
 /// Everything the checks of one size need.
-struct Facts<'a> {
+struct Facts<'a, 's> {
     spec: &'a VmSizeSpec,
     series: Option<VmSeries>,
     /// The size's own `supported_by` (from a listing), else its series'.
     supported_by: Option<SupportedBy>,
-    of_series: SeriesFacts,
+    of_series: &'s SeriesFacts,
 }
 
-impl<'a> Facts<'a> {
-    fn new(spec: &'a VmSizeSpec, series: Option<VmSeries>, of_series: SeriesFacts) -> Facts<'a> {
+impl<'a, 's> Facts<'a, 's> {
+    fn new(spec: &'a VmSizeSpec, series: Option<VmSeries>, of_series: &'s SeriesFacts) -> Self {
         Facts {
             spec,
             series,
@@ -656,11 +769,10 @@ impl<'a> Facts<'a> {
     }
 }
 
-fn facts<'a>(spec: &'a VmSizeSpec, needs: &SizeNeeds, on: Date) -> Facts<'a> {
-    let series = spec
-        .series
-        .or_else(|| spec.size().ok().and_then(|s| s.series()));
-    Facts::new(spec, series, series_facts(series, needs, on))
+/// The series of a row: its own, or its name's.
+fn series_of(spec: &VmSizeSpec) -> Option<VmSeries> {
+    spec.series
+        .or_else(|| spec.size().ok().and_then(|s| s.series()))
 }
 
 /// Whether `needle` occurs in `haystack` as a whole word, ASCII case ignored: `A10` matches
@@ -682,9 +794,9 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
 }
 
 /// The kinds of reasons the size of `f` does not meet `needs` (`memory` is
-/// [`SizeNeeds::memory_gib_needed`]): the fast path of [`rejections`], which gives the
-/// same kinds with their figures.
-fn kinds(f: &Facts<'_>, needs: &SizeNeeds, memory: Option<f64>) -> ReasonSet<RejectionKind> {
+/// [`SizeNeeds::memory_gib_needed`]), rule by rule: the reference for [`fast_kinds`] and
+/// the kinds [`rejections`] gives figures for.
+fn kinds(f: &Facts<'_, '_>, needs: &SizeNeeds, memory: Option<f64>) -> ReasonSet<RejectionKind> {
     use RejectionKind as K;
     let spec = f.spec;
     let mut k = ReasonSet::new();
@@ -722,7 +834,7 @@ fn kinds(f: &Facts<'_>, needs: &SizeNeeds, memory: Option<f64>) -> ReasonSet<Rej
 }
 
 /// Every reason the size of `f` does not meet `needs`, in [`RejectionKind`] order.
-fn rejections<'a>(f: &Facts<'a>, needs: &'a SizeNeeds) -> Vec<Rejection<'a>> {
+fn rejections<'a>(f: &Facts<'a, '_>, needs: &'a SizeNeeds) -> Vec<Rejection<'a>> {
     let memory = needs.memory_gib_needed();
     kinds(f, needs, memory)
         .iter()
@@ -796,6 +908,8 @@ pub struct RejectedSize<'c> {
     pub spec: &'c VmSizeSpec,
     /// The kinds of reasons; [`RejectedSize::reasons`] gives the figures.
     pub kinds: ReasonSet<RejectionKind>,
+    /// `kinds.len()`, counted once.
+    count: u8,
 }
 
 impl<'c> RejectedSize<'c> {
@@ -806,7 +920,11 @@ impl<'c> RejectedSize<'c> {
     where
         'c: 'a,
     {
-        rejections(&facts(self.spec, needs, on), needs)
+        let series = series_of(self.spec);
+        rejections(
+            &Facts::new(self.spec, series, &series_facts(series, needs, on)),
+            needs,
+        )
     }
 }
 
@@ -906,7 +1024,7 @@ pub fn recommend_sizes<'c>(
     // Series facts (retirement, support, GPU, CUDA and framework verdicts) once per series.
     const SLOTS: usize = VmSeries::ALL.len() + 1;
     let mut per_series: [Option<SeriesFacts>; SLOTS] = [None; SLOTS];
-    let memory = needs.memory_gib_needed();
+    let thresholds = Thresholds::new(needs);
     let sizes = catalog.sizes();
     let mut candidates = Vec::with_capacity(sizes.len().min(64));
     let mut retiring = Vec::new();
@@ -918,11 +1036,14 @@ pub fn recommend_sizes<'c>(
             .series
             .or_else(|| catalog.parsed_at(i as usize).and_then(|s| s.series()));
         let slot = series.map_or(SLOTS - 1, |s| s as usize);
-        let of_series = *per_series[slot].get_or_insert_with(|| series_facts(series, needs, on));
+        let of_series = &*per_series[slot].get_or_insert_with(|| series_facts(series, needs, on));
         let f = Facts::new(spec, series, of_series);
-        let kinds = kinds(&f, needs, memory);
+        let kinds = fast_kinds(&f, needs, &thresholds);
         if !kinds.is_empty() {
-            rejected.push(RejectedSize { spec, kinds });
+            // At most 14 kinds: the count fits a u8.
+            #[allow(clippy::cast_possible_truncation)]
+            let count = kinds.len() as u8;
+            rejected.push(RejectedSize { spec, kinds, count });
         } else if let RetirementState::Retiring { .. } = of_series.state {
             retiring.push(Candidate {
                 spec,
@@ -967,14 +1088,14 @@ fn sort_by_reason_count(rejected: Vec<RejectedSize<'_>>) -> Vec<RejectedSize<'_>
     };
     let mut start = [0usize; 34];
     for r in &rejected {
-        start[r.kinds.len() + 1] += 1;
+        start[usize::from(r.count) + 1] += 1;
     }
     for k in 1..start.len() {
         start[k] += start[k - 1];
     }
     let mut out = vec![first; rejected.len()];
     for r in rejected {
-        let slot = &mut start[r.kinds.len()];
+        let slot = &mut start[usize::from(r.count)];
         out[*slot] = r;
         *slot += 1;
     }
@@ -996,10 +1117,111 @@ impl VmSize {
         on: Date,
     ) -> Vec<Rejection<'a>> {
         match catalog.get(self) {
-            Some(spec) => rejections(&facts(spec, needs, on), needs),
+            Some(spec) => {
+                let series = series_of(spec);
+                rejections(
+                    &Facts::new(spec, series, &series_facts(series, needs, on)),
+                    needs,
+                )
+            }
             None => vec![Rejection::NotSupported {
                 series: self.series(),
             }],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Catalog, Framework, FrameworkVersion};
+    use proptest::prelude::*;
+
+    fn arb_needs() -> impl Strategy<Value = SizeNeeds> {
+        let cuda = prop_oneof![
+            Just(None),
+            Just(Some("11.8")),
+            Just(Some("12.4")),
+            Just(Some("13.0")),
+            Just(Some(">=12.0, <13")),
+            Just(Some("9.0")),
+        ];
+        let framework = prop_oneof![
+            Just(None),
+            Just(Some((Framework::PyTorch, 2, 1))),
+            Just(Some((Framework::PyTorch, 2, 9))),
+            Just(Some((Framework::TensorFlow, 2, 15))),
+        ];
+        let compute = prop_oneof![
+            Just(None),
+            Just(Some(ComputeKind::ComputeCluster)),
+            Just(Some(ComputeKind::ComputeInstance)),
+        ];
+        (
+            (
+                proptest::option::of(0.0f64..600.0),
+                proptest::option::of(0u32..130),
+                proptest::option::of(0.0f64..9.0),
+            ),
+            (
+                proptest::option::of(prop_oneof![
+                    Just("A100"),
+                    Just("T4"),
+                    Just("V100"),
+                    Just("a10")
+                ]),
+                proptest::option::of(0usize..9),
+                proptest::option::of(0.0f64..100.0),
+            ),
+            (cuda, framework, compute),
+            (
+                any::<bool>(),
+                any::<bool>(),
+                proptest::option::of(prop_oneof![Just("usgovvirginia"), Just("eastus")]),
+                0usize..3,
+            ),
+        )
+            .prop_map(
+                |(
+                    (memory, vcpus, gpus),
+                    (model, arch, gpu_mem),
+                    (cuda, fw, compute),
+                    (isolated, rdma, region, edition),
+                )| SizeNeeds {
+                    memory_gib: memory,
+                    min_vcpus: vcpus,
+                    gpus,
+                    gpu_model: model.map(str::to_owned),
+                    min_gpu_architecture: arch.map(|i| GpuArchitecture::ALL[i]),
+                    min_gpu_memory_gib: gpu_mem,
+                    cuda: cuda.map(|c| c.parse().unwrap()),
+                    framework: fw
+                        .map(|(f, a, b)| FrameworkNeed::new(f, FrameworkVersion::new(a, b))),
+                    compute,
+                    isolated,
+                    rdma,
+                    region: region.map(str::to_owned),
+                    edition: crate::DocEdition::ALL[edition],
+                    ..SizeNeeds::default()
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn fast_kinds_agree_with_the_rules(needs in arb_needs(), days in 19_000i64..21_500) {
+            let on = Date::from_unix_days(days).unwrap();
+            let thresholds = Thresholds::new(&needs);
+            for spec in Catalog::embedded().sizes() {
+                let series = series_of(spec);
+                let of_series = series_facts(series, &needs, on);
+                let f = Facts::new(spec, series, &of_series);
+                prop_assert_eq!(
+                    fast_kinds(&f, &needs, &thresholds),
+                    kinds(&f, &needs, needs.memory_gib_needed()),
+                    "{}", spec.name
+                );
+            }
         }
     }
 }

@@ -164,7 +164,11 @@ impl VmSeries {
     /// ```
     #[must_use]
     pub fn gpu(self) -> Option<&'static SeriesGpu> {
-        SERIES_GPUS.iter().find(|g| g.series == self)
+        static TABLE: std::sync::OnceLock<
+            [Option<&'static SeriesGpu>; super::series::SERIES_COUNT],
+        > = std::sync::OnceLock::new();
+        super::series::per_series(&TABLE, |s| SERIES_GPUS.iter().find(|g| g.series == s))
+            [self as usize]
     }
 
     /// The embedded catalog's sizes of this series, in catalog order.

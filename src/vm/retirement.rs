@@ -173,12 +173,10 @@ impl RetirementState {
     }
 
     /// The state on `on` of a series that retires on `date` (if any).
-    const fn from_date(date: Option<Date>, on: Date) -> RetirementState {
+    fn from_date(date: Option<Date>, on: Date) -> RetirementState {
         match date {
             None => RetirementState::Active,
-            Some(date) if date.to_unix_days() <= on.to_unix_days() => {
-                RetirementState::Retired { since: date }
-            }
+            Some(date) if date <= on => RetirementState::Retired { since: date },
             Some(date) => RetirementState::Retiring { date },
         }
     }
@@ -330,7 +328,10 @@ impl VmSeries {
     /// never count.
     #[must_use]
     pub fn retirement(self) -> Option<&'static Retirement> {
-        self.retirements().find(|r| !r.withdrawn)
+        static TABLE: std::sync::OnceLock<
+            [Option<&'static Retirement>; super::series::SERIES_COUNT],
+        > = std::sync::OnceLock::new();
+        super::series::per_series(&TABLE, |s| s.retirements().find(|r| !r.withdrawn))[self as usize]
     }
 
     /// The series' state on `on`, the caller's date.

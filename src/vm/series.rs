@@ -169,6 +169,18 @@ pub enum VmSeries {
 
 name_set!(VmSeries, "VM series");
 
+/// How many series there are: the length of per-series tables.
+pub(crate) const SERIES_COUNT: usize = VmSeries::ALL.len();
+
+/// A per-series table computed once on first use (no heap allocation): `f` of every series,
+/// indexed by `series as usize`.
+pub(crate) fn per_series<T>(
+    cell: &'static std::sync::OnceLock<[T; SERIES_COUNT]>,
+    f: impl Fn(VmSeries) -> T,
+) -> &'static [T; SERIES_COUNT] {
+    cell.get_or_init(|| std::array::from_fn(|i| f(VmSeries::ALL[i])))
+}
+
 /// The category the page gives a series.
 #[derive(
     Debug,
