@@ -1021,41 +1021,29 @@ pub fn recommend_sizes<'c>(
     catalog: &'c Catalog,
     on: Date,
 ) -> Recommendation<'c> {
-    // Series facts (retirement, support, GPU, CUDA and framework verdicts) once per series.
-    const SLOTS: usize = VmSeries::ALL.len() + 1;
-    let mut per_series: [Option<SeriesFacts>; SLOTS] = [None; SLOTS];
-    let thresholds = Thresholds::new(needs);
     let sizes = catalog.sizes();
     let mut candidates = Vec::with_capacity(sizes.len().min(64));
     let mut retiring = Vec::new();
     let mut rejected = Vec::with_capacity(sizes.len());
-    // Rows in recommendation order, so candidates come out ranked.
-    for &i in catalog.rank() {
-        let spec = &sizes[i as usize];
-        let series = spec
-            .series
-            .or_else(|| catalog.parsed_at(i as usize).and_then(|s| s.series()));
-        let slot = series.map_or(SLOTS - 1, |s| s as usize);
-        let of_series = &*per_series[slot].get_or_insert_with(|| series_facts(series, needs, on));
-        let f = Facts::new(spec, series, of_series);
-        let kinds = fast_kinds(&f, needs, &thresholds);
+    Ranked::new(needs, catalog, on).for_each(|spec, kinds, state| {
         if !kinds.is_empty() {
             // At most 14 kinds: the count fits a u8.
             #[allow(clippy::cast_possible_truncation)]
             let count = kinds.len() as u8;
             rejected.push(RejectedSize { spec, kinds, count });
-        } else if let RetirementState::Retiring { .. } = of_series.state {
+        } else if let RetirementState::Retiring { .. } = state {
             retiring.push(Candidate {
                 spec,
-                retirement: of_series.state,
+                retirement: state,
             });
         } else {
             candidates.push(Candidate {
                 spec,
-                retirement: of_series.state,
+                retirement: state,
             });
         }
-    }
+        true
+    });
     // Sizes of series that are not retiring first.
     candidates.append(&mut retiring);
     // Closest first: fewest reasons, then the ranking (a counting sort, stable, O(n)).
@@ -1079,6 +1067,86 @@ pub fn recommend_sizes<'c>(
         rejected,
         scale_out,
     }
+}
+
+/// Number of series slots: every series, and one for sizes of unknown series.
+const SLOTS: usize = VmSeries::ALL.len() + 1;
+
+/// A walk over a catalog in recommendation order, with each size's kinds of reasons.
+struct Ranked<'n, 'c> {
+    needs: &'n SizeNeeds,
+    catalog: &'c Catalog,
+    on: Date,
+    thresholds: Thresholds,
+    /// Series facts (retirement, support, GPU, CUDA and framework verdicts), once per series.
+    per_series: [Option<SeriesFacts>; SLOTS],
+}
+
+impl<'n, 'c> Ranked<'n, 'c> {
+    fn new(needs: &'n SizeNeeds, catalog: &'c Catalog, on: Date) -> Self {
+        Ranked {
+            needs,
+            catalog,
+            on,
+            thresholds: Thresholds::new(needs),
+            per_series: [None; SLOTS],
+        }
+    }
+
+    /// Calls `visit` with every size in ranking order, its kinds and its retirement state,
+    /// until `visit` returns `false`.
+    fn for_each(
+        mut self,
+        mut visit: impl FnMut(&'c VmSizeSpec, ReasonSet<RejectionKind>, RetirementState) -> bool,
+    ) {
+        let sizes = self.catalog.sizes();
+        for &i in self.catalog.rank() {
+            let spec = &sizes[i as usize];
+            let series = spec
+                .series
+                .or_else(|| self.catalog.parsed_at(i as usize).and_then(|s| s.series()));
+            let slot = series.map_or(SLOTS - 1, |s| s as usize);
+            let (needs, on) = (self.needs, self.on);
+            let of_series =
+                &*self.per_series[slot].get_or_insert_with(|| series_facts(series, needs, on));
+            let kinds = fast_kinds(
+                &Facts::new(spec, series, of_series),
+                needs,
+                &self.thresholds,
+            );
+            if !visit(spec, kinds, of_series.state) {
+                return;
+            }
+        }
+    }
+}
+
+/// The first `n` sizes that fit `needs` and pass `keep`, best first (sizes of series that
+/// are not retiring before those that are): [`recommend_sizes`]' candidates, cut short.
+pub(crate) fn top_sizes<'c>(
+    needs: &SizeNeeds,
+    catalog: &'c Catalog,
+    on: Date,
+    n: usize,
+    keep: impl Fn(&VmSizeSpec, RetirementState) -> bool,
+) -> Vec<&'c VmSizeSpec> {
+    let mut best = Vec::with_capacity(n);
+    let mut retiring = Vec::new();
+    Ranked::new(needs, catalog, on).for_each(|spec, kinds, state| {
+        if kinds.is_empty() && keep(spec, state) {
+            if let RetirementState::Retiring { .. } = state {
+                if retiring.len() < n {
+                    retiring.push(spec);
+                }
+            } else {
+                best.push(spec);
+            }
+        }
+        best.len() < n
+    });
+    best.extend(retiring);
+    best.truncate(n);
+    best
 }
 
 /// Stable sort by number of reasons, in linear time.

@@ -7,7 +7,7 @@ use crate::{
     ApiView, Catalog, ComputeDef, ComputeKind, CudaRequirement, Date, DeploymentDef, DocEdition,
     FrameworkNeed, InferenceMisfit, InferenceNeeds, JobDef, Plan, RetirementState, SizeNeeds,
     Support, TrainingFeature, TrainingNeeds, TrainingTarget, VmSize, VmSizeSpec, environment_hints,
-    inference_targets, recommend_sizes,
+    inference_targets,
 };
 
 /// How bad a diagnostic is.
@@ -229,19 +229,17 @@ impl<'p> Checker<'p> {
             ..SizeNeeds::default()
         };
         let horizon = self.on.add_days(RETIRING_WARNING_DAYS).unwrap_or(Date::MAX);
-        recommend_sizes(&needs, Catalog::embedded(), self.on)
-            .candidates
-            .iter()
-            .filter(|c| match c.retirement {
+        crate::select::top_sizes(&needs, Catalog::embedded(), self.on, 3, |c, state| {
+            let current = match state {
                 RetirementState::Retiring { date } => date > horizon,
                 _ => true,
-            })
-            .filter(|c| c.spec.name != spec.name)
+            };
             // Same shape: a CPU size is replaced by a CPU size.
-            .filter(|c| c.spec.gpus.is_zero() == spec.gpus.is_zero())
-            .take(3)
-            .map(|c| c.spec.name.to_string())
-            .collect()
+            current && c.name != spec.name && c.gpus.is_zero() == spec.gpus.is_zero()
+        })
+        .iter()
+        .map(|c| c.name.to_string())
+        .collect()
     }
 
     /// Checks a size name; returns its row when it has one.
@@ -386,11 +384,9 @@ impl<'p> Checker<'p> {
                     ..SizeNeeds::default()
                 };
                 alternatives.extend(
-                    recommend_sizes(&needs, Catalog::embedded(), self.on)
-                        .candidates
+                    crate::select::top_sizes(&needs, Catalog::embedded(), self.on, 3, |_, _| true)
                         .iter()
-                        .take(3)
-                        .map(|c| c.spec.name.to_string()),
+                        .map(|c| c.name.to_string()),
                 );
                 let help = match verdict.nvidia.reason {
                     crate::CudaReason::AboveMaximum { range }
@@ -606,10 +602,13 @@ impl<'p> Checker<'p> {
                 continue;
             }
             let support = target.support(feature);
-            let supporting: Vec<String> = TrainingTarget::listed(self.edition, self.view)
-                .filter(|t| t.support(feature) == Support::Yes)
-                .map(|t| t.to_string())
-                .collect();
+            let (edition, view) = (self.edition, self.view);
+            let supporting = || -> Vec<String> {
+                TrainingTarget::listed(edition, view)
+                    .filter(|t| t.support(feature) == Support::Yes)
+                    .map(|t| t.to_string())
+                    .collect()
+            };
             match support {
                 Support::No => self.push_with(
                     Code::FeatureNotSupported,
@@ -624,7 +623,7 @@ impl<'p> Checker<'p> {
                         "run it on a target that supports {}",
                         feature.page_name()
                     )),
-                    supporting,
+                    supporting(),
                 ),
                 Support::SdkLocalModeOnly | Support::ThroughSdk => self.push_with(
                     Code::FeatureQualified,
@@ -640,7 +639,7 @@ impl<'p> Checker<'p> {
                         "use it {}, or a target with full support",
                         support.qualifier().unwrap_or_default()
                     )),
-                    supporting,
+                    supporting(),
                 ),
                 Support::Yes => {}
             }
@@ -750,10 +749,12 @@ impl<'p> Checker<'p> {
             designer: d.designer,
             view: Some(view),
         };
-        let fitting: Vec<String> = inference_targets(&needs)
-            .filter(crate::InferenceFit::fits)
-            .map(|f| f.target.to_string())
-            .collect();
+        let fitting = || -> Vec<String> {
+            inference_targets(&needs)
+                .filter(crate::InferenceFit::fits)
+                .map(|f| f.target.to_string())
+                .collect()
+        };
         match inference_targets(&needs).find(|f| f.target == d.target) {
             None => self.push_with(
                 Code::TargetNotListed,
@@ -776,7 +777,7 @@ impl<'p> Checker<'p> {
                     },
                 )
                 .filter(|h| !h.is_empty()),
-                fitting,
+                fitting(),
             ),
             Some(fit) => {
                 let aci = d.target == crate::InferenceTarget::ContainerInstances;
@@ -808,7 +809,7 @@ impl<'p> Checker<'p> {
                         at(field),
                         format!("deployment {:?}: {detail}", d.name),
                         Some("deploy to a target that fits".to_owned()),
-                        fitting.clone(),
+                        fitting(),
                     );
                 }
             }
@@ -834,12 +835,16 @@ impl<'p> Checker<'p> {
                             edition: self.edition,
                             ..SizeNeeds::default()
                         };
-                        let alternatives = recommend_sizes(&needs, Catalog::embedded(), self.on)
-                            .candidates
-                            .iter()
-                            .take(3)
-                            .map(|c| c.spec.name.to_string())
-                            .collect();
+                        let alternatives = crate::select::top_sizes(
+                            &needs,
+                            Catalog::embedded(),
+                            self.on,
+                            3,
+                            |_, _| true,
+                        )
+                        .iter()
+                        .map(|c| c.name.to_string())
+                        .collect();
                         self.push_with(
                             Code::ModelRamHeadroom,
                             at("size"),
@@ -857,33 +862,31 @@ impl<'p> Checker<'p> {
     }
 
     fn check_names(&mut self) {
-        let mut seen: Vec<(&str, &str)> = Vec::new();
-        let names = self
-            .plan
-            .compute
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (format!("compute[{i}].name"), c.name.as_str(), "compute"))
-            .chain(
-                self.plan
-                    .jobs
-                    .iter()
-                    .enumerate()
-                    .map(|(i, j)| (format!("jobs[{i}].name"), j.name.as_str(), "job")),
-            )
-            .chain(self.plan.deployments.iter().enumerate().map(|(i, d)| {
-                (
-                    format!("deployments[{i}].name"),
-                    d.name.as_str(),
-                    "deployment",
-                )
-            }));
+        let plan = self.plan;
+        let lists: [(&str, &str, Vec<&str>); 3] = [
+            (
+                "compute",
+                "compute",
+                plan.compute.iter().map(|c| c.name.as_str()).collect(),
+            ),
+            (
+                "jobs",
+                "job",
+                plan.jobs.iter().map(|j| j.name.as_str()).collect(),
+            ),
+            (
+                "deployments",
+                "deployment",
+                plan.deployments.iter().map(|d| d.name.as_str()).collect(),
+            ),
+        ];
         let mut dups = Vec::new();
-        for (location, name, kind) in names {
-            if seen.contains(&(kind, name)) {
-                dups.push((location, name.to_owned(), kind));
-            } else {
-                seen.push((kind, name));
+        for (list, kind, names) in &lists {
+            for (i, name) in names.iter().enumerate() {
+                if names[..i].contains(name) {
+                    // Locations are only written for the duplicates.
+                    dups.push((format!("{list}[{i}].name"), (*name).to_owned(), *kind));
+                }
             }
         }
         for (location, name, kind) in dups {
