@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::vm::catalog::Columns;
 use crate::{
     ApiView, Catalog, ComputeKind, CudaReason, Date, FeatureSupport, FrameworkNeed,
     GpuArchitecture, GpuCount, GpuVendor, InferenceMode, InferenceNeeds, InferenceProfile,
@@ -656,43 +657,6 @@ impl Thresholds {
     }
 }
 
-/// [`kinds`] with the series-dependent kinds taken from `f`'s series facts: what the loop of
-/// [`recommend_sizes`] runs. A test checks that both agree.
-#[inline]
-fn fast_kinds(f: &Facts<'_, '_>, needs: &SizeNeeds, t: &Thresholds) -> ReasonSet<RejectionKind> {
-    use RejectionKind as K;
-    let spec = f.spec;
-    let mut k = if f.has_gpu() {
-        f.of_series.with_gpu
-    } else {
-        f.of_series.without_gpu
-    };
-    k = k.union(match spec.supported_by {
-        None => f.of_series.support,
-        own => support_kinds(own, needs.compute),
-    });
-    k.insert_if(t.memory.is_some_and(|m| spec.memory_gib < m), K::Memory);
-    k.insert_if(needs.min_vcpus.is_some_and(|n| spec.vcpus < n), K::Vcpus);
-    k.insert_if(
-        needs.gpus.is_some_and(|n| spec.gpus.as_f64() + 1e-9 < n),
-        K::Gpus,
-    );
-    if t.per_size_gpu_checks {
-        if let Some(wanted) = needs.gpu_model.as_deref() {
-            k.insert_if(
-                f.gpu_model().is_none_or(|m| !contains_word(m, wanted)),
-                K::GpuModel,
-            );
-        }
-        if let Some(wanted) = needs.min_gpu_memory_gib {
-            k.insert_if(f.gpu_memory().is_none_or(|m| m < wanted), K::GpuMemory);
-        }
-    }
-    k.insert_if(needs.isolated && !spec.is_isolated(), K::NotIsolated);
-    k.insert_if(needs.rdma && spec.rdma != Some(true), K::NoRdma);
-    k
-}
-
 /// Everything the checks of one size need.
 struct Facts<'a, 's> {
     spec: &'a VmSizeSpec,
@@ -1094,31 +1058,74 @@ impl<'n, 'c> Ranked<'n, 'c> {
     }
 
     /// Calls `visit` with every size in ranking order, its kinds and its retirement state,
-    /// until `visit` returns `false`.
+    /// until `visit` returns `false`. The loop reads the catalog's columns; only sizes that
+    /// need per-size GPU checks (a GPU model or memory asked for) or carry their own
+    /// `supported_by` look at the whole row. A test checks it against [`kinds`].
     fn for_each(
         mut self,
         mut visit: impl FnMut(&'c VmSizeSpec, ReasonSet<RejectionKind>, RetirementState) -> bool,
     ) {
+        use RejectionKind as K;
         let sizes = self.catalog.sizes();
-        for &i in self.catalog.rank() {
-            let spec = &sizes[i as usize];
-            let series = spec
-                .series
-                .or_else(|| self.catalog.parsed_at(i as usize).and_then(|s| s.series()));
-            let slot = series.map_or(SLOTS - 1, |s| s as usize);
-            let (needs, on) = (self.needs, self.on);
-            let of_series =
-                &*self.per_series[slot].get_or_insert_with(|| series_facts(series, needs, on));
-            let kinds = fast_kinds(
-                &Facts::new(spec, series, of_series),
-                needs,
-                &self.thresholds,
+        let c = self.catalog.columns();
+        let (needs, on) = (self.needs, self.on);
+        let memory = self.thresholds.memory.unwrap_or(f64::NEG_INFINITY);
+        let vcpus = needs.min_vcpus.unwrap_or(0);
+        let gpus = needs.gpus.unwrap_or(f64::NEG_INFINITY);
+        for k in 0..c.row.len() {
+            let slot = usize::from(c.slot[k]);
+            let of_series = &*self.per_series[slot]
+                .get_or_insert_with(|| series_facts(VmSeries::ALL.get(slot).copied(), needs, on));
+            let flags = c.flags[k];
+            let mut kinds = if flags & Columns::HAS_GPU != 0 {
+                of_series.with_gpu
+            } else {
+                of_series.without_gpu
+            };
+            let spec = &sizes[c.row[k] as usize];
+            kinds = kinds.union(if flags & Columns::OWN_SUPPORT == 0 {
+                of_series.support
+            } else {
+                support_kinds(spec.supported_by, needs.compute)
+            });
+            kinds.insert_if(c.memory[k] < memory, K::Memory);
+            kinds.insert_if(c.vcpus[k] < vcpus, K::Vcpus);
+            kinds.insert_if(c.gpus[k] + 1e-9 < gpus, K::Gpus);
+            if self.thresholds.per_size_gpu_checks {
+                let series = VmSeries::ALL.get(slot).copied();
+                kinds = kinds.union(per_size_gpu_kinds(
+                    &Facts::new(spec, series, of_series),
+                    needs,
+                ));
+            }
+            kinds.insert_if(
+                needs.isolated && flags & Columns::ISOLATED == 0,
+                K::NotIsolated,
             );
+            kinds.insert_if(needs.rdma && flags & Columns::RDMA == 0, K::NoRdma);
             if !visit(spec, kinds, of_series.state) {
                 return;
             }
         }
     }
+}
+
+/// The kinds that depend on a size's own GPU figures: its GPU model and memory.
+fn per_size_gpu_kinds(f: &Facts<'_, '_>, needs: &SizeNeeds) -> ReasonSet<RejectionKind> {
+    let mut k = ReasonSet::new();
+    if let Some(wanted) = needs.gpu_model.as_deref() {
+        k.insert_if(
+            f.gpu_model().is_none_or(|m| !contains_word(m, wanted)),
+            RejectionKind::GpuModel,
+        );
+    }
+    if let Some(wanted) = needs.min_gpu_memory_gib {
+        k.insert_if(
+            f.gpu_memory().is_none_or(|m| m < wanted),
+            RejectionKind::GpuMemory,
+        );
+    }
+    k
 }
 
 /// The first `n` sizes that fit `needs` and pass `keep`, best first (sizes of series that
@@ -1277,19 +1284,19 @@ mod tests {
 
     proptest! {
         #[test]
-        fn fast_kinds_agree_with_the_rules(needs in arb_needs(), days in 19_000i64..21_500) {
+        fn the_ranked_walk_agrees_with_the_rules(needs in arb_needs(), days in 19_000i64..21_500) {
             let on = Date::from_unix_days(days).unwrap();
-            let thresholds = Thresholds::new(&needs);
-            for spec in Catalog::embedded().sizes() {
+            let mut seen = 0;
+            Ranked::new(&needs, Catalog::embedded(), on).for_each(|spec, fast, state| {
                 let series = series_of(spec);
                 let of_series = series_facts(series, &needs, on);
                 let f = Facts::new(spec, series, &of_series);
-                prop_assert_eq!(
-                    fast_kinds(&f, &needs, &thresholds),
-                    kinds(&f, &needs, needs.memory_gib_needed()),
-                    "{}", spec.name
-                );
-            }
+                assert_eq!(fast, kinds(&f, &needs, needs.memory_gib_needed()), "{}", spec.name);
+                assert_eq!(state, of_series.state, "{}", spec.name);
+                seen += 1;
+                true
+            });
+            prop_assert_eq!(seen, Catalog::embedded().len());
         }
     }
 }

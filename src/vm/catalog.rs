@@ -326,9 +326,9 @@ pub struct Catalog {
     sizes: Cow<'static, [VmSizeSpec]>,
     /// See [`build_index`].
     index: Cow<'static, [u32]>,
-    /// Positions in `sizes` in recommendation order (memory, vCPUs, GPUs, name); empty for
-    /// the embedded catalog, whose order is computed once on first use.
-    rank: Cow<'static, [u32]>,
+    /// The rows' figures in recommendation order, column by column; empty for the embedded
+    /// catalog, whose columns are computed once on first use.
+    columns: Columns,
     /// Each row's name, parsed; empty for the embedded catalog (computed once on first use).
     parsed: Cow<'static, [Option<VmSize>]>,
 }
@@ -337,12 +337,100 @@ pub struct Catalog {
 static EMBEDDED: Catalog = Catalog {
     sizes: Cow::Borrowed(&SIZES),
     index: Cow::Borrowed(&SIZE_INDEX),
-    rank: Cow::Borrowed(&[]),
+    columns: Columns::EMPTY,
     parsed: Cow::Borrowed(&[]),
 };
 
-/// The embedded catalog's recommendation order, computed on first use (no heap allocation).
-static EMBEDDED_RANK: std::sync::OnceLock<[u32; SIZES.len()]> = std::sync::OnceLock::new();
+/// The embedded catalog's columns, computed on first use.
+static EMBEDDED_COLUMNS: std::sync::OnceLock<Columns> = std::sync::OnceLock::new();
+
+/// The figures recommendations compare, one column per figure, rows in recommendation order
+/// (memory, then vCPUs, then GPUs, then name): a tight loop over them touches a few bytes a
+/// row instead of whole records.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Columns {
+    /// The row's position in [`Catalog::sizes`].
+    pub(crate) row: Vec<u32>,
+    /// Memory, GiB.
+    pub(crate) memory: Vec<f64>,
+    /// vCPUs.
+    pub(crate) vcpus: Vec<u32>,
+    /// GPUs.
+    pub(crate) gpus: Vec<f64>,
+    /// `series as usize`, or [`VmSeries::ALL`]`.len()` for an unknown series.
+    pub(crate) slot: Vec<u8>,
+    /// [`Columns::HAS_GPU`], [`Columns::ISOLATED`], [`Columns::RDMA`],
+    /// [`Columns::OWN_SUPPORT`].
+    pub(crate) flags: Vec<u8>,
+}
+
+impl Columns {
+    const EMPTY: Columns = Columns {
+        row: Vec::new(),
+        memory: Vec::new(),
+        vcpus: Vec::new(),
+        gpus: Vec::new(),
+        slot: Vec::new(),
+        flags: Vec::new(),
+    };
+    /// The size has a GPU.
+    pub(crate) const HAS_GPU: u8 = 1;
+    /// The size is isolated.
+    pub(crate) const ISOLATED: u8 = 2;
+    /// The size is RDMA capable.
+    pub(crate) const RDMA: u8 = 4;
+    /// The row has a `supported_by` of its own.
+    pub(crate) const OWN_SUPPORT: u8 = 8;
+
+    fn of(sizes: &[VmSizeSpec], parsed: &[Option<VmSize>]) -> Columns {
+        let mut row: Vec<u32> = positions(sizes.len()).collect();
+        rank_order(sizes, &mut row);
+        let spec = |&i: &u32| &sizes[i as usize];
+        // Fewer than 256 series: the slot fits a u8.
+        #[allow(clippy::cast_possible_truncation)]
+        let slot = row
+            .iter()
+            .map(|&i| {
+                let series = sizes[i as usize].series.or_else(|| {
+                    parsed
+                        .get(i as usize)
+                        .copied()
+                        .flatten()
+                        .and_then(|s| s.series())
+                });
+                series.map_or(VmSeries::ALL.len(), |s| s as usize) as u8
+            })
+            .collect();
+        let flags = row
+            .iter()
+            .map(|i| {
+                let s = spec(i);
+                let mut f = 0;
+                if !s.gpus.is_zero() {
+                    f |= Columns::HAS_GPU;
+                }
+                if s.is_isolated() {
+                    f |= Columns::ISOLATED;
+                }
+                if s.rdma == Some(true) {
+                    f |= Columns::RDMA;
+                }
+                if s.supported_by.is_some() {
+                    f |= Columns::OWN_SUPPORT;
+                }
+                f
+            })
+            .collect();
+        Columns {
+            memory: row.iter().map(|i| spec(i).memory_gib).collect(),
+            vcpus: row.iter().map(|i| spec(i).vcpus).collect(),
+            gpus: row.iter().map(|i| spec(i).gpus.as_f64()).collect(),
+            slot,
+            flags,
+            row,
+        }
+    }
+}
 
 /// The embedded catalog's parsed names, computed on first use (no heap allocation).
 static EMBEDDED_PARSED: std::sync::OnceLock<[Option<VmSize>; SIZES.len()]> =
@@ -380,12 +468,11 @@ impl Catalog {
     pub fn new(mut sizes: Vec<VmSizeSpec>) -> Catalog {
         sizes.sort_by(|a, b| cmp_ignore_case(&a.name, &b.name));
         sizes.dedup_by(|later, first| cmp_ignore_case(&later.name, &first.name).is_eq());
-        let mut rank: Vec<u32> = positions(sizes.len()).collect();
-        rank_order(&sizes, &mut rank);
-        let parsed = sizes.iter().map(|s| VmSize::parse(&s.name).ok()).collect();
+        let parsed: Vec<Option<VmSize>> =
+            sizes.iter().map(|s| VmSize::parse(&s.name).ok()).collect();
         Catalog {
             index: Cow::Owned(build_index(&sizes)),
-            rank: Cow::Owned(rank),
+            columns: Columns::of(&sizes, &parsed),
             parsed: Cow::Owned(parsed),
             sizes: Cow::Owned(sizes),
         }
@@ -395,26 +482,13 @@ impl Catalog {
         matches!(self.sizes, Cow::Borrowed(s) if std::ptr::eq(s, SIZES.as_slice()))
     }
 
-    /// Positions in [`Catalog::sizes`] in recommendation order: memory, then vCPUs, then
-    /// GPUs, then name.
-    pub(crate) fn rank(&self) -> &[u32] {
+    /// The rows' figures in recommendation order: memory, then vCPUs, then GPUs, then name.
+    pub(crate) fn columns(&self) -> &Columns {
         if self.is_embedded() {
-            EMBEDDED_RANK.get_or_init(|| {
-                let mut rank = [0u32; SIZES.len()];
-                for (slot, i) in rank.iter_mut().zip(positions(SIZES.len())) {
-                    *slot = i;
-                }
-                rank_order(&SIZES, &mut rank);
-                rank
-            })
+            EMBEDDED_COLUMNS.get_or_init(|| Columns::of(&SIZES, self.parsed()))
         } else {
-            &self.rank
+            &self.columns
         }
-    }
-
-    /// The parsed name of the row at position `i`.
-    pub(crate) fn parsed_at(&self, i: usize) -> Option<VmSize> {
-        self.parsed().get(i).copied().flatten()
     }
 
     /// Each row's name, parsed, in [`Catalog::sizes`] order.
