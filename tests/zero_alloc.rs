@@ -9,8 +9,9 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use aml_targets::{
-    Catalog, CudaRequirement, CudaVersion, Date, DocEdition, DriverVersion, Framework,
-    FrameworkVersion, VmSeries, VmSize, VmSizeSpec, environment_hints,
+    ApiView, Catalog, CudaRequirement, CudaVersion, Date, DocEdition, DriverVersion, Framework,
+    FrameworkVersion, InferenceMode, InferenceNeeds, TrainingNeeds, VmSeries, VmSize, VmSizeSpec,
+    environment_hints, inference_targets, training_targets,
 };
 
 struct Counting;
@@ -118,4 +119,46 @@ fn hot_paths_allocate_nothing() {
         )
     });
     assert_eq!(n, 0);
+
+    // Target selection: iterators over the page's tables.
+    for view in [ApiView::V1, ApiView::V2] {
+        let training = TrainingNeeds {
+            automated_ml: true,
+            ml_pipelines: true,
+            managed_only: true,
+            view,
+            ..TrainingNeeds::default()
+        };
+        let inference = InferenceNeeds {
+            mode: InferenceMode::Batch,
+            model_size_gb: Some(2.0),
+            model_ram_gb: Some(40.0),
+            production: true,
+            view: Some(view),
+            ..InferenceNeeds::default()
+        };
+        let (n, counts) = allocations(|| {
+            let fits = training_targets(&training)
+                .filter(aml_targets::TrainingFit::fits)
+                .count();
+            let reasons: usize = training_targets(&training).map(|f| f.misfits.len()).sum();
+            let caveats: usize = training_targets(&training)
+                .map(|f| f.caveats().count())
+                .sum();
+            let deploy = inference_targets(&inference)
+                .filter(aml_targets::InferenceFit::fits)
+                .count();
+            let misfits: usize = inference_targets(&inference).map(|f| f.misfits.len()).sum();
+            (fits, reasons, caveats, deploy, misfits)
+        });
+        assert_eq!(n, 0, "{view}");
+        assert!(
+            counts.0 > 0 && counts.1 > 0 && counts.3 + counts.4 > 0,
+            "{counts:?}"
+        );
+    }
+    // Catalog::lookup: parse and find in one.
+    let (n, found) = allocations(|| Catalog::embedded().lookup("STANDARD_NC24RS_V3").is_some());
+    assert_eq!(n, 0);
+    assert!(found);
 }
