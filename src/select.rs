@@ -48,9 +48,8 @@ impl<T: ReasonKind> ReasonSet<T> {
     }
 
     fn insert_if(&mut self, condition: bool, kind: T) {
-        if condition {
-            self.insert(kind);
-        }
+        // Branch-free: the loops over catalogs run this for every size.
+        self.bits |= u32::from(condition) * kind.bit();
     }
 
     /// Whether `kind` is in the set.
@@ -1072,25 +1071,38 @@ impl<'n, 'c> Ranked<'n, 'c> {
         let memory = self.thresholds.memory.unwrap_or(f64::NEG_INFINITY);
         let vcpus = needs.min_vcpus.unwrap_or(0);
         let gpus = needs.gpus.unwrap_or(f64::NEG_INFINITY);
-        for k in 0..c.row.len() {
-            let slot = usize::from(c.slot[k]);
+        // Flags the needs ask about, so the loop only masks.
+        let mut wanted_flags = 0;
+        if needs.isolated {
+            wanted_flags |= Columns::ISOLATED;
+        }
+        if needs.rdma {
+            wanted_flags |= Columns::RDMA;
+        }
+        let rows = c
+            .row
+            .iter()
+            .zip(&c.slot)
+            .zip(&c.flags)
+            .zip(c.memory.iter().zip(&c.vcpus).zip(&c.gpus));
+        for (((&row, &slot), &flags), ((&mem, &cpus), &gpu)) in rows {
+            let slot = usize::from(slot);
             let of_series = &*self.per_series[slot]
                 .get_or_insert_with(|| series_facts(VmSeries::ALL.get(slot).copied(), needs, on));
-            let flags = c.flags[k];
             let mut kinds = if flags & Columns::HAS_GPU != 0 {
                 of_series.with_gpu
             } else {
                 of_series.without_gpu
             };
-            let spec = &sizes[c.row[k] as usize];
+            let spec = &sizes[row as usize];
             kinds = kinds.union(if flags & Columns::OWN_SUPPORT == 0 {
                 of_series.support
             } else {
                 support_kinds(spec.supported_by, needs.compute)
             });
-            kinds.insert_if(c.memory[k] < memory, K::Memory);
-            kinds.insert_if(c.vcpus[k] < vcpus, K::Vcpus);
-            kinds.insert_if(c.gpus[k] + 1e-9 < gpus, K::Gpus);
+            kinds.insert_if(mem < memory, K::Memory);
+            kinds.insert_if(cpus < vcpus, K::Vcpus);
+            kinds.insert_if(gpu + 1e-9 < gpus, K::Gpus);
             if self.thresholds.per_size_gpu_checks {
                 let series = VmSeries::ALL.get(slot).copied();
                 kinds = kinds.union(per_size_gpu_kinds(
@@ -1098,11 +1110,9 @@ impl<'n, 'c> Ranked<'n, 'c> {
                     needs,
                 ));
             }
-            kinds.insert_if(
-                needs.isolated && flags & Columns::ISOLATED == 0,
-                K::NotIsolated,
-            );
-            kinds.insert_if(needs.rdma && flags & Columns::RDMA == 0, K::NoRdma);
+            let missing = wanted_flags & !flags;
+            kinds.insert_if(missing & Columns::ISOLATED != 0, K::NotIsolated);
+            kinds.insert_if(missing & Columns::RDMA != 0, K::NoRdma);
             if !visit(spec, kinds, of_series.state) {
                 return;
             }
