@@ -4,6 +4,8 @@
 
 #[cfg(feature = "yaml")]
 mod azureml;
+#[cfg(feature = "serde")]
+mod checked;
 mod compat;
 mod compute;
 mod cuda;

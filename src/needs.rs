@@ -1,6 +1,8 @@
 //! What a user needs from a training target, an inference target or a VM size. Plain data
 //! with documented units; serde with the `serde` feature (unknown fields are rejected, so a
-//! misspelt need is an error rather than silently ignored).
+//! misspelt need is an error rather than silently ignored; a negative or non-finite quantity
+//! and a count of zero are errors that name the field). Needs built in code with such values
+//! are never satisfied: a NaN memory need rejects every size rather than none.
 //!
 //! These structs are meant to be written as literals with `..Default::default()`; they may
 //! gain fields in minor releases (see the README's SemVer policy), so they are not
@@ -87,9 +89,17 @@ pub struct InferenceNeeds {
     pub production: bool,
     /// Needs GPUs.
     pub gpu: bool,
-    /// The model's size on disk, GB.
+    /// The model's size on disk, GB (finite, 0 or more).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::checked::quantity::deserialize")
+    )]
     pub model_size_gb: Option<f64>,
-    /// The RAM the model needs, GB.
+    /// The RAM the model needs, GB (finite, 0 or more).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::checked::quantity::deserialize")
+    )]
     pub model_ram_gb: Option<f64>,
     /// Deployed from the designer.
     pub designer: bool,
@@ -131,12 +141,24 @@ impl FrameworkNeed {
 #[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 pub struct SizeNeeds {
     /// The RAM the model needs, GB; the size must have 150 % of it (the page's sizing rule).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::checked::quantity::deserialize")
+    )]
     pub model_ram_gb: Option<f64>,
     /// An explicit minimum memory, GiB (the larger of the two applies).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::checked::quantity::deserialize")
+    )]
     pub memory_gib: Option<f64>,
     /// Minimum vCPUs.
     pub min_vcpus: Option<u32>,
     /// Minimum GPUs (fractions allowed: 0.5 is half a GPU).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::checked::quantity::deserialize")
+    )]
     pub gpus: Option<f64>,
     /// A word of the GPU model's name, ASCII case ignored (`"V100"`, `"A100"`; `"A10"` does
     /// not match an A100).
@@ -144,6 +166,10 @@ pub struct SizeNeeds {
     /// The oldest acceptable NVIDIA architecture.
     pub min_gpu_architecture: Option<GpuArchitecture>,
     /// Minimum memory per GPU, GiB.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::checked::quantity::deserialize")
+    )]
     pub min_gpu_memory_gib: Option<f64>,
     /// A CUDA version or requirement the GPU must run (NVIDIA's ranges decide).
     pub cuda: Option<CudaRequirement>,
@@ -156,7 +182,11 @@ pub struct SizeNeeds {
     pub isolated: bool,
     /// Must be RDMA (InfiniBand) capable.
     pub rdma: bool,
-    /// Concurrent requests to serve (one model copy each), for scale-out advice.
+    /// Concurrent requests to serve (one model copy each), for scale-out advice; 1 or more.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::checked::count::deserialize")
+    )]
     pub concurrency: Option<u32>,
     /// The Azure region, for regional retirement dates.
     pub region: Option<String>,

@@ -115,10 +115,14 @@ pub struct ComputeDef {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub min_instances: Option<u32>,
-    /// Cluster maximum nodes.
+    /// Cluster maximum nodes, 1 or more.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::checked::count::deserialize")
     )]
     pub max_instances: Option<u32>,
     /// Cluster idle time before scaling down, seconds (clusters only).
@@ -168,8 +172,12 @@ pub struct JobDef {
     /// Needs GPUs.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "is_false"))]
     pub gpu: bool,
-    /// Nodes (more than one is multi-node).
+    /// Nodes, 1 or more (more than one is multi-node).
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::checked::count::deserialize")
+    )]
     pub instance_count: Option<u32>,
     /// The VM size for serverless jobs (`resources.instance_type`).
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
@@ -205,16 +213,24 @@ pub struct DeploymentDef {
     /// Needs GPUs.
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
     pub gpu: bool,
-    /// The model's size, GB.
+    /// The model's size, GB (finite, 0 or more).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::checked::quantity::deserialize")
+    )]
     pub model_size_gb: Option<f64>,
-    /// The RAM the model needs, GB.
+    /// The RAM the model needs, GB (finite, 0 or more).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::checked::quantity::deserialize")
     )]
     pub model_ram_gb: Option<f64>,
     /// Deployed from the designer.
@@ -226,10 +242,14 @@ pub struct DeploymentDef {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub size: Option<String>,
-    /// Instances.
+    /// Instances (1 or more).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::checked::count::deserialize")
     )]
     pub instance_count: Option<u32>,
     /// The SDK/CLI view of the deployment (the plan's by default).

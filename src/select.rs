@@ -738,6 +738,14 @@ fn series_of(spec: &VmSizeSpec) -> Option<VmSeries> {
         .or_else(|| spec.size().ok().and_then(|s| s.series()))
 }
 
+/// Whether `has` falls short of `needs`; a NaN need is never met (so a need built with NaN
+/// rejects every size rather than none).
+#[inline]
+#[allow(clippy::neg_cmp_op_on_partial_ord)] // the negation is the point: NaN compares false
+fn short_of(has: f64, needs: f64) -> bool {
+    !(has >= needs)
+}
+
 /// Whether `needle` occurs in `haystack` as a whole word, ASCII case ignored: `A10` matches
 /// "NVIDIA A10" but not "NVIDIA A100 PCIe".
 fn contains_word(haystack: &str, needle: &str) -> bool {
@@ -769,10 +777,15 @@ fn kinds(f: &Facts<'_, '_>, needs: &SizeNeeds, memory: Option<f64>) -> ReasonSet
         K::WrongCompute,
     );
     k.insert_if(f.of_series.state.is_retired(), K::Retired);
-    k.insert_if(memory.is_some_and(|m| spec.memory_gib < m), K::Memory);
+    k.insert_if(
+        memory.is_some_and(|m| short_of(spec.memory_gib, m)),
+        K::Memory,
+    );
     k.insert_if(needs.min_vcpus.is_some_and(|n| spec.vcpus < n), K::Vcpus);
     k.insert_if(
-        needs.gpus.is_some_and(|n| spec.gpus.as_f64() + 1e-9 < n),
+        needs
+            .gpus
+            .is_some_and(|n| short_of(spec.gpus.as_f64() + 1e-9, n)),
         K::Gpus,
     );
     if let Some(wanted) = needs.gpu_model.as_deref() {
@@ -785,7 +798,10 @@ fn kinds(f: &Facts<'_, '_>, needs: &SizeNeeds, memory: Option<f64>) -> ReasonSet
         k.insert_if(f.arch().is_none_or(|a| a < wanted), K::GpuArchitecture);
     }
     if let Some(wanted) = needs.min_gpu_memory_gib {
-        k.insert_if(f.gpu_memory().is_none_or(|m| m < wanted), K::GpuMemory);
+        k.insert_if(
+            f.gpu_memory().is_none_or(|m| short_of(m, wanted)),
+            K::GpuMemory,
+        );
     }
     let wants_cuda = needs.cuda.is_some() || needs.framework.is_some();
     k.insert_if(wants_cuda && f.amd(), K::NotNvidia);
@@ -1100,9 +1116,9 @@ impl<'n, 'c> Ranked<'n, 'c> {
             } else {
                 support_kinds(spec.supported_by, needs.compute)
             });
-            kinds.insert_if(mem < memory, K::Memory);
+            kinds.insert_if(short_of(mem, memory), K::Memory);
             kinds.insert_if(cpus < vcpus, K::Vcpus);
-            kinds.insert_if(gpu + 1e-9 < gpus, K::Gpus);
+            kinds.insert_if(short_of(gpu + 1e-9, gpus), K::Gpus);
             if self.thresholds.per_size_gpu_checks {
                 let series = VmSeries::ALL.get(slot).copied();
                 kinds = kinds.union(per_size_gpu_kinds(
@@ -1131,7 +1147,7 @@ fn per_size_gpu_kinds(f: &Facts<'_, '_>, needs: &SizeNeeds) -> ReasonSet<Rejecti
     }
     if let Some(wanted) = needs.min_gpu_memory_gib {
         k.insert_if(
-            f.gpu_memory().is_none_or(|m| m < wanted),
+            f.gpu_memory().is_none_or(|m| short_of(m, wanted)),
             RejectionKind::GpuMemory,
         );
     }

@@ -106,6 +106,7 @@ codes! {
     MinAboveMax = "min-above-max", Error, "A cluster's min_instances is above its max_instances.";
     IdleShutdownRange = "idle-shutdown-range", Error, "An instance's idle shutdown is outside 15 minutes to 3 days.";
     DuplicateName = "duplicate-name", Error, "Two computes, jobs or deployments share a name.";
+    InvalidValue = "invalid-value", Error, "A value no plan can mean: a negative or non-finite size, a count of zero (plans read from text reject these when read).";
     YamlSyntax = "yaml-syntax", Error, "An Azure ML YAML file is malformed (reported with its line).";
     NotChecked = "not-checked", Note, "An Azure ML file of a type this crate does not check.";
     ComputeNotFound = "compute-not-found", Note, "A job's compute is not defined in the checked files, so the job is not checked against it.";
@@ -861,6 +862,57 @@ impl<'p> Checker<'p> {
         }
     }
 
+    /// Values a plan built in code may hold but no plan can mean.
+    fn check_values(&mut self) {
+        let plan = self.plan;
+        let mut bad: Vec<(String, String)> = Vec::new();
+        let count = |bad: &mut Vec<(String, String)>, at: String, v: Option<u32>| {
+            if v == Some(0) {
+                bad.push((at, "a count of 0; expected 1 or more".to_owned()));
+            }
+        };
+        for (i, c) in plan.compute.iter().enumerate() {
+            count(
+                &mut bad,
+                format!("compute[{i}].max_instances"),
+                c.max_instances,
+            );
+        }
+        for (i, j) in plan.jobs.iter().enumerate() {
+            count(
+                &mut bad,
+                format!("jobs[{i}].instance_count"),
+                j.instance_count,
+            );
+        }
+        for (i, d) in plan.deployments.iter().enumerate() {
+            count(
+                &mut bad,
+                format!("deployments[{i}].instance_count"),
+                d.instance_count,
+            );
+            for (field, v) in [
+                ("model_size_gb", d.model_size_gb),
+                ("model_ram_gb", d.model_ram_gb),
+            ] {
+                if let Some(x) = v.filter(|x| !x.is_finite() || *x < 0.0) {
+                    bad.push((
+                        format!("deployments[{i}].{field}"),
+                        format!("{x} GB; expected a finite number, 0 or more"),
+                    ));
+                }
+            }
+        }
+        for (location, what) in bad {
+            self.push(
+                Code::InvalidValue,
+                location,
+                format!("invalid value: {what}"),
+                Some("fix the value".to_owned()),
+            );
+        }
+    }
+
     fn check_names(&mut self) {
         let plan = self.plan;
         let lists: [(&str, &str, Vec<&str>); 3] = [
@@ -938,6 +990,7 @@ pub fn validate_with(plan: &Plan, on: Date, catalog: &Catalog) -> Report {
         catalog,
         out: Vec::new(),
     };
+    checker.check_values();
     checker.check_names();
     for (i, c) in plan.compute.iter().enumerate() {
         checker.check_compute(i, c);

@@ -544,6 +544,7 @@ fn every_code_has_a_test_above() {
         Code::MinAboveMax,
         Code::IdleShutdownRange,
         Code::DuplicateName,
+        Code::InvalidValue,
         // Codes of the YAML reader, tested in tests/azureml.rs.
         Code::YamlSyntax,
         Code::NotChecked,
@@ -554,4 +555,62 @@ fn every_code_has_a_test_above() {
         assert!(covered.contains(code), "{code}");
         assert_eq!(code.as_str().parse::<Code>().unwrap(), *code);
     }
+}
+
+#[test]
+fn invalid_values_in_plans_built_in_code() {
+    let bad = plan(
+        vec![ComputeDef {
+            max_instances: Some(0),
+            ..compute("c", ComputeKind::ComputeCluster, Some("Standard_DS3_v2"))
+        }],
+        vec![JobDef {
+            instance_count: Some(0),
+            ..job("j", "c")
+        }],
+        vec![DeploymentDef {
+            model_size_gb: Some(f64::NAN),
+            model_ram_gb: Some(-1.0),
+            instance_count: Some(0),
+            ..DeploymentDef::new("d", InferenceTarget::Endpoints)
+        }],
+    );
+    let report = validate(&bad, date(ON));
+    let got: Vec<(&str, &str)> = report
+        .with_code(Code::InvalidValue)
+        .map(|d| (d.location.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "compute[0].max_instances",
+                "invalid value: a count of 0; expected 1 or more"
+            ),
+            (
+                "jobs[0].instance_count",
+                "invalid value: a count of 0; expected 1 or more"
+            ),
+            (
+                "deployments[0].instance_count",
+                "invalid value: a count of 0; expected 1 or more"
+            ),
+            (
+                "deployments[0].model_size_gb",
+                "invalid value: NaN GB; expected a finite number, 0 or more"
+            ),
+            (
+                "deployments[0].model_ram_gb",
+                "invalid value: -1 GB; expected a finite number, 0 or more"
+            ),
+        ]
+    );
+    clean(&plan(
+        vec![ComputeDef {
+            max_instances: Some(1),
+            ..compute("c", ComputeKind::ComputeCluster, Some("Standard_DS3_v2"))
+        }],
+        vec![],
+        vec![],
+    ));
 }

@@ -1,0 +1,17 @@
+//! Plan files in TOML: reading never panics; a plan that reads validates, and writes back to
+//! TOML and JSON that read to the same plan.
+#![no_main]
+
+use aml_targets::{Date, Plan, validate};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(plan) = Plan::from_toml(text) else { return };
+    let _ = validate(&plan, Date::parse("2026-11-26").unwrap());
+    if let Ok(toml) = plan.to_toml() {
+        assert_eq!(Plan::from_toml(&toml).expect("written TOML reads"), plan, "{toml}");
+    }
+    let json = plan.to_json();
+    assert_eq!(Plan::from_json(&json).expect("written JSON reads"), plan, "{json}");
+});
