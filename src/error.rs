@@ -20,6 +20,16 @@ pub(crate) fn write_quoted(f: &mut fmt::Formatter<'_>, input: &str) -> fmt::Resu
     }
 }
 
+/// A decimal number of 1 to `max_digits` ASCII digits without a leading zero (`0` itself is
+/// fine), as version components are written.
+pub(crate) fn decimal<T: std::str::FromStr>(s: &str, max_digits: usize) -> Option<T> {
+    let ok = !s.is_empty()
+        && s.len() <= max_digits
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && !(s.len() > 1 && s.starts_with('0'));
+    if ok { s.parse().ok() } else { None }
+}
+
 /// Displays a string quoted and escaped, shortened when long.
 pub(crate) struct Quoted<'a>(pub(crate) &'a str);
 

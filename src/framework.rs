@@ -111,13 +111,7 @@ impl FrameworkVersion {
     }
 
     fn parse_opt(s: &str) -> Option<FrameworkVersion> {
-        let num = |p: &str| -> Option<u16> {
-            let ok = !p.is_empty()
-                && p.len() <= 4
-                && p.bytes().all(|b| b.is_ascii_digit())
-                && !(p.len() > 1 && p.starts_with('0'));
-            ok.then(|| p.parse().ok()).flatten()
-        };
+        let num = |p: &str| crate::error::decimal::<u16>(p, 4);
         let mut parts = s.split('.');
         let major = num(parts.next()?)?;
         let minor = num(parts.next()?)?;

@@ -282,13 +282,7 @@ impl std::str::FromStr for ComputeCapability {
         let err = || ParseComputeCapabilityError {
             input: s.to_owned(),
         };
-        let small = |t: &str| -> Option<u8> {
-            let ok = !t.is_empty()
-                && t.len() <= 2
-                && t.bytes().all(|b| b.is_ascii_digit())
-                && !(t.len() > 1 && t.starts_with('0'));
-            ok.then(|| t.parse().ok()).flatten()
-        };
+        let small = |t: &str| crate::error::decimal::<u8>(t, 2);
         if let Some((major, minor)) = s.split_once('.') {
             return match (small(major), minor.len() == 1, small(minor)) {
                 (Some(major), true, Some(minor)) => Ok(ComputeCapability { major, minor }),
