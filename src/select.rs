@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::vm::catalog::Columns;
+use crate::vm::catalog::RankedRows;
 use crate::{
     ApiView, Catalog, ComputeKind, CudaReason, Date, FeatureSupport, FrameworkNeed,
     GpuArchitecture, GpuCount, GpuVendor, InferenceMode, InferenceNeeds, InferenceProfile,
@@ -1073,7 +1073,7 @@ impl<'n, 'c> Ranked<'n, 'c> {
     }
 
     /// Calls `visit` with every size in ranking order, its kinds and its retirement state,
-    /// until `visit` returns `false`. The loop reads the catalog's columns; only sizes that
+    /// until `visit` returns `false`. The loop reads the catalog's packed rows; only sizes that
     /// need per-size GPU checks (a GPU model or memory asked for) or carry their own
     /// `supported_by` look at the whole row. A test checks it against [`kinds`].
     fn for_each(
@@ -1082,7 +1082,7 @@ impl<'n, 'c> Ranked<'n, 'c> {
     ) {
         use RejectionKind as K;
         let sizes = self.catalog.sizes();
-        let c = self.catalog.columns();
+        let c = self.catalog.ranked();
         let (needs, on) = (self.needs, self.on);
         let memory = self.thresholds.memory.unwrap_or(f64::NEG_INFINITY);
         let vcpus = needs.min_vcpus.unwrap_or(0);
@@ -1090,35 +1090,29 @@ impl<'n, 'c> Ranked<'n, 'c> {
         // Flags the needs ask about, so the loop only masks.
         let mut wanted_flags = 0;
         if needs.isolated {
-            wanted_flags |= Columns::ISOLATED;
+            wanted_flags |= RankedRows::ISOLATED;
         }
         if needs.rdma {
-            wanted_flags |= Columns::RDMA;
+            wanted_flags |= RankedRows::RDMA;
         }
-        let rows = c
-            .row
-            .iter()
-            .zip(&c.slot)
-            .zip(&c.flags)
-            .zip(c.memory.iter().zip(&c.vcpus).zip(&c.gpus));
-        for (((&row, &slot), &flags), ((&mem, &cpus), &gpu)) in rows {
-            let slot = usize::from(slot);
+        for row in &c.rows {
+            let (slot, flags) = (usize::from(row.slot), row.flags);
             let of_series = &*self.per_series[slot]
                 .get_or_insert_with(|| series_facts(VmSeries::ALL.get(slot).copied(), needs, on));
-            let mut kinds = if flags & Columns::HAS_GPU != 0 {
+            let mut kinds = if flags & RankedRows::HAS_GPU != 0 {
                 of_series.with_gpu
             } else {
                 of_series.without_gpu
             };
-            let spec = &sizes[row as usize];
-            kinds = kinds.union(if flags & Columns::OWN_SUPPORT == 0 {
+            let spec = &sizes[row.row as usize];
+            kinds = kinds.union(if flags & RankedRows::OWN_SUPPORT == 0 {
                 of_series.support
             } else {
                 support_kinds(spec.supported_by, needs.compute)
             });
-            kinds.insert_if(short_of(mem, memory), K::Memory);
-            kinds.insert_if(cpus < vcpus, K::Vcpus);
-            kinds.insert_if(short_of(gpu + 1e-9, gpus), K::Gpus);
+            kinds.insert_if(short_of(row.memory, memory), K::Memory);
+            kinds.insert_if(row.vcpus < vcpus, K::Vcpus);
+            kinds.insert_if(short_of(row.gpus + 1e-9, gpus), K::Gpus);
             if self.thresholds.per_size_gpu_checks {
                 let series = VmSeries::ALL.get(slot).copied();
                 kinds = kinds.union(per_size_gpu_kinds(
@@ -1127,8 +1121,8 @@ impl<'n, 'c> Ranked<'n, 'c> {
                 ));
             }
             let missing = wanted_flags & !flags;
-            kinds.insert_if(missing & Columns::ISOLATED != 0, K::NotIsolated);
-            kinds.insert_if(missing & Columns::RDMA != 0, K::NoRdma);
+            kinds.insert_if(missing & RankedRows::ISOLATED != 0, K::NotIsolated);
+            kinds.insert_if(missing & RankedRows::RDMA != 0, K::NoRdma);
             if !visit(spec, kinds, of_series.state) {
                 return;
             }

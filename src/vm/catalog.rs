@@ -326,9 +326,9 @@ pub struct Catalog {
     sizes: Cow<'static, [VmSizeSpec]>,
     /// See [`build_index`].
     index: Cow<'static, [u32]>,
-    /// The rows' figures in recommendation order, column by column; empty for the embedded
-    /// catalog, whose columns are computed once on first use.
-    columns: Columns,
+    /// The rows' figures, packed, in recommendation order; empty for the embedded catalog,
+    /// whose rows are packed once on first use.
+    ranked: RankedRows,
     /// Each row's name, parsed; empty for the embedded catalog (computed once on first use).
     parsed: Cow<'static, [Option<VmSize>]>,
 }
@@ -337,42 +337,42 @@ pub struct Catalog {
 static EMBEDDED: Catalog = Catalog {
     sizes: Cow::Borrowed(&SIZES),
     index: Cow::Borrowed(&SIZE_INDEX),
-    columns: Columns::EMPTY,
+    ranked: RankedRows::EMPTY,
     parsed: Cow::Borrowed(&[]),
 };
 
-/// The embedded catalog's columns, computed on first use.
-static EMBEDDED_COLUMNS: std::sync::OnceLock<Columns> = std::sync::OnceLock::new();
+/// The embedded catalog's packed rows, computed on first use.
+static EMBEDDED_RANKED: std::sync::OnceLock<RankedRows> = std::sync::OnceLock::new();
 
-/// The figures recommendations compare, one column per figure, rows in recommendation order
-/// (memory, then vCPUs, then GPUs, then name): a tight loop over them touches a few bytes a
-/// row instead of whole records.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct Columns {
-    /// The row's position in [`Catalog::sizes`].
-    pub(crate) row: Vec<u32>,
+/// The figures recommendations compare, packed a row to 24 bytes in recommendation order
+/// (memory, then vCPUs, then GPUs, then name): the loop over them touches a few bytes a size
+/// instead of whole records.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Packed {
     /// Memory, GiB.
-    pub(crate) memory: Vec<f64>,
-    /// vCPUs.
-    pub(crate) vcpus: Vec<u32>,
+    pub(crate) memory: f64,
     /// GPUs.
-    pub(crate) gpus: Vec<f64>,
+    pub(crate) gpus: f64,
+    /// The row's position in [`Catalog::sizes`].
+    pub(crate) row: u32,
+    /// vCPUs.
+    pub(crate) vcpus: u32,
     /// `series as usize`, or [`VmSeries::ALL`]`.len()` for an unknown series.
-    pub(crate) slot: Vec<u8>,
-    /// [`Columns::HAS_GPU`], [`Columns::ISOLATED`], [`Columns::RDMA`],
-    /// [`Columns::OWN_SUPPORT`].
-    pub(crate) flags: Vec<u8>,
+    pub(crate) slot: u8,
+    /// [`RankedRows::HAS_GPU`], [`RankedRows::ISOLATED`], [`RankedRows::RDMA`],
+    /// [`RankedRows::OWN_SUPPORT`].
+    pub(crate) flags: u8,
 }
 
-impl Columns {
-    const EMPTY: Columns = Columns {
-        row: Vec::new(),
-        memory: Vec::new(),
-        vcpus: Vec::new(),
-        gpus: Vec::new(),
-        slot: Vec::new(),
-        flags: Vec::new(),
-    };
+/// A catalog's rows, packed, in recommendation order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct RankedRows {
+    /// The rows.
+    pub(crate) rows: Vec<Packed>,
+}
+
+impl RankedRows {
+    const EMPTY: RankedRows = RankedRows { rows: Vec::new() };
     /// The size has a GPU.
     pub(crate) const HAS_GPU: u8 = 1;
     /// The size is isolated.
@@ -382,7 +382,7 @@ impl Columns {
     /// The row has a `supported_by` of its own.
     pub(crate) const OWN_SUPPORT: u8 = 8;
 
-    fn of(sizes: &[VmSizeSpec], parsed: &[Option<VmSize>]) -> Columns {
+    fn of(sizes: &[VmSizeSpec], parsed: &[Option<VmSize>]) -> RankedRows {
         let mut row: Vec<u32> = positions(sizes.len()).collect();
         rank_order(sizes, &mut row);
         let spec = |&i: &u32| &sizes[i as usize];
@@ -407,27 +407,39 @@ impl Columns {
                 let s = spec(i);
                 let mut f = 0;
                 if !s.gpus.is_zero() {
-                    f |= Columns::HAS_GPU;
+                    f |= RankedRows::HAS_GPU;
                 }
                 if s.is_isolated() {
-                    f |= Columns::ISOLATED;
+                    f |= RankedRows::ISOLATED;
                 }
                 if s.rdma == Some(true) {
-                    f |= Columns::RDMA;
+                    f |= RankedRows::RDMA;
                 }
                 if s.supported_by.is_some() {
-                    f |= Columns::OWN_SUPPORT;
+                    f |= RankedRows::OWN_SUPPORT;
                 }
                 f
             })
             .collect();
-        Columns {
-            memory: row.iter().map(|i| spec(i).memory_gib).collect(),
-            vcpus: row.iter().map(|i| spec(i).vcpus).collect(),
-            gpus: row.iter().map(|i| spec(i).gpus.as_f64()).collect(),
-            slot,
-            flags,
-            row,
+        let slot: Vec<u8> = slot;
+        let flags: Vec<u8> = flags;
+        RankedRows {
+            rows: row
+                .iter()
+                .zip(slot)
+                .zip(flags)
+                .map(|((i, slot), flags)| {
+                    let s = spec(i);
+                    Packed {
+                        memory: s.memory_gib,
+                        gpus: s.gpus.as_f64(),
+                        row: *i,
+                        vcpus: s.vcpus,
+                        slot,
+                        flags,
+                    }
+                })
+                .collect(),
         }
     }
 }
@@ -472,7 +484,7 @@ impl Catalog {
             sizes.iter().map(|s| VmSize::parse(&s.name).ok()).collect();
         Catalog {
             index: Cow::Owned(build_index(&sizes)),
-            columns: Columns::of(&sizes, &parsed),
+            ranked: RankedRows::of(&sizes, &parsed),
             parsed: Cow::Owned(parsed),
             sizes: Cow::Owned(sizes),
         }
@@ -482,12 +494,13 @@ impl Catalog {
         matches!(self.sizes, Cow::Borrowed(s) if std::ptr::eq(s, SIZES.as_slice()))
     }
 
-    /// The rows' figures in recommendation order: memory, then vCPUs, then GPUs, then name.
-    pub(crate) fn columns(&self) -> &Columns {
+    /// The rows' figures, packed, in recommendation order: memory, then vCPUs, then GPUs,
+    /// then name.
+    pub(crate) fn ranked(&self) -> &RankedRows {
         if self.is_embedded() {
-            EMBEDDED_COLUMNS.get_or_init(|| Columns::of(&SIZES, self.parsed()))
+            EMBEDDED_RANKED.get_or_init(|| RankedRows::of(&SIZES, self.parsed()))
         } else {
-            &self.columns
+            &self.ranked
         }
     }
 
