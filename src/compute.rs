@@ -1,9 +1,9 @@
 //! Managed and attached compute, the cluster-versus-instance capability table, and the
 //! documented sizing constants (FACTS §2, §3 and §7).
 
-use crate::macros::name_set;
 use crate::{ApiView, DocEdition};
 
+crate::macros::name_enum! {
 /// A kind of compute a workspace can hold: created and managed by Azure ML, or attached.
 ///
 /// ```
@@ -16,28 +16,8 @@ use crate::{ApiView, DocEdition};
 /// assert_eq!(managed.len(), 3);
 /// assert!(!ComputeKind::AzureKubernetesService.is_available(ApiView::V2));
 /// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[strum(
-    ascii_case_insensitive,
-    parse_err_ty = crate::ParseNameError,
-    parse_err_fn = Self::parse_error
-)]
 #[non_exhaustive]
-pub enum ComputeKind {
+pub enum ComputeKind ("compute kind") {
     /// Managed compute cluster (YAML `type: amlcompute`).
     #[strum(
         to_string = "compute-cluster",
@@ -77,8 +57,7 @@ pub enum ComputeKind {
     #[strum(to_string = "synapse-spark", serialize = "synapsespark")]
     SynapseSpark,
 }
-
-name_set!(ComputeKind, "compute kind");
+}
 
 /// Where the managed-compute facts come from.
 const MANAGED_SOURCE: &str =

@@ -1,8 +1,8 @@
 //! Editions of the Azure Machine Learning page and the SDK/CLI views it distinguishes.
 
 use crate::Date;
-use crate::macros::name_set;
 
+crate::macros::name_enum! {
 /// An edition of Microsoft's page "What are compute targets in Azure Machine Learning?"
 /// (`MicrosoftDocs/azure-ai-docs`, `articles/machine-learning/concept-compute-target.md`).
 ///
@@ -18,29 +18,9 @@ use crate::macros::name_set;
 /// assert!(DocEdition::Jan2024 < DocEdition::Nov2025);
 /// # Ok::<(), aml_targets::ParseNameError>(())
 /// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Default,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[strum(
-    ascii_case_insensitive,
-    parse_err_ty = crate::ParseNameError,
-    parse_err_fn = Self::parse_error
-)]
+#[derive(Default)]
 #[non_exhaustive]
-pub enum DocEdition {
+pub enum DocEdition ("page edition") {
     /// `ms.date` 01/23/2024, azure-ai-docs commit `0eea71ca`: one training table with 11 rows,
     /// 27 VM series, the retirements of 2023 and 2024.
     #[strum(to_string = "2024-01", serialize = "jan2024", serialize = "jan-2024")]
@@ -57,8 +37,7 @@ pub enum DocEdition {
     #[strum(to_string = "2026-03", serialize = "mar2026", serialize = "mar-2026")]
     Mar2026,
 }
-
-name_set!(DocEdition, "page edition");
+}
 
 impl DocEdition {
     /// The newest edition the crate encodes.
@@ -107,6 +86,7 @@ impl DocEdition {
     }
 }
 
+crate::macros::name_enum! {
 /// The Azure ML SDK/CLI generation a fact belongs to. The page shows some tables twice, once
 /// per view; the current view, v2, is the [`Default`].
 ///
@@ -117,28 +97,8 @@ impl DocEdition {
 /// assert_eq!("SDK-v1".parse::<ApiView>()?, ApiView::V1);
 /// # Ok::<(), aml_targets::ParseNameError>(())
 /// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Default,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[strum(
-    ascii_case_insensitive,
-    parse_err_ty = crate::ParseNameError,
-    parse_err_fn = Self::parse_error
-)]
-pub enum ApiView {
+#[derive(Default)]
+pub enum ApiView ("SDK/CLI view") {
     /// Azure ML SDK v1 and the CLI v1 extension (`azureml-core`, `az ml` 1.x).
     #[strum(to_string = "v1", serialize = "sdk-v1", serialize = "cli-v1")]
     V1,
@@ -147,5 +107,4 @@ pub enum ApiView {
     #[strum(to_string = "v2", serialize = "sdk-v2", serialize = "cli-v2")]
     V2,
 }
-
-name_set!(ApiView, "SDK/CLI view");
+}

@@ -5,32 +5,13 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::Quoted;
-use crate::macros::{name_set, serde_via_str};
+use crate::macros::serde_via_str;
 use crate::{ComputeCapability, CudaRange, CudaVersion, GpuVendor, VmCategory, VmSeries};
 
+crate::macros::name_enum! {
 /// A deep-learning framework with CUDA builds.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[strum(
-    ascii_case_insensitive,
-    parse_err_ty = crate::ParseNameError,
-    parse_err_fn = Self::parse_error
-)]
 #[non_exhaustive]
-pub enum Framework {
+pub enum Framework ("framework") {
     /// PyTorch (`torch`).
     #[strum(to_string = "pytorch", serialize = "torch")]
     PyTorch,
@@ -38,8 +19,7 @@ pub enum Framework {
     #[strum(to_string = "tensorflow", serialize = "tf")]
     TensorFlow,
 }
-
-name_set!(Framework, "framework");
+}
 
 /// A framework release, `MAJOR.MINOR[.PATCH]` (`2.7`, `2.16.1`). Builds are looked up by
 /// `MAJOR.MINOR`: every 2.7.x shares 2.7's CUDA builds.

@@ -1,8 +1,8 @@
 //! GPU architectures and the Azure ML page's CUDA table (FACTS §8).
 
-use crate::macros::name_set;
 use crate::{CudaRange, CudaVersion, DocEdition, VmSeries};
 
+crate::macros::name_enum! {
 /// An NVIDIA GPU architecture, ordered from oldest to newest: Tesla and Fermi for NVIDIA's
 /// tables, Kepler (K80) to Blackwell for Azure's GPUs.
 ///
@@ -13,28 +13,8 @@ use crate::{CudaRange, CudaVersion, DocEdition, VmSeries};
 /// assert_eq!("ada lovelace".parse::<GpuArchitecture>()?, GpuArchitecture::Ada);
 /// # Ok::<(), aml_targets::ParseNameError>(())
 /// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[strum(
-    ascii_case_insensitive,
-    parse_err_ty = crate::ParseNameError,
-    parse_err_fn = Self::parse_error
-)]
 #[non_exhaustive]
-pub enum GpuArchitecture {
+pub enum GpuArchitecture ("GPU architecture") {
     /// Tesla (compute capability 1.x).
     #[strum(to_string = "Tesla")]
     Tesla,
@@ -73,8 +53,7 @@ pub enum GpuArchitecture {
     #[strum(to_string = "Blackwell")]
     Blackwell,
 }
-
-name_set!(GpuArchitecture, "GPU architecture");
+}
 
 impl GpuArchitecture {
     /// The last NVIDIA driver branch that supports the architecture (Fermi R390, Kepler

@@ -66,4 +66,34 @@ macro_rules! name_set {
     };
 }
 
-pub(crate) use {name_set, serde_via_str};
+/// Declares a closed name set: the enum with its derives (strum's `EnumString`,
+/// `IntoStaticStr`, `Display`, `VariantArray` and `VariantNames`, ASCII case ignored, our
+/// [`ParseNameError`](crate::ParseNameError)) and [`name_set!`]'s surface. The literal after
+/// the name says what the set is, for error messages (`unknown VM series "x"; …`).
+macro_rules! name_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident ($what:literal) {
+            $($body:tt)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
+            strum::EnumString, strum::IntoStaticStr, strum::Display,
+            strum::VariantArray, strum::VariantNames,
+        )]
+        #[strum(
+            ascii_case_insensitive,
+            parse_err_ty = crate::ParseNameError,
+            parse_err_fn = Self::parse_error
+        )]
+        $vis enum $name {
+            $($body)*
+        }
+
+        crate::macros::name_set!($name, $what);
+    };
+}
+
+pub(crate) use {name_enum, name_set, serde_via_str};

@@ -44,29 +44,10 @@ pub struct TrainingNeeds {
     pub edition: DocEdition,
 }
 
+crate::macros::name_enum! {
 /// Whether a deployment answers requests as they come or scores in batches.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Default,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[strum(
-    ascii_case_insensitive,
-    parse_err_ty = crate::ParseNameError,
-    parse_err_fn = Self::parse_error
-)]
-pub enum InferenceMode {
+#[derive(Default)]
+pub enum InferenceMode ("inference mode") {
     /// Real-time (online) inference.
     #[default]
     #[strum(to_string = "realtime", serialize = "real-time", serialize = "online")]
@@ -75,8 +56,7 @@ pub enum InferenceMode {
     #[strum(to_string = "batch")]
     Batch,
 }
-
-crate::macros::name_set!(InferenceMode, "inference mode");
+}
 
 /// What a deployment needs from its inference target. Sizes in GB, as the page writes them.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

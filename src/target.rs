@@ -1,12 +1,12 @@
 //! Training and inference targets, and what each supports (FACTS §1 and §2).
 
-use crate::macros::name_set;
 use crate::{ApiView, DocEdition};
 
 /// Where the training tables come from, for every value in this module.
 const TRAINING_SOURCE: &str =
     "concept-compute-target.md, \"Training compute targets\" (every edition)";
 
+crate::macros::name_enum! {
 /// A compute target for training, as listed in the page's training table.
 ///
 /// `Display` prints a stable kebab-case id; [`TrainingTarget::page_name`] gives the page's own
@@ -21,28 +21,8 @@ const TRAINING_SOURCE: &str =
 /// assert!(!t.is_remote_training_target());
 /// # Ok::<(), aml_targets::ParseNameError>(())
 /// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[strum(
-    ascii_case_insensitive,
-    parse_err_ty = crate::ParseNameError,
-    parse_err_fn = Self::parse_error
-)]
 #[non_exhaustive]
-pub enum TrainingTarget {
+pub enum TrainingTarget ("training target") {
     /// Your own computer (the page's "Local computer").
     #[strum(
         to_string = "local-computer",
@@ -108,9 +88,9 @@ pub enum TrainingTarget {
     #[strum(to_string = "batch", serialize = "Azure Batch")]
     Batch,
 }
+}
 
-name_set!(TrainingTarget, "training target");
-
+crate::macros::name_enum! {
 /// A training capability the page's training table has a column for.
 ///
 /// ```
@@ -120,28 +100,8 @@ name_set!(TrainingTarget, "training target");
 /// assert_eq!(TrainingFeature::MlPipelines.page_name(), "Azure Machine Learning pipelines");
 /// # Ok::<(), aml_targets::ParseNameError>(())
 /// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[strum(
-    ascii_case_insensitive,
-    parse_err_ty = crate::ParseNameError,
-    parse_err_fn = Self::parse_error
-)]
 #[non_exhaustive]
-pub enum TrainingFeature {
+pub enum TrainingFeature ("training feature") {
     /// Automated machine learning (AutoML).
     #[strum(
         to_string = "automated-ml",
@@ -162,8 +122,7 @@ pub enum TrainingFeature {
     #[strum(to_string = "designer", serialize = "Azure Machine Learning designer")]
     Designer,
 }
-
-name_set!(TrainingFeature, "training feature");
+}
 
 impl TrainingFeature {
     /// The column heading the page uses.
@@ -177,6 +136,7 @@ impl TrainingFeature {
     }
 }
 
+crate::macros::name_enum! {
 /// How far a target supports a feature, keeping the page's qualifiers.
 ///
 /// ```
@@ -188,27 +148,7 @@ impl TrainingFeature {
 /// assert_eq!(s.qualifier(), Some("through SDK"));
 /// assert_eq!(s.page_text(), "Yes (through SDK)");
 /// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[strum(
-    ascii_case_insensitive,
-    parse_err_ty = crate::ParseNameError,
-    parse_err_fn = Self::parse_error
-)]
-pub enum Support {
+pub enum Support ("support level") {
     /// Not supported (an empty cell on the page).
     #[strum(to_string = "no", serialize = "not-supported")]
     No,
@@ -222,8 +162,7 @@ pub enum Support {
     #[strum(to_string = "yes", serialize = "supported")]
     Yes,
 }
-
-name_set!(Support, "support level");
+}
 
 impl Support {
     /// Whether the feature can be used at all, with or without a qualifier.
@@ -417,6 +356,7 @@ impl TrainingTarget {
     }
 }
 
+crate::macros::name_enum! {
 /// A deployment target for inference.
 ///
 /// What a target is used for differs between the SDK/CLI views: ask
@@ -433,28 +373,8 @@ impl TrainingTarget {
 /// assert!(aci.profile(ApiView::V2).is_none());
 /// # Ok::<(), aml_targets::ParseNameError>(())
 /// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[strum(
-    ascii_case_insensitive,
-    parse_err_ty = crate::ParseNameError,
-    parse_err_fn = Self::parse_error
-)]
 #[non_exhaustive]
-pub enum InferenceTarget {
+pub enum InferenceTarget ("inference target") {
     /// Azure Machine Learning endpoints: managed online endpoints (real-time) and batch
     /// endpoints, on serverless compute.
     #[strum(
@@ -489,8 +409,7 @@ pub enum InferenceTarget {
     )]
     ContainerInstances,
 }
-
-name_set!(InferenceTarget, "inference target");
+}
 
 /// The page's hard limits for an inference target. Bounds are exclusive ("< 48 GB"), in GB as
 /// the page writes them.

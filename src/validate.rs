@@ -10,28 +10,9 @@ use crate::{
     inference_targets,
 };
 
+crate::macros::name_enum! {
 /// How bad a diagnostic is.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[strum(
-    ascii_case_insensitive,
-    parse_err_ty = crate::ParseNameError,
-    parse_err_fn = Self::parse_error
-)]
-pub enum Severity {
+pub enum Severity ("severity") {
     /// The plan will fail or is not allowed.
     #[strum(to_string = "error")]
     Error,
@@ -42,29 +23,20 @@ pub enum Severity {
     #[strum(to_string = "note")]
     Note,
 }
-
-crate::macros::name_set!(Severity, "severity");
+}
 
 macro_rules! codes {
     ($($variant:ident = $name:literal, $severity:ident, $doc:literal;)*) => {
-        /// A diagnostic's stable code. Codes never change meaning; new ones may be added.
-        #[derive(
-            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
-            strum::EnumString, strum::IntoStaticStr, strum::Display,
-            strum::VariantArray, strum::VariantNames,
-        )]
-        #[strum(
-            ascii_case_insensitive,
-            parse_err_ty = crate::ParseNameError,
-            parse_err_fn = Self::parse_error
-        )]
-        #[non_exhaustive]
-        pub enum Code {
-            $(
-                #[doc = $doc]
-                #[strum(to_string = $name)]
-                $variant,
-            )*
+        crate::macros::name_enum! {
+            /// A diagnostic's stable code. Codes never change meaning; new ones may be added.
+            #[non_exhaustive]
+            pub enum Code ("diagnostic code") {
+                $(
+                    #[doc = $doc]
+                    #[strum(to_string = $name)]
+                    $variant,
+                )*
+            }
         }
 
         impl Code {
@@ -111,8 +83,6 @@ codes! {
     NotChecked = "not-checked", Note, "An Azure ML file of a type this crate does not check.";
     ComputeNotFound = "compute-not-found", Note, "A job's compute is not defined in the checked files, so the job is not checked against it.";
 }
-
-crate::macros::name_set!(Code, "diagnostic code");
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,32 +5,12 @@
 //! several retired series: a series can be "supported by Azure ML" and "retired" at once, and
 //! the caller's date decides which matters. The crate never reads the clock.
 
-use crate::macros::name_set;
 use crate::{Date, DocEdition, VmSeries};
 
+crate::macros::name_enum! {
 /// Who published a retirement date.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[strum(
-    ascii_case_insensitive,
-    parse_err_ty = crate::ParseNameError,
-    parse_err_fn = Self::parse_error
-)]
 #[non_exhaustive]
-pub enum RetirementAuthority {
+pub enum RetirementAuthority ("retirement authority") {
     /// The Azure ML page "What are compute targets?", section "Retired VM series".
     #[strum(to_string = "azure-ml-page")]
     AzureMlPage,
@@ -39,8 +19,7 @@ pub enum RetirementAuthority {
     #[strum(to_string = "azure-vm-docs")]
     AzureVmDocs,
 }
-
-name_set!(RetirementAuthority, "retirement authority");
+}
 
 /// One source's retirement date for one series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,9 +1,9 @@
 //! VM series Azure ML names: the page's supported-series table, the series its retirements
 //! name, and the series of the embedded size data (FACTS §4).
 
-use crate::macros::name_set;
 use crate::{CudaVersion, DocEdition, GpuArchitecture};
 
+crate::macros::name_enum! {
 /// A family of Azure VM sizes, as Azure ML's pages name it.
 ///
 /// `Display` prints the page's spelling; `FromStr` also takes the other spellings the pages
@@ -21,30 +21,10 @@ use crate::{CudaVersion, DocEdition, GpuArchitecture};
 /// assert_eq!(VmSeries::Av2.supported_by(DocEdition::Jan2024), None);
 /// # Ok::<(), aml_targets::ParseNameError>(())
 /// ```
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[strum(
-    ascii_case_insensitive,
-    parse_err_ty = crate::ParseNameError,
-    parse_err_fn = Self::parse_error
-)]
 #[non_exhaustive]
 // Variants are spelled as Azure spells the series, so `VmSeries::NCasT4_v3` reads like the docs.
 #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
-pub enum VmSeries {
+pub enum VmSeries ("VM series") {
     // The Jan 2024 table, in the page's order.
     /// Ddsv4: general purpose, local temp disk, premium storage.
     #[strum(to_string = "DDSv4")]
@@ -166,8 +146,7 @@ pub enum VmSeries {
     #[strum(to_string = "NVadsA10_v5", serialize = "NVads_A10_v5")]
     NVadsA10_v5,
 }
-
-name_set!(VmSeries, "VM series");
+}
 
 /// How many series there are: the length of per-series tables.
 pub(crate) const SERIES_COUNT: usize = VmSeries::ALL.len();
@@ -181,29 +160,10 @@ pub(crate) fn per_series<T>(
     cell.get_or_init(|| std::array::from_fn(|i| f(VmSeries::ALL[i])))
 }
 
+crate::macros::name_enum! {
 /// The category the page gives a series.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[strum(
-    ascii_case_insensitive,
-    parse_err_ty = crate::ParseNameError,
-    parse_err_fn = Self::parse_error
-)]
 #[non_exhaustive]
-pub enum VmCategory {
+pub enum VmCategory ("VM category") {
     /// General purpose.
     #[strum(to_string = "general-purpose", serialize = "General purpose")]
     GeneralPurpose,
@@ -227,32 +187,12 @@ pub enum VmCategory {
     )]
     HighPerformanceCompute,
 }
+}
 
-name_set!(VmCategory, "VM category");
-
+crate::macros::name_enum! {
 /// Which managed compute can use a supported series.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[strum(
-    ascii_case_insensitive,
-    parse_err_ty = crate::ParseNameError,
-    parse_err_fn = Self::parse_error
-)]
 #[non_exhaustive]
-pub enum SupportedBy {
+pub enum SupportedBy ("supported-by value") {
     /// Compute clusters and compute instances (every supported series but FX).
     #[strum(to_string = "clusters-and-instances")]
     ClustersAndInstances,
@@ -264,8 +204,7 @@ pub enum SupportedBy {
     #[strum(to_string = "instances-only")]
     InstancesOnly,
 }
-
-name_set!(SupportedBy, "supported-by value");
+}
 
 impl SupportedBy {
     /// Whether compute clusters can use the series.
