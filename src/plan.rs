@@ -58,26 +58,9 @@ pub struct Plan {
     pub deployments: Vec<DeploymentDef>,
 }
 
+crate::macros::name_enum! {
 /// A cluster's VM priority.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::Display,
-    strum::VariantArray,
-    strum::VariantNames,
-)]
-#[strum(
-    ascii_case_insensitive,
-    parse_err_ty = crate::ParseNameError,
-    parse_err_fn = Self::parse_error
-)]
-pub enum Tier {
+pub enum Tier ("tier") {
     /// Dedicated VMs.
     #[strum(to_string = "dedicated")]
     Dedicated,
@@ -85,8 +68,7 @@ pub enum Tier {
     #[strum(to_string = "low_priority", serialize = "low-priority")]
     LowPriority,
 }
-
-crate::macros::name_set!(Tier, "tier");
+}
 
 /// A compute definition. Settings follow the Azure ML CLI v2 compute YAML.
 #[derive(Debug, Clone, PartialEq)]

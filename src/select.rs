@@ -703,15 +703,6 @@ impl<'a, 's> Facts<'a, 's> {
             .filter(|_| self.has_gpu())
     }
 
-    fn wrong_compute(&self, compute: ComputeKind) -> bool {
-        let ok = match compute {
-            ComputeKind::ComputeCluster => self.supported_by.is_some_and(SupportedBy::clusters),
-            ComputeKind::ComputeInstance => self.supported_by.is_some_and(SupportedBy::instances),
-            _ => true,
-        };
-        !ok && self.supported_by.is_some()
-    }
-
     /// The CUDA rejection, if any: no GPU, or NVIDIA's reason (AMD GPUs are reported as
     /// [`RejectionKind::NotNvidia`] instead).
     fn cuda(&self, needs: &SizeNeeds) -> Option<CudaReason> {
@@ -765,17 +756,12 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
 }
 
 /// The kinds of reasons the size of `f` does not meet `needs` (`memory` is
-/// [`SizeNeeds::memory_gib_needed`]), rule by rule: the reference for [`fast_kinds`] and
-/// the kinds [`rejections`] gives figures for.
+/// [`SizeNeeds::memory_gib_needed`]), rule by rule: the reference the ranked walk is
+/// tested against, and the kinds [`rejections`] gives figures for.
 fn kinds(f: &Facts<'_, '_>, needs: &SizeNeeds, memory: Option<f64>) -> ReasonSet<RejectionKind> {
     use RejectionKind as K;
     let spec = f.spec;
-    let mut k = ReasonSet::new();
-    k.insert_if(f.supported_by.is_none(), K::NotSupported);
-    k.insert_if(
-        needs.compute.is_some_and(|c| f.wrong_compute(c)),
-        K::WrongCompute,
-    );
+    let mut k = support_kinds(f.supported_by, needs.compute);
     k.insert_if(f.of_series.state.is_retired(), K::Retired);
     k.insert_if(
         memory.is_some_and(|m| short_of(spec.memory_gib, m)),
