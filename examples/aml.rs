@@ -8,17 +8,39 @@
 //! cargo run --all-features --example aml -- overview --on 2025-06-01
 //! ```
 
-use std::io::IsTerminal;
+use std::cell::RefCell;
+use std::ffi::OsString;
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Write as _};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use aml_targets::{
-    ApiView, Catalog, ComputeKind, CudaRequirement, Date, DocEdition, InferenceMode,
-    InferenceNeeds, InferenceTarget, Plan, Severity, SizeNeeds, Support, TrainingNeeds,
-    TrainingTarget, VmSeries, VmSize, inference_targets, recommend_sizes, training_targets,
-    validate_with,
+    ApiView, Catalog, ComputeKind, CudaRequirement, Date, DocEdition, FileDiagnostic,
+    InferenceMode, InferenceNeeds, InferenceTarget, Plan, ProjectReport, RenderOptions, Severity,
+    SizeNeeds, Support, TrainingNeeds, TrainingTarget, VmSeries, VmSize, inference_targets,
+    recommend_sizes, training_targets, validate_with,
 };
 use serde_json::{Value, json};
+
+thread_local! {
+    /// Everything the command prints to stdout, written at the end in one go: a closed pipe
+    /// (`aml check . | head`) then ends the command quietly instead of panicking in
+    /// `println!`.
+    static OUT: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// `println!` into [`OUT`].
+macro_rules! say {
+    () => { OUT.with(|o| o.borrow_mut().push('\n')) };
+    ($($arg:tt)*) => { OUT.with(|o| { let _ = writeln!(o.borrow_mut(), $($arg)*); }) };
+}
+
+/// `print!` into [`OUT`] (no newline).
+fn put(text: &str) {
+    OUT.with(|o| o.borrow_mut().push_str(text));
+}
 
 const USAGE: &str = "\
 usage: aml [COMMAND] [OPTIONS]
@@ -34,7 +56,8 @@ commands:
   recommend [--model-ram-gb N] [--memory-gib N] [--vcpus N] [--gpus N] [--gpu] [--cuda V]
             [--instance|--cluster] [--concurrency N] [--catalog LIST_SIZES.json]
                                the smallest VM size that fits, and why the others do not
-  check PATH...                validate plan files (.toml, .json) and Azure ML YAML files or
+  check PATH... [--format human|json|github|cargo|sarif] [--verbose] [--deny warnings]
+                               validate plan files (.toml, .json) and Azure ML YAML files or
                                directories (.yml, .yaml; needs the yaml feature)
 
 options:
@@ -42,20 +65,48 @@ options:
   --edition 2024-01|2025-11|2026-03
   --v1                         the SDK/CLI v1 view (default v2)
   --json                       JSON output (a stable contract, see the README)
-  --format human|json|github|cargo   check's output (github: workflow annotations;
-                               cargo: cargo:warning= lines for build scripts)
+  --format human|json|github|cargo|sarif
+                               check's output (github: workflow annotations; cargo:
+                               cargo:warning= lines for build scripts; sarif: SARIF 2.1.0
+                               for code scanning)
+  --verbose                    check: show notes too (JSON always has them)
+  --deny warnings              check: warnings fail too (exit 1)
 
-exit status: 0 ok, 1 check found errors, 2 bad arguments or unreadable files";
+exit status: 0 ok, 1 check found errors (or warnings with --deny warnings), 2 bad
+arguments or unreadable files";
 
 #[derive(Default)]
 struct Args {
     command: String,
-    positional: Vec<String>,
+    /// Paths and names, as the operating system gave them (not necessarily UTF-8).
+    positional: Vec<OsString>,
     flags: Vec<String>,
     values: Vec<(String, String)>,
+    /// Options whose values are paths, kept as given.
+    paths: Vec<(String, OsString)>,
 }
 
 impl Args {
+    fn path(&self, name: &str) -> Option<&Path> {
+        self.paths
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| Path::new(v))
+    }
+
+    /// The positional arguments as text (names, versions), or an error naming the one
+    /// that is not UTF-8.
+    fn texts(&self) -> Result<Vec<&str>, String> {
+        self.positional
+            .iter()
+            .map(|a| {
+                a.to_str()
+                    .ok_or_else(|| format!("{a:?} is not valid UTF-8"))
+            })
+            .collect()
+    }
+
     fn flag(&self, name: &str) -> bool {
         self.flags.iter().any(|f| f == name)
     }
@@ -99,9 +150,11 @@ const VALUE_OPTIONS: &[&str] = &[
     "--gpus",
     "--cuda",
     "--concurrency",
-    "--catalog",
     "--region",
+    "--deny",
 ];
+/// Options whose value is a path.
+const PATH_OPTIONS: &[&str] = &["--catalog"];
 const FLAGS: &[&str] = &[
     "--json",
     "--v1",
@@ -116,23 +169,39 @@ const FLAGS: &[&str] = &[
     "--production",
     "--instance",
     "--cluster",
+    "--verbose",
     "-h",
     "--help",
 ];
 
-fn parse_args(raw: impl Iterator<Item = String>) -> Result<Args, String> {
+fn parse_args(raw: impl Iterator<Item = OsString>) -> Result<Args, String> {
     let mut args = Args::default();
     let mut raw = raw.peekable();
+    let text = |a: OsString| -> Result<String, String> {
+        a.into_string()
+            .map_err(|a| format!("{a:?} is not valid UTF-8"))
+    };
     while let Some(arg) = raw.next() {
-        if VALUE_OPTIONS.contains(&arg.as_str()) {
-            let value = raw.next().ok_or_else(|| format!("{arg} needs a value"))?;
-            args.values.push((arg, value));
-        } else if FLAGS.contains(&arg.as_str()) {
-            args.flags.push(arg);
-        } else if arg.starts_with('-') && arg.len() > 1 {
-            return Err(format!("unknown option {arg:?}"));
+        let Some(flag) = arg.to_str().map(str::to_owned) else {
+            // Not UTF-8: only a path can be that.
+            if args.command.is_empty() {
+                return Err(format!("unknown command {arg:?}"));
+            }
+            args.positional.push(arg);
+            continue;
+        };
+        if PATH_OPTIONS.contains(&flag.as_str()) {
+            let value = raw.next().ok_or_else(|| format!("{flag} needs a value"))?;
+            args.paths.push((flag, value));
+        } else if VALUE_OPTIONS.contains(&flag.as_str()) {
+            let value = raw.next().ok_or_else(|| format!("{flag} needs a value"))?;
+            args.values.push((flag, text(value)?));
+        } else if FLAGS.contains(&flag.as_str()) {
+            args.flags.push(flag);
+        } else if flag.starts_with('-') && flag.len() > 1 {
+            return Err(format!("unknown option {flag:?}"));
         } else if args.command.is_empty() {
-            args.command = arg;
+            args.command = flag;
         } else {
             args.positional.push(arg);
         }
@@ -163,7 +232,7 @@ fn yes_no(b: bool) -> &'static str {
 }
 
 fn print_json(v: &Value) {
-    println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+    say!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
 }
 
 // ---- overview ---------------------------------------------------------------------------
@@ -176,23 +245,26 @@ fn overview(ctx: &Ctx) {
     };
     for &view in views {
         if ctx.edition == DocEdition::Jan2024 {
-            println!(
+            say!(
                 "Training targets (page edition {}, one table for SDK/CLI v1 and v2)",
                 ctx.edition
             );
         } else {
-            println!(
+            say!(
                 "Training targets (page edition {}, SDK/CLI {view})",
                 ctx.edition
             );
         }
-        println!(
+        say!(
             "  {:<30} {:<26} {:<13} {:<9} managed",
-            "target", "automated ML", "ML pipelines", "designer"
+            "target",
+            "automated ML",
+            "ML pipelines",
+            "designer"
         );
         for t in TrainingTarget::listed(ctx.edition, view) {
             let f = t.features();
-            println!(
+            say!(
                 "  {:<30} {:<26} {:<13} {:<9} {}",
                 t.page_name(),
                 f.automated_ml.page_text(),
@@ -203,16 +275,20 @@ fn overview(ctx: &Ctx) {
         }
         for t in TrainingTarget::listed(ctx.edition, view) {
             if let Some(caveat) = t.caveat() {
-                println!("  note: {caveat}");
+                say!("  note: {caveat}");
             }
         }
-        println!();
+        say!();
     }
     for view in [ApiView::V2, ApiView::V1] {
-        println!("Inference targets (SDK/CLI {view})");
-        println!(
+        say!("Inference targets (SDK/CLI {view})");
+        say!(
             "  {:<34} {:<9} {:<6} {:<4} {:<13} limits",
-            "target", "real-time", "batch", "GPU", "dev/test only"
+            "target",
+            "real-time",
+            "batch",
+            "GPU",
+            "dev/test only"
         );
         for t in InferenceTarget::listed(view) {
             let Some(p) = t.profile(view) else { continue };
@@ -227,7 +303,7 @@ fn overview(ctx: &Ctx) {
                     )
                 },
             );
-            println!(
+            say!(
                 "  {:<34} {:<9} {:<6} {:<4} {:<13} {limits}",
                 t.page_name(),
                 yes_no(p.realtime),
@@ -236,23 +312,28 @@ fn overview(ctx: &Ctx) {
                 yes_no(p.dev_test_only),
             );
         }
-        println!();
+        say!();
     }
-    println!("Sizing: {}", aml_targets::SIZING_ADVICE);
-    println!();
-    println!(
+    say!("Sizing: {}", aml_targets::SIZING_ADVICE);
+    say!();
+    say!(
         "VM series supported by Azure ML (page edition {}), state on {}",
-        ctx.edition, ctx.on
+        ctx.edition,
+        ctx.on
     );
-    println!(
+    say!(
         "  {:<15} {:<25} {:<23} {:<5} {:<5} state",
-        "series", "category", "supported by", "GPU", "CUDA"
+        "series",
+        "category",
+        "supported by",
+        "GPU",
+        "CUDA"
     );
     for s in VmSeries::listed(ctx.edition) {
         let cuda = s
             .page_cuda_min(ctx.edition)
             .map_or_else(|| "—".to_owned(), |v| format!("{v}+"));
-        println!(
+        say!(
             "  {:<15} {:<25} {:<23} {:<5} {:<5} {}",
             s.as_str(),
             s.category().as_str(),
@@ -267,13 +348,14 @@ fn overview(ctx: &Ctx) {
         .filter(|s| !s.is_listed(ctx.edition))
         .map(|s| format!("{s} ({})", s.retirement_state(ctx.on)))
         .collect();
-    println!("  not in this edition's table: {}", unlisted.join(", "));
+    say!("  not in this edition's table: {}", unlisted.join(", "));
 }
 
 // ---- size -------------------------------------------------------------------------------
 
 fn size(ctx: &Ctx, args: &Args) -> Result<(), String> {
-    let [name] = args.positional.as_slice() else {
+    let texts = args.texts()?;
+    let [name] = texts.as_slice() else {
         return Err("size takes one VM size name".to_owned());
     };
     let size: VmSize = name.parse().map_err(|e| format!("{e}"))?;
@@ -310,8 +392,8 @@ fn size(ctx: &Ctx, args: &Args) -> Result<(), String> {
         }));
         return Ok(());
     }
-    println!("{size}");
-    let row = |k: &str, v: String| println!("  {k:<14} {v}");
+    say!("{size}");
+    let row = |k: &str, v: String| say!("  {k:<14} {v}");
     row(
         "series",
         series.map_or("unknown".to_owned(), |s| s.to_string()),
@@ -353,7 +435,8 @@ fn size(ctx: &Ctx, args: &Args) -> Result<(), String> {
 // ---- cuda -------------------------------------------------------------------------------
 
 fn cuda(ctx: &Ctx, args: &Args) -> Result<(), String> {
-    let [target, version] = args.positional.as_slice() else {
+    let texts = args.texts()?;
+    let [target, version] = texts.as_slice() else {
         return Err("cuda takes a series or size, and a CUDA version or requirement".to_owned());
     };
     let req: CudaRequirement = version.parse().map_err(|e| format!("{e}"))?;
@@ -378,20 +461,20 @@ fn cuda(ctx: &Ctx, args: &Args) -> Result<(), String> {
     let series = verdict
         .series
         .map_or("unknown series".to_owned(), |s| s.to_string());
-    println!("CUDA {req} on {target} ({series})");
-    println!(
+    say!("CUDA {req} on {target} ({series})");
+    say!(
         "  Azure ML page: {:<7} {} [{}]",
         answer(verdict.page.supported),
         verdict.page.reason,
         verdict.page.source
     );
-    println!(
+    say!(
         "  NVIDIA:        {:<7} {} [{}]",
         answer(verdict.nvidia.supported),
         verdict.nvidia.reason,
         verdict.nvidia.source
     );
-    println!("  runs:          {}", yes_no(verdict.runs()));
+    say!("  runs:          {}", yes_no(verdict.runs()));
     Ok(())
 }
 
@@ -426,9 +509,10 @@ fn train(ctx: &Ctx, args: &Args) {
         print_json(&json!({ "targets": targets }));
         return;
     }
-    println!(
+    say!(
         "Training targets (page edition {}, SDK/CLI {})",
-        ctx.edition, ctx.view
+        ctx.edition,
+        ctx.view
     );
     for f in &fits {
         if f.fits() {
@@ -438,13 +522,13 @@ fn train(ctx: &Ctx, args: &Args) {
             } else {
                 " (qualified)"
             };
-            println!("  fits      {}{support}", f.target.page_name());
+            say!("  fits      {}{support}", f.target.page_name());
             for c in caveats {
-                println!("              caveat: {c}");
+                say!("              caveat: {c}");
             }
         } else {
             let reasons: Vec<String> = f.misfits.iter().map(|m| m.to_string()).collect();
-            println!(
+            say!(
                 "  no        {}: {}",
                 f.target.page_name(),
                 reasons.join("; ")
@@ -488,14 +572,14 @@ fn deploy(ctx: &Ctx, args: &Args) -> Result<(), String> {
         print_json(&json!({ "targets": targets }));
         return Ok(());
     }
-    println!("Inference targets for {mode} inference");
+    say!("Inference targets for {mode} inference");
     for f in &fits {
         let name = format!("{} ({})", f.target.page_name(), f.view);
         if f.fits() {
-            println!("  fits      {name}");
+            say!("  fits      {name}");
         } else {
             let reasons: Vec<String> = f.misfits.iter().map(|m| m.to_string()).collect();
-            println!("  no        {name}: {}", reasons.join("; "));
+            say!("  no        {name}: {}", reasons.join("; "));
         }
     }
     Ok(())
@@ -504,11 +588,15 @@ fn deploy(ctx: &Ctx, args: &Args) -> Result<(), String> {
 // ---- recommend --------------------------------------------------------------------------
 
 fn recommend(ctx: &Ctx, args: &Args) -> Result<(), String> {
-    let user_catalog = match args.value("--catalog") {
+    let user_catalog = match args.path("--catalog") {
         None => None,
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{INPUT}{path}: {e}"))?;
-            Some(Catalog::from_json(&text, path).map_err(|e| format!("{INPUT}{path}: {e}"))?)
+            let shown = path.display();
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{INPUT}{shown}: {e}"))?;
+            Some(
+                Catalog::from_json(&text, &shown.to_string())
+                    .map_err(|e| format!("{INPUT}{shown}: {e}"))?,
+            )
         }
     };
     let catalog = user_catalog.as_ref().unwrap_or_else(|| Catalog::embedded());
@@ -564,19 +652,23 @@ fn recommend(ctx: &Ctx, args: &Args) -> Result<(), String> {
         return Ok(());
     }
     if let Some(best) = rec.best() {
-        println!(
+        say!(
             "best: {} ({} vCPUs, {} GiB, GPUs: {})",
-            best.name, best.vcpus, best.memory_gib, best.gpus
+            best.name,
+            best.vcpus,
+            best.memory_gib,
+            best.gpus
         );
         if let Some(s) = rec.scale_out {
-            println!(
+            say!(
                 "scale out: {} instances ({} concurrent model copies each)",
-                s.instances, s.copies_per_instance
+                s.instances,
+                s.copies_per_instance
             );
         }
-        println!("next candidates:");
+        say!("next candidates:");
         for c in rec.candidates.iter().skip(1).take(5) {
-            println!(
+            say!(
                 "  {:<28} {:>4} vCPUs {:>8} GiB {:>4} GPUs{}",
                 c.spec.name,
                 c.spec.vcpus,
@@ -589,25 +681,25 @@ fn recommend(ctx: &Ctx, args: &Args) -> Result<(), String> {
             );
         }
     } else {
-        println!("nothing fits");
+        say!("nothing fits");
         if let Some(closest) = rec.closest() {
-            println!("closest: {}", closest.spec.name);
+            say!("closest: {}", closest.spec.name);
             for r in closest.reasons(&needs, ctx.on) {
-                println!("  relax: {r}");
+                say!("  relax: {r}");
             }
         }
         for (kind, n) in rec.relax().iter().take(5) {
-            println!("  relaxing {kind} alone would admit {n} sizes");
+            say!("  relaxing {kind} alone would admit {n} sizes");
         }
     }
-    println!("{} sizes rejected; e.g.:", rec.rejected.len());
+    say!("{} sizes rejected; e.g.:", rec.rejected.len());
     for r in rec.rejected.iter().take(5) {
         let reasons: Vec<String> = r
             .reasons(&needs, ctx.on)
             .iter()
             .map(ToString::to_string)
             .collect();
-        println!("  {:<28} {}", r.spec.name, reasons.join("; "));
+        say!("  {:<28} {}", r.spec.name, reasons.join("; "));
     }
     Ok(())
 }
@@ -617,9 +709,10 @@ fn recommend(ctx: &Ctx, args: &Args) -> Result<(), String> {
 /// A file that cannot be read or parsed: reported without the usage text.
 const INPUT: &str = "\u{0}input:";
 
-fn read_plan(path: &str) -> Result<Plan, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{INPUT}{path}: {e}"))?;
-    let is_json = std::path::Path::new(path)
+fn read_plan(path: &Path) -> Result<Plan, String> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{INPUT}{shown}: {e}"))?;
+    let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let plan = if is_json {
@@ -627,44 +720,33 @@ fn read_plan(path: &str) -> Result<Plan, String> {
     } else {
         Plan::from_toml(&text)
     };
-    plan.map_err(|e| format!("{INPUT}{path}: {e}"))
-}
-
-/// One diagnostic with where it is.
-struct Row {
-    file: String,
-    line: Option<usize>,
-    diagnostic: aml_targets::Diagnostic,
+    plan.map_err(|e| format!("{INPUT}{shown}: {e}"))
 }
 
 /// Reads the YAML files and directories among `paths` into one Azure ML project (so jobs
 /// resolve their compute across files) and checks it.
 #[cfg(feature = "yaml")]
-fn check_yaml(ctx: &Ctx, paths: &[&str], rows: &mut Vec<Row>) -> Result<(usize, usize), String> {
+fn check_yaml(ctx: &Ctx, paths: &[PathBuf]) -> Result<ProjectReport, String> {
     if paths.is_empty() {
-        return Ok((0, 0));
+        return Ok(ProjectReport::default());
     }
-    let project = aml_targets::AzureMlProject::read_paths(paths.iter().copied())
-        .map_err(|(path, e)| format!("{INPUT}{}: {e}", path.display()))?;
-    let report = project.check(ctx.on);
-    rows.extend(report.diagnostics.into_iter().map(|d| Row {
-        file: d.file.display().to_string(),
-        line: d.line,
-        diagnostic: d.diagnostic,
-    }));
-    Ok((report.files_read, report.files_skipped))
+    let project =
+        aml_targets::AzureMlProject::read_paths(paths).map_err(|e| format!("{INPUT}{e}"))?;
+    Ok(project.check(ctx.on))
 }
 
 #[cfg(not(feature = "yaml"))]
-fn check_yaml(_: &Ctx, paths: &[&str], _: &mut Vec<Row>) -> Result<(usize, usize), String> {
+fn check_yaml(_: &Ctx, paths: &[PathBuf]) -> Result<ProjectReport, String> {
     match paths.first() {
-        None => Ok((0, 0)),
+        None => Ok(ProjectReport::default()),
         Some(path) => Err(format!(
-            "{INPUT}{path}: Azure ML YAML needs the `yaml` feature (cargo run --all-features …)"
+            "{INPUT}{}: Azure ML YAML needs the `yaml` feature (cargo run --all-features …)",
+            path.display()
         )),
     }
 }
 
+/// Checks the paths; returns whether the check fails (errors, or warnings when denied).
 fn check(ctx: &Ctx, args: &Args) -> Result<bool, String> {
     if args.positional.is_empty() {
         return Err(
@@ -674,149 +756,57 @@ fn check(ctx: &Ctx, args: &Args) -> Result<bool, String> {
     let format = args
         .value("--format")
         .unwrap_or(if ctx.json { "json" } else { "human" });
-    if !["human", "json", "github", "cargo"].contains(&format) {
+    if !["human", "json", "github", "cargo", "sarif"].contains(&format) {
         return Err(format!(
-            "--format: expected human, json, github or cargo, got {format:?}"
+            "--format: expected human, json, github, cargo or sarif, got {format:?}"
         ));
     }
-    let mut rows = Vec::new();
+    let deny_warnings = match args.value("--deny") {
+        None => false,
+        Some("warnings") => true,
+        Some(other) => return Err(format!("--deny: expected warnings, got {other:?}")),
+    };
+    let mut report = ProjectReport::default();
     let mut yaml = Vec::new();
-    let (mut read, mut skipped) = (0, 0);
     for path in &args.positional {
-        let ext = std::path::Path::new(path)
+        let path = PathBuf::from(path);
+        let ext = path
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
         match ext.as_deref() {
             Some("toml" | "json") => {
-                let plan = read_plan(path)?;
-                read += 1;
-                let report = validate_with(&plan, ctx.on, Catalog::embedded());
-                rows.extend(report.diagnostics.into_iter().map(|diagnostic| Row {
-                    file: path.clone(),
-                    line: None,
-                    diagnostic,
-                }));
+                let plan = read_plan(&path)?;
+                let checked = validate_with(&plan, ctx.on, Catalog::embedded());
+                let mut one = ProjectReport::default();
+                one.files_read = 1;
+                one.diagnostics = checked
+                    .diagnostics
+                    .into_iter()
+                    .map(|d| FileDiagnostic::new(path.clone(), None, d))
+                    .collect();
+                report.merge(one);
             }
-            _ => yaml.push(path.as_str()),
+            _ => yaml.push(path),
         }
     }
-    let (yaml_read, yaml_skipped) = check_yaml(ctx, &yaml, &mut rows)?;
-    read += yaml_read;
-    skipped += yaml_skipped;
-    let count = |s: Severity| rows.iter().filter(|r| r.diagnostic.severity == s).count();
-    let (errors, warnings, notes) = (
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Note),
-    );
-    let place = |r: &Row| match r.line {
-        Some(line) => format!("{}:{line}", r.file),
-        None => r.file.clone(),
+    report.merge(check_yaml(ctx, &yaml)?);
+    report.on = Some(ctx.on);
+    let mut options = RenderOptions::default()
+        .verbose(args.flag("--verbose"))
+        .color(ctx.color);
+    if let Ok(cwd) = std::env::current_dir() {
+        options = options.base(cwd);
+    }
+    let text = match format {
+        "json" => report.to_json(&options),
+        "github" => report.to_github(&options),
+        "cargo" => report.to_cargo(&options),
+        "sarif" => report.to_sarif(&options),
+        _ => report.to_human(&options),
     };
-    match format {
-        "json" => {
-            let diagnostics: Vec<Value> = rows
-                .iter()
-                .map(|r| {
-                    let d = &r.diagnostic;
-                    json!({
-                        "file": r.file,
-                        "line": r.line,
-                        "code": d.code.as_str(),
-                        "severity": d.severity.as_str(),
-                        "message": d.message,
-                        "help": d.help,
-                        "location": d.location,
-                        "alternatives": d.alternatives,
-                    })
-                })
-                .collect();
-            print_json(&json!({
-                "diagnostics": diagnostics,
-                "errors": errors,
-                "warnings": warnings,
-                "notes": notes,
-                "files_read": read,
-                "files_skipped": skipped,
-            }));
-        }
-        "github" => {
-            for r in &rows {
-                let d = &r.diagnostic;
-                let level = match d.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                    Severity::Note => "notice",
-                };
-                let line = r.line.map_or(String::new(), |l| format!(",line={l}"));
-                let help = d
-                    .help
-                    .as_deref()
-                    .map_or(String::new(), |h| format!(" — {h}"));
-                println!(
-                    "::{level} file={}{line},title={}::{}: {}{help}",
-                    r.file,
-                    d.code,
-                    d.location,
-                    d.message.replace('\n', " ")
-                );
-            }
-        }
-        "cargo" => {
-            for r in &rows {
-                let d = &r.diagnostic;
-                println!(
-                    "cargo:warning={}: {}[{}] {}: {}",
-                    place(r),
-                    d.severity,
-                    d.code,
-                    d.location,
-                    d.message
-                );
-            }
-        }
-        _ => {
-            for r in &rows {
-                let d = &r.diagnostic;
-                let label = paint(
-                    ctx.color,
-                    d.severity,
-                    &format!("{}[{}]", d.severity, d.code),
-                );
-                println!("{label}: {}", d.message);
-                if d.location.is_empty() {
-                    println!("  --> {}", place(r));
-                } else {
-                    println!("  --> {}: {}", place(r), d.location);
-                }
-                if let Some(help) = &d.help {
-                    println!("  help: {help}");
-                }
-                if !d.alternatives.is_empty() {
-                    println!("  try: {}", d.alternatives.join(", "));
-                }
-                println!();
-            }
-            println!(
-                "{read} file(s) read, {skipped} skipped, on {}: {errors} error(s), {warnings} warning(s), {notes} note(s)",
-                ctx.on
-            );
-        }
-    }
-    Ok(errors > 0)
-}
-
-fn paint(color: bool, severity: Severity, text: &str) -> String {
-    if !color {
-        return text.to_owned();
-    }
-    let code = match severity {
-        Severity::Error => "1;31",
-        Severity::Warning => "1;33",
-        Severity::Note => "1;36",
-    };
-    format!("\x1b[{code}m{text}\x1b[0m")
+    put(&text);
+    Ok(report.has_errors() || (deny_warnings && report.count(Severity::Warning) > 0))
 }
 
 fn run(args: &Args) -> Result<ExitCode, String> {
@@ -848,8 +838,25 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Writes what the command printed; a closed pipe is not an error worth a word.
+fn flush(code: ExitCode) -> ExitCode {
+    let text = OUT.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Err(e) => {
+            eprintln!("error: writing the output: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
+    let args = match parse_args(std::env::args_os().skip(1)) {
         Ok(args) => args,
         Err(message) => {
             eprintln!("error: {message}\n\n{USAGE}");
@@ -857,12 +864,14 @@ fn main() -> ExitCode {
         }
     };
     if args.flag("-h") || args.flag("--help") || args.command == "help" {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
+        say!("{USAGE}");
+        return flush(ExitCode::SUCCESS);
     }
     match run(&args) {
-        Ok(code) => code,
+        Ok(code) => flush(code),
         Err(message) => {
+            // What was printed before the error is dropped: the error is the answer.
+            OUT.with(|o| o.borrow_mut().clear());
             match message.strip_prefix(INPUT) {
                 Some(input) => eprintln!("error: {input}"),
                 None => eprintln!("error: {message}\n\n{USAGE}"),

@@ -16,8 +16,10 @@ mod framework;
 mod gpu;
 mod macros;
 mod needs;
+mod output;
 mod plan;
 mod select;
+mod sources;
 mod target;
 mod validate;
 mod vm;
@@ -25,7 +27,7 @@ mod vm;
 #[cfg(feature = "yaml")]
 pub use azureml::{
     AzureMlDocument, AzureMlFile, AzureMlKind, AzureMlProject, ComputeYaml, DeploymentYaml,
-    EnvironmentYaml, FileDiagnostic, JobYaml, PipelineSettingsYaml, ProjectReport, ResourcesYaml,
+    EnvironmentYaml, JobYaml, PipelineSettingsYaml, ReadError, ResourcesYaml,
 };
 pub use compat::{CudaReason, CudaVerdict, SourceVerdict};
 pub use compute::{
@@ -51,6 +53,9 @@ pub use gpu::{
 };
 pub use needs::{
     FrameworkNeed, InferenceMode, InferenceNeeds, SizeNeeds, TrainingNeeds, gb_to_gib,
+};
+pub use output::{
+    FileDiagnostic, ProjectReport, RelatedLocation, RenderOptions, SkipReason, SkippedFile,
 };
 pub use plan::{ComputeDef, DeploymentDef, JobDef, Plan, PlanError, Tier};
 pub use select::{

@@ -26,7 +26,7 @@ pub enum Severity ("severity") {
 }
 
 macro_rules! codes {
-    ($($variant:ident = $name:literal, $severity:ident, $doc:literal;)*) => {
+    ($($variant:ident = $name:literal, $severity:ident, $doc:literal, $help:literal;)*) => {
         crate::macros::name_enum! {
             /// A diagnostic's stable code. Codes never change meaning; new ones may be added.
             #[non_exhaustive]
@@ -47,41 +47,67 @@ macro_rules! codes {
                     $(Code::$variant => Severity::$severity,)*
                 }
             }
+
+            /// What the code means, in one sentence (its documentation).
+            ///
+            /// ```
+            /// use aml_targets::Code;
+            /// assert_eq!(
+            ///     Code::RetiredSeries.description(),
+            ///     "The size's series is retired on the date.",
+            /// );
+            /// ```
+            #[must_use]
+            pub const fn description(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $doc,)*
+                }
+            }
+
+            /// What to do about diagnostics with this code, in general (each diagnostic
+            /// also carries help for its own case).
+            #[must_use]
+            pub const fn help(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $help,)*
+                }
+            }
         }
     };
 }
 
 codes! {
-    RetiredSeries = "retired-series", Error, "The size's series is retired on the date.";
-    RetiringSeries = "retiring-series", Warning, "The size's series retires within 90 days of the date.";
-    SizeNotForCompute = "size-not-for-compute", Error, "The size's series is not supported for this kind of compute (FX on a compute instance).";
-    SeriesNotSupported = "series-not-supported", Warning, "Azure ML's list of supported series does not include the size's series.";
-    InvalidSizeName = "invalid-size-name", Error, "The size is not a well-formed Azure VM size name.";
-    UnknownSize = "unknown-size", Warning, "The size name is well formed but not in the catalog.";
-    UnknownTarget = "unknown-target", Error, "A job's target is neither a compute of the plan nor a training target.";
-    TargetNotListed = "target-not-listed", Warning, "The page edition and SDK/CLI view do not list the target.";
-    FeatureNotSupported = "feature-not-supported", Error, "The target does not support a feature the job uses (automated ML on Kubernetes, the designer on a remote VM).";
-    FeatureQualified = "feature-qualified", Warning, "The target supports the feature only in a restricted way (automated ML on Databricks: SDK local mode only).";
-    DatabricksRemoteTarget = "databricks-remote-target", Error, "Azure Databricks is used as a remote target for training outside ML pipelines.";
-    MultiNodeOnInstance = "multi-node-on-instance", Error, "A multi-node job targets a single-node compute instance.";
-    GpuOnCpuSize = "gpu-on-cpu-size", Error, "GPUs are needed but the size has none.";
-    AciLimits = "aci-limits", Error, "Azure Container Instances' limits are exceeded (model under 1 GB, RAM under 48 GB, CPU only).";
-    DevTestOnlyTarget = "dev-test-only-target", Error, "A production deployment targets a dev/test-only target (Azure Container Instances, local web service).";
-    InferenceTargetMisfit = "inference-target-misfit", Error, "The inference target does not offer what the deployment needs (batch, GPU, the view).";
-    CudaPage = "cuda-page", Warning, "The Azure ML page's CUDA table does not support the CUDA version on this GPU.";
-    CudaNvidia = "cuda-nvidia", Error, "NVIDIA does not support the CUDA version on this GPU.";
-    FrameworkBuild = "framework-build", Error, "No CUDA build of the framework release runs on this GPU.";
-    ModelRamHeadroom = "model-ram-headroom", Warning, "The size has less than 150 % of the RAM the model needs.";
-    IsolatedExpected = "isolated-expected", Error, "The compute expects an isolated size; the size is not isolated.";
-    ClusterSettingOnInstance = "cluster-setting-on-instance", Error, "A cluster-only setting (min/max instances, idle time before scale-down, tier) on a compute instance.";
-    InstanceSettingOnCluster = "instance-setting-on-cluster", Error, "An instance-only setting (idle time before shutdown) on a compute cluster.";
-    MinAboveMax = "min-above-max", Error, "A cluster's min_instances is above its max_instances.";
-    IdleShutdownRange = "idle-shutdown-range", Error, "An instance's idle shutdown is outside 15 minutes to 3 days.";
-    DuplicateName = "duplicate-name", Error, "Two computes, jobs or deployments share a name.";
-    InvalidValue = "invalid-value", Error, "A value no plan can mean: a negative or non-finite size, a count of zero (plans read from text reject these when read).";
-    YamlSyntax = "yaml-syntax", Error, "An Azure ML YAML file is malformed (reported with its line).";
-    NotChecked = "not-checked", Note, "An Azure ML file of a type this crate does not check.";
-    ComputeNotFound = "compute-not-found", Note, "A job's compute is not defined in the checked files, so the job is not checked against it.";
+    RetiredSeries = "retired-series", Error, "The size's series is retired on the date.", "Recreate the compute, or change the job or deployment, with a current VM size; the diagnostic lists similar current sizes.";
+    RetiringSeries = "retiring-series", Warning, "The size's series retires within 90 days of the date.", "Move to a current VM size before the retirement date.";
+    SizeNotForCompute = "size-not-for-compute", Error, "The size's series is not supported for this kind of compute (FX on a compute instance).", "Use a size whose series this kind of compute supports, or another kind of compute.";
+    SeriesNotSupported = "series-not-supported", Warning, "Azure ML's list of supported series does not include the size's series.", "Use a series on Azure ML's list, or check `az ml compute list-sizes` for your region.";
+    InvalidSizeName = "invalid-size-name", Error, "The size is not a well-formed Azure VM size name.", "Write the size as Azure does, e.g. Standard_D4s_v3.";
+    UnknownSize = "unknown-size", Warning, "The size name is well formed but not in the catalog.", "Check the name against `az ml compute list-sizes` for your region, or pass that listing as a catalog.";
+    UnknownTarget = "unknown-target", Error, "A job's target is neither a compute of the plan nor a training target.", "Name a compute defined in the plan, or a training target.";
+    TargetNotListed = "target-not-listed", Warning, "The page edition and SDK/CLI view do not list the target.", "Use a target the page edition lists for your SDK/CLI view, or set the view.";
+    FeatureNotSupported = "feature-not-supported", Error, "The target does not support a feature the job uses (automated ML on Kubernetes, the designer on a remote VM).", "Run the job on a target that supports the feature; the diagnostic lists them.";
+    FeatureQualified = "feature-qualified", Warning, "The target supports the feature only in a restricted way (automated ML on Databricks: SDK local mode only).", "Use the feature the way the target supports it, or a target with full support.";
+    DatabricksRemoteTarget = "databricks-remote-target", Error, "Azure Databricks is used as a remote target for training outside ML pipelines.", "Run the job in an ML pipeline step, or on a compute cluster or serverless compute.";
+    MultiNodeOnInstance = "multi-node-on-instance", Error, "A multi-node job targets a single-node compute instance.", "Use a compute cluster or serverless compute for multi-node jobs.";
+    GpuOnCpuSize = "gpu-on-cpu-size", Error, "GPUs are needed but the size has none.", "Use a GPU (N-series) size, or an environment without GPU needs.";
+    AciLimits = "aci-limits", Error, "Azure Container Instances' limits are exceeded (model under 1 GB, RAM under 48 GB, CPU only).", "Deploy to managed online endpoints or Kubernetes, or shrink the model.";
+    DevTestOnlyTarget = "dev-test-only-target", Error, "A production deployment targets a dev/test-only target (Azure Container Instances, local web service).", "Deploy production models to managed online endpoints or Kubernetes.";
+    InferenceTargetMisfit = "inference-target-misfit", Error, "The inference target does not offer what the deployment needs (batch, GPU, the view).", "Deploy to a target that offers what the deployment needs; the diagnostic lists them.";
+    CudaPage = "cuda-page", Warning, "The Azure ML page's CUDA table does not support the CUDA version on this GPU.", "Use a CUDA version the Azure ML page lists for the GPU, or a newer GPU.";
+    CudaNvidia = "cuda-nvidia", Error, "NVIDIA does not support the CUDA version on this GPU.", "Use a CUDA version within the GPU's supported range, or a GPU that runs it.";
+    FrameworkBuild = "framework-build", Error, "No CUDA build of the framework release runs on this GPU.", "Use a framework release with a CUDA build for the GPU, or a newer GPU.";
+    ModelRamHeadroom = "model-ram-headroom", Warning, "The size has less than 150 % of the RAM the model needs.", "Scale up to a size with 150 % of the model's RAM, then scale out.";
+    IsolatedExpected = "isolated-expected", Error, "The compute expects an isolated size; the size is not isolated.", "Use one of the isolated sizes.";
+    ClusterSettingOnInstance = "cluster-setting-on-instance", Error, "A cluster-only setting (min/max instances, idle time before scale-down, tier) on a compute instance.", "Remove the setting, or make the compute a cluster.";
+    InstanceSettingOnCluster = "instance-setting-on-cluster", Error, "An instance-only setting (idle time before shutdown) on a compute cluster.", "Clusters scale down when idle: use idle_time_before_scale_down and min_instances = 0.";
+    MinAboveMax = "min-above-max", Error, "A cluster's min_instances is above its max_instances.", "Set min_instances to at most max_instances (0 avoids idle charges).";
+    IdleShutdownRange = "idle-shutdown-range", Error, "An instance's idle shutdown is outside 15 minutes to 3 days.", "Use a value from 15 to 4320 minutes.";
+    DuplicateName = "duplicate-name", Warning, "Two computes, jobs or deployments have the same identity (a compute's name; a job's `name`; a deployment's endpoint kind, endpoint and name).", "Give each a unique name, or keep one of the alternatives.";
+    InvalidValue = "invalid-value", Error, "A value no plan can mean: a negative or non-finite size, a count of zero (plans read from text reject these when read).", "Fix the value: the diagnostic names the key and what it expects.";
+    YamlSyntax = "yaml-syntax", Error, "An Azure ML YAML file does not load as the Azure ML CLI loads it (PyYAML's `safe_load`); reported with its line and column.", "Fix the YAML so that `yaml.safe_load` (the Azure ML CLI's loader) reads it.";
+    NotChecked = "not-checked", Note, "An Azure ML file of a kind this crate recognises but does not check.", "Nothing to do; the file is read but this crate does not check its kind.";
+    ComputeNotFound = "compute-not-found", Note, "A job's compute is not defined in the checked files, so the job is not checked against it.", "Check the compute's definition along with the job (its YAML, or `--computes`).";
+    Template = "template", Note, "A file with `{{NAME}}` placeholders that scripts fill in before use; values that are placeholders are not checked.", "Nothing to do; check the file after substitution to check those values.";
 }
 
 /// One finding.
@@ -100,6 +126,37 @@ pub struct Diagnostic {
     pub location: String,
     /// Suggested replacements (sizes, targets), best first.
     pub alternatives: Vec<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with `code`'s severity, no help and no alternatives.
+    ///
+    /// ```
+    /// use aml_targets::{Code, Diagnostic, Severity};
+    ///
+    /// let d = Diagnostic::new(Code::UnknownSize, "Standard_X9 is not in the catalog", "size")
+    ///     .with_help("check the name");
+    /// assert_eq!(d.severity, Severity::Warning);
+    /// assert_eq!(d.to_string(), "warning[unknown-size]: Standard_X9 is not in the catalog (at size)");
+    /// ```
+    #[must_use]
+    pub fn new(code: Code, message: impl Into<String>, location: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            help: None,
+            location: location.into(),
+            alternatives: Vec::new(),
+        }
+    }
+
+    /// The diagnostic with `help`.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -883,6 +940,8 @@ impl<'p> Checker<'p> {
         }
     }
 
+    /// Two entries of one list with the same name: a warning at the later one, naming the
+    /// first. Linear in the plan's size.
     fn check_names(&mut self) {
         let plan = self.plan;
         let lists: [(&str, &str, Vec<&str>); 3] = [
@@ -902,22 +961,28 @@ impl<'p> Checker<'p> {
                 plan.deployments.iter().map(|d| d.name.as_str()).collect(),
             ),
         ];
-        let mut dups = Vec::new();
         for (list, kind, names) in &lists {
+            let mut first: std::collections::HashMap<&str, usize> =
+                std::collections::HashMap::with_capacity(names.len());
             for (i, name) in names.iter().enumerate() {
-                if names[..i].contains(name) {
-                    // Locations are only written for the duplicates.
-                    dups.push((format!("{list}[{i}].name"), (*name).to_owned(), *kind));
+                match first.entry(name) {
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(i);
+                    }
+                    std::collections::hash_map::Entry::Occupied(o) => {
+                        let message = format!(
+                            "{kind} {name:?} is defined twice: here and at {list}[{}]",
+                            o.get()
+                        );
+                        self.push(
+                            Code::DuplicateName,
+                            format!("{list}[{i}].name"),
+                            message,
+                            Some("give each a unique name".to_owned()),
+                        );
+                    }
                 }
             }
-        }
-        for (location, name, kind) in dups {
-            self.push(
-                Code::DuplicateName,
-                location,
-                format!("two {kind}s are named {name:?}"),
-                Some("give each a unique name".to_owned()),
-            );
         }
     }
 }

@@ -233,7 +233,7 @@ fn detection_skipping_and_malformed_files() {
     assert_eq!(
         (
             report.files_read,
-            report.files_skipped,
+            report.files_skipped(),
             report.diagnostics.len()
         ),
         (0, 5, 0)
@@ -249,8 +249,11 @@ fn detection_skipping_and_malformed_files() {
         (d.diagnostic.code, d.diagnostic.severity, d.line),
         (Code::YamlSyntax, Severity::Error, Some(5))
     );
+    assert_eq!(d.column, Some(8));
     assert!(
-        d.diagnostic.message.starts_with("malformed YAML: "),
+        d.diagnostic
+            .message
+            .starts_with("does not load as the Azure ML CLI loads it: expected ',' or ']'"),
         "{}",
         d.diagnostic.message
     );
@@ -270,7 +273,7 @@ fn detection_skipping_and_malformed_files() {
         codes(&[("q.yml", &odd_compute)]),
         [(Code::NotChecked, Some(3), "type".to_owned())]
     );
-    // Several documents in one file; odd YAML values never crash.
+    // Several documents in one file: `yaml.safe_load` (the CLI's loader) refuses them.
     let multi = format!(
         "{}---\n{}",
         cluster("a", "Standard_DS3_v2"),
@@ -278,8 +281,9 @@ fn detection_skipping_and_malformed_files() {
     );
     assert_eq!(
         codes(&[("m.yml", &multi)]),
-        [(Code::RetiredSeries, Some(10), "size".to_owned())]
+        [(Code::YamlSyntax, Some(6), String::new())]
     );
+    // Odd YAML values never crash.
     for weird in [
         "",
         "---\n",
@@ -353,7 +357,7 @@ fn the_bundled_sample_project() {
         .map(|(f, c)| (f.trim_start_matches('/').to_owned(), c))
         .collect();
     assert_eq!(got, expected);
-    assert_eq!((report.files_read, report.files_skipped), (18, 1));
+    assert_eq!((report.files_read, report.files_skipped()), (18, 1));
     assert_eq!(
         (
             report.count(Severity::Error),

@@ -90,12 +90,14 @@ fn check_the_bundled_plan() {
         ON[0],
         ON[1],
     ]);
+    let first = gh.lines().next().unwrap();
     assert!(
-        gh.lines()
-            .next()
-            .unwrap()
-            .starts_with("::error file=examples/plan.toml,title=retired-series::compute[1].size: ")
+        first.starts_with(
+            "::error file=examples/plan.toml,title=retired-series::Standard_NC6 is a NC size"
+        ),
+        "{first}"
     );
+    assert!(first.contains(" (at compute[1].size) — "), "{first}");
     assert!(
         gh.lines()
             .any(|l| l.starts_with("::warning file=examples/plan.toml,title=model-ram-headroom::"))
@@ -283,4 +285,124 @@ fn overview_and_bad_arguments() {
         err.starts_with("error: invalid VM size name \"Standard_NC24rs_v\" at byte 17"),
         "{err}"
     );
+}
+
+#[cfg(feature = "yaml")]
+/// A tree whose check prints more than a pipe holds (64 KiB), so writing to a closed pipe
+/// must fail in the command, not in a buffer.
+fn big_tree() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("aml-cli-big-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for i in 0..400 {
+        std::fs::write(
+            dir.join(format!("c{i}.yml")),
+            format!(
+                "$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: c{i}\ntype: amlcompute\nsize: Standard_NC6\n"
+            ),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[cfg(feature = "yaml")]
+#[test]
+fn a_closed_pipe_ends_every_subcommand_quietly() {
+    let dir = big_tree();
+    let tree = dir.to_str().unwrap();
+    let cases: [(&[&str], i32); 8] = [
+        (&["check", tree, "--on", "2026-11-26"], 1),
+        (
+            &["check", tree, "--format", "json", "--on", "2026-11-26"],
+            1,
+        ),
+        (&["overview"], 0),
+        (&["size", "Standard_NC6", "--json"], 0),
+        (&["cuda", "NC", "12.1"], 0),
+        (&["train"], 0),
+        (&["deploy", "--realtime"], 0),
+        (&["recommend", "--gpu", "--json"], 0),
+    ];
+    for (args, expected) in cases {
+        let mut child = aml()
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before the command writes.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(expected), "{args:?}: {stderr}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(feature = "yaml")]
+#[test]
+fn check_flags_verbose_deny_and_sarif() {
+    let dir = "tests/fixtures/examples-repo";
+    // A healthy tree: warnings, no errors, exit 0; notes only with --verbose.
+    let (code, out, _) = run(&["check", dir, ON[0], ON[1]]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("note["), "{out}");
+    assert!(out.contains("warning[duplicate-name]"), "{out}");
+    assert!(
+        out.contains(" 0 error(s), 2 warning(s), 22 note(s)"),
+        "{out}"
+    );
+    let (_, out, _) = run(&["check", dir, "--verbose", ON[0], ON[1]]);
+    assert!(out.contains("note[template]"), "{out}");
+    // Paths relative to the current directory, without `./`.
+    assert!(
+        out.contains("  --> tests/fixtures/examples-repo/cli/"),
+        "{out}"
+    );
+    let (_, gh, _) = run(&[
+        "check",
+        "./tests/fixtures/examples-repo",
+        "--format",
+        "github",
+        ON[0],
+        ON[1],
+    ]);
+    assert!(
+        gh.lines()
+            .all(|l| l.starts_with("::warning file=tests/fixtures/")),
+        "{gh}"
+    );
+    // --deny warnings makes warnings fail.
+    let (code, _, _) = run(&["check", dir, "--deny", "warnings", ON[0], ON[1]]);
+    assert_eq!(code, 1);
+    let (code, _, err) = run(&["check", dir, "--deny", "notes", ON[0], ON[1]]);
+    assert_eq!(code, 2, "{err}");
+    // SARIF.
+    let sarif = json(&["check", dir, "--format", "sarif", ON[0], ON[1]]);
+    assert_eq!(sarif["version"], "2.1.0");
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 2);
+    // JSON lists the skipped files.
+    let v = json(&["check", dir, "--format", "json", ON[0], ON[1]]);
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        v["skipped"][0]["file"],
+        "tests/fixtures/examples-repo/.github/workflows/smoke.yml"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn arguments_that_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::OsStr::from_bytes(b"no-such-\xff.yml");
+    let out = aml().arg("check").arg(name).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: no-such-"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let out = aml().arg("size").arg(name).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -512,6 +512,14 @@ fn compute_settings() {
         vec![],
     );
     assert_eq!(codes(&dup), [Code::DuplicateName]);
+    let report = validate(&dup, date(ON));
+    let d = &report.diagnostics[0];
+    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!(d.location, "compute[1].name");
+    assert_eq!(
+        d.message,
+        "compute \"c\" is defined twice: here and at compute[0]"
+    );
 }
 
 #[test]
@@ -549,6 +557,7 @@ fn every_code_has_a_test_above() {
         Code::YamlSyntax,
         Code::NotChecked,
         Code::ComputeNotFound,
+        Code::Template,
     ];
     assert_eq!(covered.len(), Code::ALL.len());
     for code in Code::ALL {

@@ -1,0 +1,1118 @@
+//! YAML as the Azure ML CLI reads it.
+//!
+//! The CLI loads every file with PyYAML's `yaml.safe_load` (`azure-ai-ml`,
+//! `azure/ai/ml/_utils/utils.py`, `load_yaml`): YAML 1.1, one document per file, the safe
+//! constructor. This module is a port of that loader — scanner, parser, composer, the 1.1
+//! resolver and the safe constructor's checks — so a file is accepted here exactly when the
+//! CLI accepts it, and rejected with the problem and position PyYAML reports. Examples of
+//! what this means in practice:
+//!
+//! - a double-quoted scalar whose continuation lines sit at the key's own indentation is
+//!   read (PyYAML does not check indentation inside quotes; strict YAML 1.2 parsers reject it);
+//! - `endpoint_name: {{ENDPOINT_NAME}}` is rejected ("found unhashable key": the value is a
+//!   flow mapping whose key is a mapping), as are unknown tags, a second document, an alias
+//!   to an undefined anchor, a tab before a token;
+//! - `yes`/`no`/`on`/`off` are booleans, `0755` is octal, `1:30` is 90, `<<` merges.
+//!
+//! Resources are bounded where PyYAML's are not: nesting deeper than [`MAX_DEPTH`] levels is
+//! an error (PyYAML itself fails with a `RecursionError` at about 450), aliases are shared, not
+//! copied (a document's size in memory is linear in its text whatever its aliases), and
+//! nothing here recurses on the input's structure or panics.
+
+mod parser;
+mod scanner;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use parser::{EventKind, Parser};
+
+/// Deepest nesting of collections accepted. PyYAML (the Azure ML CLI's loader) fails with a
+/// `RecursionError` at about 450 levels; real Azure ML files nest fewer than 20.
+pub(crate) const MAX_DEPTH: usize = 400;
+
+/// Most key/value pairs that merge keys (`<<`) may bring into one mapping lookup.
+const MAX_MERGED: usize = 10_000;
+
+/// A position in the text: line and column from 0, the column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub(crate) struct Mark {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+}
+
+impl Mark {
+    /// The line from 1, as editors and diagnostics count.
+    pub(crate) fn line1(self) -> usize {
+        self.line + 1
+    }
+
+    /// The column from 1.
+    pub(crate) fn column1(self) -> usize {
+        self.column + 1
+    }
+}
+
+impl fmt::Display for Mark {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}", self.line1(), self.column1())
+    }
+}
+
+/// Why a text is not a YAML document the Azure ML CLI can load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct YamlError {
+    /// What was being read (`while scanning a simple key`), and where it started.
+    pub(crate) context: Option<(String, Option<Mark>)>,
+    /// What is wrong.
+    pub(crate) problem: String,
+    /// Where.
+    pub(crate) mark: Mark,
+}
+
+impl YamlError {
+    pub(crate) fn new(context: Option<(String, Mark)>, problem: String, mark: Mark) -> YamlError {
+        YamlError {
+            context: context.map(|(c, m)| (c, Some(m))),
+            problem,
+            mark,
+        }
+    }
+
+    fn without_context_mark(mut self) -> YamlError {
+        if let Some((_, m)) = &mut self.context {
+            *m = None;
+        }
+        self
+    }
+
+    fn too_deep(mark: Mark) -> YamlError {
+        YamlError::new(
+            None,
+            format!(
+                "collections nested deeper than {MAX_DEPTH} levels (the Azure ML CLI's loader fails on such files too)"
+            ),
+            mark,
+        )
+    }
+}
+
+impl fmt::Display for YamlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.problem, self.mark)?;
+        match &self.context {
+            Some((context, Some(mark))) if *mark != self.mark => {
+                write!(f, ", {context} ({mark})")
+            }
+            Some((context, _)) => write!(f, ", {context}"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The resolved tag of a node: what PyYAML's safe constructor makes of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Tag {
+    Null,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Timestamp,
+    Binary,
+    Merge,
+    Value,
+    Omap,
+    Pairs,
+    Set,
+    Seq,
+    Map,
+    /// A tag the safe loader has no constructor for (`!Ref`, `!!python/object`, …).
+    Other(String),
+}
+
+impl Tag {
+    fn from_uri(uri: &str) -> Tag {
+        match uri.strip_prefix("tag:yaml.org,2002:") {
+            Some("null") => Tag::Null,
+            Some("bool") => Tag::Bool,
+            Some("int") => Tag::Int,
+            Some("float") => Tag::Float,
+            Some("str") => Tag::Str,
+            Some("timestamp") => Tag::Timestamp,
+            Some("binary") => Tag::Binary,
+            Some("merge") => Tag::Merge,
+            Some("value") => Tag::Value,
+            Some("omap") => Tag::Omap,
+            Some("pairs") => Tag::Pairs,
+            Some("set") => Tag::Set,
+            Some("seq") => Tag::Seq,
+            Some("map") => Tag::Map,
+            _ => Tag::Other(uri.to_owned()),
+        }
+    }
+
+    fn uri(&self) -> String {
+        let short = match self {
+            Tag::Null => "null",
+            Tag::Bool => "bool",
+            Tag::Int => "int",
+            Tag::Float => "float",
+            Tag::Str => "str",
+            Tag::Timestamp => "timestamp",
+            Tag::Binary => "binary",
+            Tag::Merge => "merge",
+            Tag::Value => "value",
+            Tag::Omap => "omap",
+            Tag::Pairs => "pairs",
+            Tag::Set => "set",
+            Tag::Seq => "seq",
+            Tag::Map => "map",
+            Tag::Other(uri) => return uri.clone(),
+        };
+        format!("tag:yaml.org,2002:{short}")
+    }
+}
+
+/// The index of a node in its document.
+pub(crate) type NodeId = usize;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Content {
+    Scalar(String),
+    Sequence(Vec<NodeId>),
+    Mapping(Vec<(NodeId, NodeId)>),
+}
+
+impl Content {
+    fn id(&self) -> &'static str {
+        match self {
+            Content::Scalar(_) => "scalar",
+            Content::Sequence(_) => "sequence",
+            Content::Mapping(_) => "mapping",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Node {
+    pub(crate) content: Content,
+    pub(crate) tag: Tag,
+    pub(crate) start: Mark,
+    /// `' '` plain, `'\''`, `'"'`, `'|'`, `'>'` for scalars; `' '` for collections.
+    pub(crate) style: char,
+}
+
+/// One loaded document: nodes in document order, aliases sharing the node they name.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Document {
+    nodes: Vec<Node>,
+}
+
+/// Loads `text` as `yaml.safe_load` does: `Ok(None)` for a text with no document (empty,
+/// only comments), the document otherwise.
+pub(crate) fn load(text: &str) -> Result<Option<Document>, YamlError> {
+    check_printable(text)?;
+    let mut parser = Parser::new(text);
+    parser.get_event()?; // stream start
+    if parser.peek_event()?.kind == EventKind::StreamEnd {
+        return Ok(None);
+    }
+    let document = compose_document(&mut parser)?;
+    let next = parser.get_event()?;
+    if next.kind != EventKind::StreamEnd {
+        let first = document.nodes.first().map(|n| n.start).unwrap_or_default();
+        return Err(YamlError::new(
+            Some(("expected a single document in the stream".to_owned(), first)),
+            "but found another document".to_owned(),
+            next.start,
+        ));
+    }
+    construct_check(&document)?;
+    Ok(Some(document))
+}
+
+/// PyYAML's reader refuses control characters and other non-printable ones.
+fn check_printable(text: &str) -> Result<(), YamlError> {
+    let printable = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{7e}' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..);
+    let Some((offset, c)) = text.char_indices().find(|&(_, c)| !printable(c)) else {
+        return Ok(());
+    };
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count();
+    Err(YamlError::new(
+        None,
+        format!(
+            "unacceptable character #x{:04x}: special characters are not allowed",
+            c as u32
+        ),
+        Mark { line, column },
+    ))
+}
+
+enum Frame {
+    Sequence(NodeId),
+    /// The mapping and the key waiting for its value.
+    Mapping(NodeId, Option<NodeId>),
+}
+
+fn compose_document(parser: &mut Parser) -> Result<Document, YamlError> {
+    parser.get_event()?; // document start
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut anchors: HashMap<String, NodeId> = HashMap::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    loop {
+        let event = parser.get_event()?;
+        let start = event.start;
+        let mapping = matches!(event.kind, EventKind::MappingStart { .. });
+        let (anchor, id) = match event.kind {
+            EventKind::Alias(anchor) => {
+                let Some(&id) = anchors.get(&anchor) else {
+                    return Err(YamlError::new(
+                        None,
+                        format!("found undefined alias '{anchor}'"),
+                        start,
+                    ));
+                };
+                (None, id)
+            }
+            EventKind::Scalar {
+                anchor,
+                tag,
+                implicit,
+                value,
+                style,
+            } => {
+                let tag = match tag.as_deref() {
+                    None | Some("!") => resolve(&value, implicit),
+                    Some(uri) => Tag::from_uri(uri),
+                };
+                nodes.push(Node {
+                    content: Content::Scalar(value),
+                    tag,
+                    start,
+                    style,
+                });
+                (anchor, nodes.len() - 1)
+            }
+            EventKind::SequenceStart { anchor, tag } | EventKind::MappingStart { anchor, tag } => {
+                let tag = match tag.as_deref() {
+                    None | Some("!") if mapping => Tag::Map,
+                    None | Some("!") => Tag::Seq,
+                    Some(uri) => Tag::from_uri(uri),
+                };
+                nodes.push(Node {
+                    content: if mapping {
+                        Content::Mapping(Vec::new())
+                    } else {
+                        Content::Sequence(Vec::new())
+                    },
+                    tag,
+                    start,
+                    style: ' ',
+                });
+                let id = nodes.len() - 1;
+                check_anchor(&anchors, anchor.as_deref(), &nodes, start)?;
+                if let Some(anchor) = anchor {
+                    // Registered before the children, as PyYAML does: they may refer to it.
+                    anchors.insert(anchor, id);
+                }
+                if stack.len() >= MAX_DEPTH {
+                    return Err(YamlError::too_deep(start));
+                }
+                stack.push(if mapping {
+                    Frame::Mapping(id, None)
+                } else {
+                    Frame::Sequence(id)
+                });
+                continue;
+            }
+            EventKind::SequenceEnd | EventKind::MappingEnd => match stack.pop() {
+                Some(Frame::Sequence(id) | Frame::Mapping(id, _)) => (None, id),
+                None => {
+                    return Err(YamlError::new(
+                        None,
+                        "unbalanced collection".to_owned(),
+                        start,
+                    ));
+                }
+            },
+            EventKind::StreamStart
+            | EventKind::StreamEnd
+            | EventKind::DocumentStart
+            | EventKind::DocumentEnd => {
+                return Err(YamlError::new(
+                    None,
+                    "unexpected end of the document".to_owned(),
+                    start,
+                ));
+            }
+        };
+        check_anchor(&anchors, anchor.as_deref(), &nodes, start)?;
+        if let Some(anchor) = anchor {
+            anchors.insert(anchor, id);
+        }
+        // Attach the finished node to the open collection, or finish the document.
+        match stack.last_mut() {
+            None => {
+                parser.get_event()?; // document end
+                // The root is the first node composed (an alias cannot be the root: its
+                // anchor would have to come first).
+                return Ok(Document { nodes });
+            }
+            Some(Frame::Sequence(seq)) => {
+                if let Content::Sequence(items) = &mut nodes[*seq].content {
+                    items.push(id);
+                }
+            }
+            Some(Frame::Mapping(map, pending)) => match pending.take() {
+                None => *pending = Some(id),
+                Some(key) => {
+                    if let Content::Mapping(pairs) = &mut nodes[*map].content {
+                        pairs.push((key, id));
+                    }
+                }
+            },
+        }
+    }
+}
+
+fn check_anchor(
+    anchors: &HashMap<String, NodeId>,
+    anchor: Option<&str>,
+    nodes: &[Node],
+    start: Mark,
+) -> Result<(), YamlError> {
+    let Some(anchor) = anchor else { return Ok(()) };
+    match anchors.get(anchor) {
+        Some(&first) => Err(YamlError::new(
+            Some((
+                format!("found duplicate anchor '{anchor}'; first occurrence"),
+                nodes[first].start,
+            )),
+            "second occurrence".to_owned(),
+            start,
+        )),
+        None => Ok(()),
+    }
+}
+
+// ---- the YAML 1.1 resolver (PyYAML's `resolver.py`) ---------------------------------------
+
+fn digits(s: &str, ok: impl Fn(u8) -> bool) -> bool {
+    !s.is_empty() && s.bytes().all(ok)
+}
+
+fn strip_sign(s: &str) -> &str {
+    s.strip_prefix(['-', '+']).unwrap_or(s)
+}
+
+/// `[1-9][0-9_]*(:[0-5]?[0-9])+` after the sign, the sexagesimal integer.
+fn is_sexagesimal(s: &str) -> bool {
+    let mut parts = s.split(':');
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    let first_ok = first
+        .as_bytes()
+        .first()
+        .is_some_and(|b| (b'1'..=b'9').contains(b))
+        && first.bytes().all(|b| b.is_ascii_digit() || b == b'_');
+    let mut count = 0;
+    for p in parts {
+        count += 1;
+        let b = p.as_bytes();
+        let ok = match b.len() {
+            1 => b[0].is_ascii_digit(),
+            2 => (b'0'..=b'5').contains(&b[0]) && b[1].is_ascii_digit(),
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+    }
+    first_ok && count > 0
+}
+
+fn is_int(value: &str) -> bool {
+    let s = strip_sign(value);
+    if let Some(rest) = s.strip_prefix("0b") {
+        return digits(rest, |b| b == b'0' || b == b'1' || b == b'_');
+    }
+    if let Some(rest) = s.strip_prefix("0x") {
+        return digits(rest, |b| b.is_ascii_hexdigit() || b == b'_');
+    }
+    if s == "0" {
+        return true;
+    }
+    if let Some(rest) = s.strip_prefix('0') {
+        return digits(rest, |b| (b'0'..=b'7').contains(&b) || b == b'_');
+    }
+    if s.as_bytes()
+        .first()
+        .is_some_and(|b| (b'1'..=b'9').contains(b))
+        && s.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+    {
+        return true;
+    }
+    is_sexagesimal(s)
+}
+
+/// `[eE][-+][0-9]+` or nothing.
+fn is_exponent(s: &str) -> bool {
+    if s.is_empty() {
+        return true;
+    }
+    let Some(rest) = s.strip_prefix(['e', 'E']) else {
+        return false;
+    };
+    let Some(rest) = rest.strip_prefix(['-', '+']) else {
+        return false;
+    };
+    digits(rest, |b| b.is_ascii_digit())
+}
+
+fn is_float(value: &str) -> bool {
+    let signed = strip_sign(value);
+    if matches!(signed, ".inf" | ".Inf" | ".INF") {
+        return true;
+    }
+    if matches!(value, ".nan" | ".NaN" | ".NAN") {
+        return true;
+    }
+    let digits_us = |s: &str| s.bytes().all(|b| b.is_ascii_digit() || b == b'_');
+    // `.[0-9][0-9_]*` exponent, without a sign.
+    if let Some(rest) = value.strip_prefix('.') {
+        let end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '_'))
+            .unwrap_or(rest.len());
+        return rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            && is_exponent(&rest[end..]);
+    }
+    let Some((whole, fraction)) = signed.split_once('.') else {
+        return false;
+    };
+    if !whole.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    // `[0-9][0-9_]*` `.` `[0-9_]*` exponent
+    if digits_us(whole) {
+        let end = fraction
+            .find(|c: char| !(c.is_ascii_digit() || c == '_'))
+            .unwrap_or(fraction.len());
+        return is_exponent(&fraction[end..]);
+    }
+    // `[0-9][0-9_]*(:[0-5]?[0-9])+` `.` `[0-9_]*`
+    let mut parts = whole.split(':');
+    let first = parts.next().unwrap_or_default();
+    let mut count = 0;
+    for p in parts {
+        count += 1;
+        let b = p.as_bytes();
+        let ok = match b.len() {
+            1 => b[0].is_ascii_digit(),
+            2 => (b'0'..=b'5').contains(&b[0]) && b[1].is_ascii_digit(),
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+    }
+    count > 0 && digits_us(first) && digits_us(fraction)
+}
+
+/// `YYYY-MM-DD`, or a date and time as PyYAML's timestamp resolver matches it. Returns
+/// the fields when they match.
+fn timestamp_fields(value: &str) -> Option<[u32; 6]> {
+    let b = value.as_bytes();
+    let num = |s: &[u8]| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 4 && s.iter().all(u8::is_ascii_digit))
+            .then(|| s.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    if b.len() < 8 || !b[..4].iter().all(u8::is_ascii_digit) || b[4] != b'-' {
+        return None;
+    }
+    let year = num(&b[..4])?;
+    // Date only: exactly two digits each.
+    if b.len() == 10 && b[7] == b'-' {
+        if let (Some(m), Some(d)) = (num(&b[5..7]), num(&b[8..10])) {
+            if b[5..7].len() == 2 && b[8..10].len() == 2 {
+                return Some([year, m, d, 0, 0, 0]);
+            }
+        }
+    }
+    // With a time: -M(M)-D(D) ([Tt]|[ \t]+) H(H):MM:SS (.fraction)? ([ \t]*(Z|[-+]H(H)(:MM)?))?
+    let rest = &value[5..];
+    let (month, rest) = take_digits(rest, 1, 2)?;
+    let rest = rest.strip_prefix('-')?;
+    let (day, rest) = take_digits(rest, 1, 2)?;
+    let rest = if let Some(r) = rest.strip_prefix(['T', 't']) {
+        r
+    } else {
+        let trimmed = rest.trim_start_matches([' ', '\t']);
+        if trimmed.len() == rest.len() {
+            return None;
+        }
+        trimmed
+    };
+    let (hour, rest) = take_digits(rest, 1, 2)?;
+    let rest = rest.strip_prefix(':')?;
+    let (minute, rest) = take_digits(rest, 2, 2)?;
+    let rest = rest.strip_prefix(':')?;
+    let (second, mut rest) = take_digits(rest, 2, 2)?;
+    if let Some(r) = rest.strip_prefix('.') {
+        rest = r.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let zone_ok = rest.is_empty()
+        || rest == "Z"
+        || rest.strip_prefix(['-', '+']).is_some_and(|z| {
+            take_digits(z, 1, 2).is_some_and(|(h, r)| {
+                h < 24
+                    && (r.is_empty()
+                        || r.strip_prefix(':')
+                            .and_then(|m| take_digits(m, 2, 2))
+                            .is_some_and(|(_, r)| r.is_empty()))
+            })
+        });
+    zone_ok.then_some([year, month, day, hour, minute, second])
+}
+
+/// Leading ASCII digits, `min` to `max` of them.
+fn take_digits(s: &str, min: usize, max: usize) -> Option<(u32, &str)> {
+    let n = s.bytes().take(max).take_while(u8::is_ascii_digit).count();
+    if n < min {
+        return None;
+    }
+    let value = s[..n].bytes().fold(0, |v, d| v * 10 + u32::from(d - b'0'));
+    Some((value, &s[n..]))
+}
+
+/// The tag PyYAML's resolver gives a scalar.
+fn resolve(value: &str, implicit: (bool, bool)) -> Tag {
+    if !implicit.0 {
+        return Tag::Str;
+    }
+    let first = value.chars().next();
+    match first {
+        None => return Tag::Null,
+        Some('y' | 'Y' | 'n' | 'N' | 't' | 'T' | 'f' | 'F' | 'o' | 'O')
+            if matches!(
+                value,
+                "yes"
+                    | "Yes"
+                    | "YES"
+                    | "no"
+                    | "No"
+                    | "NO"
+                    | "true"
+                    | "True"
+                    | "TRUE"
+                    | "false"
+                    | "False"
+                    | "FALSE"
+                    | "on"
+                    | "On"
+                    | "ON"
+                    | "off"
+                    | "Off"
+                    | "OFF"
+            ) =>
+        {
+            return Tag::Bool;
+        }
+        _ => {}
+    }
+    let numeric_start = first.is_some_and(|c| c.is_ascii_digit() || c == '-' || c == '+');
+    if (numeric_start || first == Some('.')) && is_float(value) {
+        return Tag::Float;
+    }
+    if numeric_start && is_int(value) {
+        return Tag::Int;
+    }
+    if value == "<<" {
+        return Tag::Merge;
+    }
+    if matches!(value, "~" | "null" | "Null" | "NULL") {
+        return Tag::Null;
+    }
+    if first.is_some_and(|c| c.is_ascii_digit()) && timestamp_fields(value).is_some() {
+        return Tag::Timestamp;
+    }
+    if value == "=" {
+        return Tag::Value;
+    }
+    Tag::Str
+}
+
+// ---- what the safe constructor refuses ----------------------------------------------------
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+/// Python's `int()` of what PyYAML's `construct_yaml_int` passes it.
+fn int_constructs(value: &str) -> bool {
+    let v: String = value.chars().filter(|&c| c != '_').collect();
+    let s = strip_sign(&v);
+    let all = |s: &str, radix: u32| !s.is_empty() && s.chars().all(|c| c.is_digit(radix));
+    if s == "0" {
+        true
+    } else if let Some(r) = s.strip_prefix("0b") {
+        all(r, 2)
+    } else if let Some(r) = s.strip_prefix("0x") {
+        all(r, 16)
+    } else if s.starts_with('0') {
+        all(s, 8)
+    } else if s.contains(':') {
+        s.split(':').all(|p| all(p, 10))
+    } else {
+        all(s.trim(), 10)
+    }
+}
+
+fn float_constructs(value: &str) -> bool {
+    let v: String = value.chars().filter(|&c| c != '_').collect();
+    let v = v.to_ascii_lowercase();
+    let s = strip_sign(&v);
+    if s == ".inf" || s == ".nan" {
+        return true;
+    }
+    if s.contains(':') {
+        let mut parts = s.split(':').peekable();
+        while let Some(p) = parts.next() {
+            let ok = if parts.peek().is_some() {
+                !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())
+            } else {
+                p.parse::<f64>().is_ok()
+            };
+            if !ok {
+                return false;
+            }
+        }
+        return true;
+    }
+    let t = s.trim();
+    matches!(t, "inf" | "infinity" | "nan")
+        || (!t.contains("inf") && !t.contains("nan") && t.parse::<f64>().is_ok())
+}
+
+/// `base64.decodebytes` in its forgiving mode: characters outside the alphabet are
+/// skipped, the padding must fit.
+fn base64_decodes(value: &str) -> bool {
+    if !value.is_ascii() {
+        return false;
+    }
+    let data = value
+        .bytes()
+        .filter(|b| b.is_ascii_alphanumeric() || *b == b'+' || *b == b'/')
+        .count();
+    let pads = value.bytes().filter(|&b| b == b'=').count();
+    match data % 4 {
+        0 => true,
+        1 => false,
+        r => pads >= 4 - r,
+    }
+}
+
+fn construct_error(context: Option<(&str, Mark)>, problem: String, mark: Mark) -> YamlError {
+    YamlError::new(context.map(|(c, m)| (c.to_owned(), m)), problem, mark)
+}
+
+/// Everything `SafeConstructor` would refuse in a composed document: tags without a
+/// constructor, values their tag cannot hold, bad merges, unhashable keys.
+fn construct_check(doc: &Document) -> Result<(), YamlError> {
+    let nodes = &doc.nodes;
+    // Merge and `=` scalars are fine as mapping keys only.
+    let mut as_value = vec![false; nodes.len()];
+    if !nodes.is_empty() {
+        as_value[0] = true;
+    }
+    for node in nodes {
+        match &node.content {
+            Content::Sequence(items) => items.iter().for_each(|&i| as_value[i] = true),
+            Content::Mapping(pairs) => pairs.iter().for_each(|&(_, v)| as_value[v] = true),
+            Content::Scalar(_) => {}
+        }
+    }
+    for (id, node) in nodes.iter().enumerate() {
+        let undefined = || {
+            construct_error(
+                None,
+                format!(
+                    "could not determine a constructor for the tag '{}'",
+                    node.tag.uri()
+                ),
+                node.start,
+            )
+        };
+        let expected = |what: &str| {
+            construct_error(
+                None,
+                format!("expected a {what} node, but found {}", node.content.id()),
+                node.start,
+            )
+        };
+        match (&node.tag, &node.content) {
+            (Tag::Other(_), _) => return Err(undefined()),
+            (Tag::Merge | Tag::Value, Content::Scalar(_)) if as_value[id] => {
+                return Err(undefined());
+            }
+            (
+                Tag::Null
+                | Tag::Bool
+                | Tag::Int
+                | Tag::Float
+                | Tag::Str
+                | Tag::Timestamp
+                | Tag::Binary
+                | Tag::Merge
+                | Tag::Value,
+                Content::Sequence(_) | Content::Mapping(_),
+            ) => return Err(expected("scalar")),
+            (Tag::Seq | Tag::Omap | Tag::Pairs, Content::Scalar(_) | Content::Mapping(_)) => {
+                return Err(expected("sequence"));
+            }
+            (Tag::Map | Tag::Set, Content::Scalar(_) | Content::Sequence(_)) => {
+                return Err(expected("mapping"));
+            }
+            (Tag::Bool, Content::Scalar(v))
+                if !matches!(
+                    v.to_lowercase().as_str(),
+                    "yes" | "no" | "true" | "false" | "on" | "off"
+                ) =>
+            {
+                return Err(construct_error(
+                    None,
+                    format!("{v:?} is not a boolean"),
+                    node.start,
+                ));
+            }
+            (Tag::Int, Content::Scalar(v)) if !int_constructs(v) => {
+                return Err(construct_error(
+                    None,
+                    format!("{v:?} is not an integer"),
+                    node.start,
+                ));
+            }
+            (Tag::Float, Content::Scalar(v)) if !float_constructs(v) => {
+                return Err(construct_error(
+                    None,
+                    format!("{v:?} is not a number"),
+                    node.start,
+                ));
+            }
+            (Tag::Binary, Content::Scalar(v)) if !base64_decodes(v) => {
+                return Err(construct_error(
+                    None,
+                    "failed to decode base64 data".to_owned(),
+                    node.start,
+                ));
+            }
+            (Tag::Timestamp, Content::Scalar(v)) => {
+                let valid = timestamp_fields(v).is_some_and(|[y, mo, d, h, mi, s]| {
+                    y >= 1
+                        && (1..=12).contains(&mo)
+                        && d >= 1
+                        && d <= days_in_month(y, mo)
+                        && h < 24
+                        && mi < 60
+                        && s < 60
+                });
+                if !valid {
+                    return Err(construct_error(
+                        None,
+                        format!("{v:?} is not a valid date or time"),
+                        node.start,
+                    ));
+                }
+            }
+            (Tag::Omap | Tag::Pairs, Content::Sequence(items)) => {
+                let what = if node.tag == Tag::Omap {
+                    "while constructing an ordered map"
+                } else {
+                    "while constructing pairs"
+                };
+                for &item in items {
+                    match &nodes[item].content {
+                        Content::Mapping(pairs) if pairs.len() == 1 => {}
+                        Content::Mapping(pairs) => {
+                            return Err(construct_error(
+                                Some((what, node.start)),
+                                format!(
+                                    "expected a single mapping item, but found {} items",
+                                    pairs.len()
+                                ),
+                                nodes[item].start,
+                            ));
+                        }
+                        other => {
+                            return Err(construct_error(
+                                Some((what, node.start)),
+                                format!("expected a mapping of length 1, but found {}", other.id()),
+                                nodes[item].start,
+                            ));
+                        }
+                    }
+                }
+            }
+            (_, Content::Mapping(pairs)) => check_mapping(doc, id, pairs)?,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// A mapping's merges (each a mapping or a list of mappings, without cycles) and keys
+/// (hashable: scalars only).
+fn check_mapping(doc: &Document, id: NodeId, pairs: &[(NodeId, NodeId)]) -> Result<(), YamlError> {
+    let nodes = &doc.nodes;
+    let node = &nodes[id];
+    for &(key, value) in pairs {
+        if nodes[key].tag == Tag::Merge {
+            let targets: Vec<NodeId> = match &nodes[value].content {
+                Content::Mapping(_) => vec![value],
+                Content::Sequence(items) => {
+                    for &item in items {
+                        if !matches!(nodes[item].content, Content::Mapping(_)) {
+                            return Err(construct_error(
+                                Some(("while constructing a mapping", node.start)),
+                                format!(
+                                    "expected a mapping for merging, but found {}",
+                                    nodes[item].content.id()
+                                ),
+                                nodes[item].start,
+                            ));
+                        }
+                    }
+                    items.clone()
+                }
+                Content::Scalar(_) => {
+                    return Err(construct_error(
+                        Some(("while constructing a mapping", node.start)),
+                        "expected a mapping or list of mappings for merging, but found scalar"
+                            .to_owned(),
+                        nodes[value].start,
+                    ));
+                }
+            };
+            // PyYAML deletes each merge key before following it, so a mapping merged
+            // into itself (directly or not) loads: nothing to refuse.
+            let _ = targets;
+        } else if !matches!(nodes[key].content, Content::Scalar(_)) {
+            return Err(construct_error(
+                Some(("while constructing a mapping", node.start)),
+                "found unhashable key".to_owned(),
+                nodes[key].start,
+            ));
+        }
+    }
+    Ok(())
+}
+
+// ---- reading a loaded document ------------------------------------------------------------
+
+/// A node of a document, to read values from.
+#[derive(Clone, Copy)]
+pub(crate) struct NodeRef<'d> {
+    doc: &'d Document,
+    id: NodeId,
+}
+
+impl fmt::Debug for NodeRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NodeRef")
+            .field("id", &self.id)
+            .field("start", &self.node().start)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Document {
+    /// The root node.
+    pub(crate) fn root(&self) -> NodeRef<'_> {
+        NodeRef { doc: self, id: 0 }
+    }
+
+    /// How many nodes the document holds (aliases not counted again).
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.nodes.len()
+    }
+}
+
+impl<'d> NodeRef<'d> {
+    pub(crate) fn node(self) -> &'d Node {
+        &self.doc.nodes[self.id]
+    }
+
+    /// Where the node starts.
+    pub(crate) fn mark(self) -> Mark {
+        self.node().start
+    }
+
+    /// The node's resolved tag.
+    pub(crate) fn tag(self) -> &'d Tag {
+        &self.node().tag
+    }
+
+    pub(crate) fn is_mapping(self) -> bool {
+        matches!(self.node().content, Content::Mapping(_))
+    }
+
+    pub(crate) fn is_null(self) -> bool {
+        self.node().tag == Tag::Null
+    }
+
+    /// The text of a scalar that is not null (numbers and booleans as written).
+    pub(crate) fn text(self) -> Option<&'d str> {
+        match &self.node().content {
+            Content::Scalar(s) if self.node().tag != Tag::Null => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The text of a scalar that is a string (not a number, boolean or null).
+    pub(crate) fn str(self) -> Option<&'d str> {
+        match &self.node().content {
+            Content::Scalar(s) if self.node().tag == Tag::Str => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The items of a sequence.
+    #[allow(dead_code)] // read by the pipeline-children reader next
+    pub(crate) fn items(self) -> impl Iterator<Item = NodeRef<'d>> {
+        let items: &'d [NodeId] = match &self.node().content {
+            Content::Sequence(items) => items,
+            _ => &[],
+        };
+        let doc = self.doc;
+        items.iter().map(move |&id| NodeRef { doc, id })
+    }
+
+    /// The value of the string key `key` and the key's own position, as a Python dict
+    /// built by `safe_load` answers it: the last of duplicate keys wins, the mapping's own
+    /// keys win over merged ones.
+    pub(crate) fn get(self, key: &str) -> Option<(NodeRef<'d>, Mark)> {
+        let mut budget = MAX_MERGED;
+        self.get_in(key, 0, &mut budget)
+    }
+
+    fn get_in(self, key: &str, depth: usize, budget: &mut usize) -> Option<(NodeRef<'d>, Mark)> {
+        let Content::Mapping(pairs) = &self.node().content else {
+            return None;
+        };
+        let nodes = &self.doc.nodes;
+        let is_key = |k: NodeId| {
+            matches!(&nodes[k].content, Content::Scalar(s) if s == key)
+                && matches!(nodes[k].tag, Tag::Str | Tag::Value)
+        };
+        if let Some(&(k, v)) = pairs.iter().rev().find(|&&(k, _)| is_key(k)) {
+            return Some((
+                NodeRef {
+                    doc: self.doc,
+                    id: v,
+                },
+                nodes[k].start,
+            ));
+        }
+        if depth >= MAX_DEPTH {
+            return None;
+        }
+        // Merged mappings: later `<<` keys win; within one list, earlier mappings win.
+        for &(k, v) in pairs.iter().rev() {
+            if nodes[k].tag != Tag::Merge {
+                continue;
+            }
+            let sources: Vec<NodeId> = match &nodes[v].content {
+                Content::Mapping(_) => vec![v],
+                Content::Sequence(items) => items.clone(),
+                Content::Scalar(_) => Vec::new(),
+            };
+            for source in sources {
+                if *budget == 0 {
+                    return None;
+                }
+                *budget -= 1;
+                let found = NodeRef {
+                    doc: self.doc,
+                    id: source,
+                }
+                .get_in(key, depth + 1, budget);
+                if found.is_some() {
+                    return found;
+                }
+            }
+        }
+        None
+    }
+
+    /// The string keys of a mapping with their values and key positions, each key once
+    /// (its last value), in first-appearance order; merged keys after the mapping's own.
+    #[cfg_attr(not(test), allow(dead_code))] // read by the pipeline-children reader next
+    pub(crate) fn entries(self) -> Vec<(&'d str, NodeRef<'d>, Mark)> {
+        let mut out: Vec<(&'d str, NodeRef<'d>, Mark)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut budget = MAX_MERGED;
+        self.collect_entries(&mut out, &mut seen, 0, &mut budget);
+        out
+    }
+
+    #[cfg_attr(not(test), allow(dead_code))]
+    fn collect_entries(
+        self,
+        out: &mut Vec<(&'d str, NodeRef<'d>, Mark)>,
+        seen: &mut std::collections::HashSet<&'d str>,
+        depth: usize,
+        budget: &mut usize,
+    ) {
+        let Content::Mapping(pairs) = &self.node().content else {
+            return;
+        };
+        let nodes = &self.doc.nodes;
+        for &(k, _) in pairs {
+            if let (Content::Scalar(s), Tag::Str | Tag::Value) = (&nodes[k].content, &nodes[k].tag)
+            {
+                if seen.insert(s.as_str()) {
+                    if let Some((v, mark)) = self.get(s) {
+                        out.push((s.as_str(), v, mark));
+                    }
+                }
+            }
+        }
+        if depth >= MAX_DEPTH {
+            return;
+        }
+        for &(k, v) in pairs.iter().rev() {
+            if nodes[k].tag != Tag::Merge {
+                continue;
+            }
+            let sources: Vec<NodeId> = match &nodes[v].content {
+                Content::Mapping(_) => vec![v],
+                Content::Sequence(items) => items.clone(),
+                Content::Scalar(_) => Vec::new(),
+            };
+            for source in sources {
+                if *budget == 0 {
+                    return;
+                }
+                *budget -= 1;
+                NodeRef {
+                    doc: self.doc,
+                    id: source,
+                }
+                .collect_entries(out, seen, depth + 1, budget);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
