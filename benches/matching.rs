@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use aml_targets::{
     Catalog, ComputeDef, ComputeKind, CudaVersion, Date, DeploymentDef, DocEdition, InferenceNeeds,
-    InferenceTarget, JobDef, Plan, SizeNeeds, TrainingNeeds, VmSeries, VmSize, VmSizeSpec,
-    inference_targets, recommend_sizes, training_targets, validate,
+    InferenceTarget, JobDef, Plan, SizeNeeds, TextKind, TrainingNeeds, VmSeries, VmSize,
+    VmSizeSpec, inference_targets, recommend_sizes, size_mentions, training_targets, validate,
 };
 
 const SAMPLES: usize = 31;
@@ -147,6 +147,47 @@ fn linear_lookup<'c>(catalog: &'c Catalog, name: &str) -> Option<&'c VmSizeSpec>
         .sizes()
         .iter()
         .find(|row| row.name.to_lowercase() == wanted)
+}
+
+/// About `bytes` of the text repositories hold — shell, Python, YAML, JSON and prose, in
+/// snake case full of `_`, with a size name or a storage SKU about every 2 KB (public Azure
+/// ML repositories have one every 25 KB or so: this is the busy end).
+fn mixed_text(bytes: usize) -> String {
+    const PIECES: &[&str] = &[
+        "az ml compute create -n gpu-cluster --type amlcompute --size Standard_NC6s_v3 --min-instances 0 --max-instances 4\n",
+        "def train_model(args, train_data, valid_data):\n    model = build_model(args.learning_rate, args.batch_size)\n    history = model.fit(train_data, validation_data=valid_data, epochs=args.num_epochs)\n    return model, history\n",
+        "compute: azureml:cpu-cluster\nenvironment: azureml:AzureML-sklearn-1.5-ubuntu22.04-py39-cpu@latest\nresources:\n  instance_count: 2\n",
+        "Create the compute cluster first: it takes a few minutes. The sample then submits the training job and waits for it to finish before it registers the model.\n",
+        "def load_dataset(data_dir, split_name, max_rows=None):\n    file_path = os.path.join(data_dir, f\"{split_name}.csv\")\n    data_frame = pd.read_csv(file_path, nrows=max_rows)\n    return data_frame.dropna()\n",
+        "{\"type\": \"Microsoft.Storage/storageAccounts\", \"sku\": {\"name\": \"Standard_LRS\"}, \"kind\": \"StorageV2\", \"location\": \"[parameters('location')]\"}\n",
+        "export RESOURCE_GROUP_NAME=${RESOURCE_GROUP_NAME:-rg-azureml} WORKSPACE_NAME=main LOCATION=eastus\nif [[ -z \"$SUBSCRIPTION_ID\" ]]; then echo \"set SUBSCRIPTION_ID first\"; exit 1; fi\n",
+        "The pipeline reads the prepared data, trains the model with the hyperparameters below and writes the scored output to the default datastore, so the next step can pick it up.\n",
+        "    parser.add_argument(\"--learning_rate\", type=float, default=0.001)\n    parser.add_argument(\"--batch_size\", type=int, default=32)\n    parser.add_argument(\"--num_epochs\", type=int, default=10)\n",
+        "    config = AmlCompute.provisioning_configuration(vm_size=\"STANDARD_DS3_V2\", min_nodes=0, max_nodes=4)\n",
+        "jobs:\n  prep_data:\n    type: command\n    component: ./prep.yml\n    inputs:\n      raw_data: ${{parent.inputs.raw_data}}\n  train_model:\n    type: command\n    component: ./train.yml\n",
+        "  vm_size = \"Standard_NC24ads_A100_v4\" # was Standard_NC24 before 2023\n",
+    ];
+    let mut text = String::with_capacity(bytes + 512);
+    let mut i = 0;
+    while text.len() < bytes {
+        // Sizes in the pieces at 0, 5, 9 and 11; pad with the others in between.
+        text.push_str(PIECES[i % PIECES.len()]);
+        for filler in [1, 3, 4, 7, 8, 10, 2, 6] {
+            if i % PIECES.len() != filler {
+                text.push_str(PIECES[filler]);
+            }
+        }
+        i += 1;
+    }
+    text
+}
+
+/// The scan typical tools write: a case-insensitive regex for `Standard_…`, each match
+/// parsed.
+fn regex_scan(re: &regex::Regex, text: &str) -> usize {
+    re.find_iter(text)
+        .filter(|m| VmSize::parse(m.as_str()).is_ok())
+        .count()
 }
 
 /// A catalog of `n` sizes: the embedded rows repeated under distinct names.
@@ -306,6 +347,27 @@ fn main() {
         let name = black_box("Standard_NC24rs_v3");
         (regex.parse(name), linear_lookup(Catalog::embedded(), name))
     });
+    // Size mentions in 1 MiB of mixed repository text.
+    let text = mixed_text(1 << 20);
+    let scan_re = regex::Regex::new(r"(?i)\bstandard_[a-z0-9_-]+").unwrap();
+    assert_eq!(
+        size_mentions(&text, TextKind::Shell).len(),
+        regex_scan(&scan_re, &text),
+        "the baseline finds what the scanner finds"
+    );
+    r.case("scan_sizes/1mib", || {
+        size_mentions(black_box(&text), TextKind::Shell).len()
+    });
+    r.case("baseline/regex_scan_sizes", || {
+        regex_scan(&scan_re, black_box(&text))
+    });
+    if let Some((_, ns)) = r.medians.iter().find(|(n, _)| n == "scan_sizes/1mib") {
+        println!(
+            "throughput scan_sizes/1mib gb_per_s={:.2}",
+            f64::from(1u32 << 20) / ns
+        );
+    }
+    r.ratio("scan_sizes", "baseline/regex_scan_sizes", "scan_sizes/1mib");
     r.ratio(
         "parse_size",
         "baseline/regex_parse_size",

@@ -57,8 +57,12 @@ commands:
             [--instance|--cluster] [--concurrency N] [--catalog LIST_SIZES.json]
                                the smallest VM size that fits, and why the others do not
   check PATH... [--format human|json|github|cargo|sarif] [--verbose] [--deny warnings]
-                               validate plan files (.toml, .json) and Azure ML YAML files or
-                               directories (.yml, .yaml; needs the yaml feature)
+        [--computes COMPUTE_LIST.json] [--include GLOB]... [--exclude GLOB]...
+                               validate plan files (.toml, .json) and repositories: Azure ML
+                               YAML, computes created by scripts, VM sizes named in scripts,
+                               notebooks, templates (needs the yaml feature); --computes takes
+                               what `az ml compute list -o json` prints; --include '*.md'
+                               also sweeps Markdown
 
 options:
   --on YYYY-MM-DD              the date to answer for (default: today)
@@ -87,6 +91,16 @@ struct Args {
 }
 
 impl Args {
+    /// Every value of a repeatable option, in order.
+    #[cfg(feature = "yaml")]
+    fn values_of(&self, name: &str) -> Vec<&str> {
+        self.values
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
     fn path(&self, name: &str) -> Option<&Path> {
         self.paths
             .iter()
@@ -152,9 +166,11 @@ const VALUE_OPTIONS: &[&str] = &[
     "--concurrency",
     "--region",
     "--deny",
+    "--include",
+    "--exclude",
 ];
 /// Options whose value is a path.
-const PATH_OPTIONS: &[&str] = &["--catalog"];
+const PATH_OPTIONS: &[&str] = &["--catalog", "--computes"];
 const FLAGS: &[&str] = &[
     "--json",
     "--v1",
@@ -723,26 +739,60 @@ fn read_plan(path: &Path) -> Result<Plan, String> {
     plan.map_err(|e| format!("{INPUT}{shown}: {e}"))
 }
 
-/// Reads the YAML files and directories among `paths` into one Azure ML project (so jobs
-/// resolve their compute across files) and checks it.
+/// Reads the YAML files, scripts, notebooks and templates among `paths` into one Azure ML
+/// project (so jobs resolve their compute across files) and checks it.
 #[cfg(feature = "yaml")]
-fn check_yaml(ctx: &Ctx, paths: &[PathBuf]) -> Result<ProjectReport, String> {
+fn check_yaml(ctx: &Ctx, args: &Args, paths: &[PathBuf]) -> Result<ProjectReport, String> {
     if paths.is_empty() {
         return Ok(ProjectReport::default());
     }
-    let project =
-        aml_targets::AzureMlProject::read_paths(paths).map_err(|e| format!("{INPUT}{e}"))?;
+    let mut options = aml_targets::ReadOptions::default();
+    for glob in args.values_of("--include") {
+        options = options.include(glob);
+    }
+    for glob in args.values_of("--exclude") {
+        options = options.exclude(glob);
+    }
+    let mut project = aml_targets::AzureMlProject::read_paths_with(paths, &options)
+        .map_err(|e| format!("{INPUT}{e}"))?;
+    if let Some(path) = args.path("--computes") {
+        let shown = path.display();
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{INPUT}{shown}: {e}"))?;
+        let computes = aml_targets::computes_from_json(&text, path)
+            .map_err(|e| format!("{INPUT}{shown}: {e}"))?;
+        project = project.with_computes(computes);
+    }
     Ok(project.check(ctx.on))
 }
 
 #[cfg(not(feature = "yaml"))]
-fn check_yaml(_: &Ctx, paths: &[PathBuf]) -> Result<ProjectReport, String> {
+fn check_yaml(_: &Ctx, _: &Args, paths: &[PathBuf]) -> Result<ProjectReport, String> {
     match paths.first() {
         None => Ok(ProjectReport::default()),
         Some(path) => Err(format!(
             "{INPUT}{}: Azure ML YAML needs the `yaml` feature (cargo run --all-features …)",
             path.display()
         )),
+    }
+}
+
+/// Whether a `.json` file is a plan (an object whose keys are a plan's), not an ARM
+/// template, a notebook or another JSON file of a repository.
+fn is_plan_json(path: &Path) -> bool {
+    const KEYS: &[&str] = &[
+        "edition",
+        "view",
+        "region",
+        "compute",
+        "jobs",
+        "deployments",
+    ];
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return true; // reported as unreadable by the plan reader
+    };
+    match serde_json::from_str::<Value>(&text) {
+        Ok(Value::Object(o)) => !o.is_empty() && o.keys().all(|k| KEYS.contains(&k.as_str())),
+        _ => true, // not JSON: the plan reader says where
     }
 }
 
@@ -774,23 +824,27 @@ fn check(ctx: &Ctx, args: &Args) -> Result<bool, String> {
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
-        match ext.as_deref() {
-            Some("toml" | "json") => {
-                let plan = read_plan(&path)?;
-                let checked = validate_with(&plan, ctx.on, Catalog::embedded());
-                let mut one = ProjectReport::default();
-                one.files_read = 1;
-                one.diagnostics = checked
-                    .diagnostics
-                    .into_iter()
-                    .map(|d| FileDiagnostic::new(path.clone(), None, d))
-                    .collect();
-                report.merge(one);
-            }
-            _ => yaml.push(path),
+        let plan_file = match ext.as_deref() {
+            Some("toml") => true,
+            Some("json") => is_plan_json(&path),
+            _ => false,
+        };
+        if plan_file {
+            let plan = read_plan(&path)?;
+            let checked = validate_with(&plan, ctx.on, Catalog::embedded());
+            let mut one = ProjectReport::default();
+            one.files_read = 1;
+            one.diagnostics = checked
+                .diagnostics
+                .into_iter()
+                .map(|d| FileDiagnostic::new(path.clone(), None, d))
+                .collect();
+            report.merge(one);
+        } else {
+            yaml.push(path);
         }
     }
-    report.merge(check_yaml(ctx, &yaml)?);
+    report.merge(check_yaml(ctx, args, &yaml)?);
     report.on = Some(ctx.on);
     let mut options = RenderOptions::default()
         .verbose(args.flag("--verbose"))

@@ -20,6 +20,24 @@ pub(crate) fn write_quoted(f: &mut fmt::Formatter<'_>, input: &str) -> fmt::Resu
     }
 }
 
+#[cfg(any(feature = "json", feature = "toml"))]
+/// Longest message taken from another parser into ours; the rest is elided (a parser's
+/// message may quote a whole line of the input, which may be megabytes long).
+const MESSAGE_LIMIT: usize = 240;
+
+/// `message` cut after [`MESSAGE_LIMIT`] characters, saying how many were left out.
+#[cfg(any(feature = "json", feature = "toml"))]
+pub(crate) fn shorten(message: &str) -> String {
+    match message.char_indices().nth(MESSAGE_LIMIT) {
+        None => message.to_owned(),
+        Some((cut, _)) => format!(
+            "{}… ({} more characters)",
+            &message[..cut],
+            message[cut..].chars().count()
+        ),
+    }
+}
+
 /// A decimal number of 1 to `max_digits` ASCII digits without a leading zero (`0` itself is
 /// fine), as version components are written.
 pub(crate) fn decimal<T: std::str::FromStr>(s: &str, max_digits: usize) -> Option<T> {

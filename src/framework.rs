@@ -932,6 +932,22 @@ pub struct EnvironmentHints {
 }
 
 impl EnvironmentHints {
+    /// Whether the name says the workload needs a GPU: it says `gpu`, or it names a
+    /// deep-learning framework built for CUDA. A CUDA base image alone
+    /// (`openmpi4.1.0-cuda12.1-…`) does not: such images run CPU jobs too.
+    ///
+    /// ```
+    /// use aml_targets::environment_hints;
+    ///
+    /// assert!(environment_hints("AzureML-ACPT-pytorch-2.2-cuda12.1-gpu").needs_gpu());
+    /// assert!(environment_hints("pytorch-2.1-cuda12.1").needs_gpu());
+    /// assert!(!environment_hints("mcr.microsoft.com/azureml/openmpi4.1.0-cuda12.1-cudnn8-ubuntu22.04").needs_gpu());
+    /// ```
+    #[must_use]
+    pub fn needs_gpu(&self) -> bool {
+        self.gpu || (self.cuda.is_some() && self.framework.is_some())
+    }
+
     /// Whether the name gave no hint at all.
     #[must_use]
     pub fn is_empty(&self) -> bool {

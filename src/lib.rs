@@ -2,8 +2,6 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-#[cfg(feature = "yaml")]
-mod azureml;
 #[cfg(feature = "serde")]
 mod checked;
 mod compat;
@@ -24,11 +22,6 @@ mod target;
 mod validate;
 mod vm;
 
-#[cfg(feature = "yaml")]
-pub use azureml::{
-    AzureMlDocument, AzureMlFile, AzureMlKind, AzureMlProject, ComputeYaml, DeploymentYaml,
-    EnvironmentYaml, JobYaml, PipelineSettingsYaml, ReadError, ResourcesYaml,
-};
 pub use compat::{CudaReason, CudaVerdict, SourceVerdict};
 pub use compute::{
     COMPUTE_INSTANCE_FREE_DISK_MAX_GB, COMPUTE_INSTANCE_FREE_DISK_MIN_GB,
@@ -63,6 +56,15 @@ pub use select::{
     Rejection, RejectionKind, ScaleOut, TrainingFit, TrainingMisfit, inference_targets,
     recommend_sizes, training_targets,
 };
+pub use sources::DefinedCompute;
+#[cfg(feature = "json")]
+pub use sources::az::{ComputeListError, computes_from_json};
+#[cfg(feature = "yaml")]
+pub use sources::azureml::{
+    AzureMlDocument, AzureMlFile, AzureMlKind, AzureMlProject, ComputeYaml, DeploymentYaml,
+    EnvironmentYaml, JobYaml, PipelineSettingsYaml, ReadError, ReadOptions, ResourcesYaml,
+};
+pub use sources::mentions::{MentionContext, NOT_VM_SIZES, SizeMention, TextKind, size_mentions};
 pub use target::{
     FeatureSupport, InferenceLimits, InferenceProfile, InferenceTarget, Support, TrainingFeature,
     TrainingTarget,

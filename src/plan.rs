@@ -240,6 +240,19 @@ pub struct DeploymentDef {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub view: Option<ApiView>,
+    /// The compute of the plan a batch deployment runs on (its `compute: azureml:NAME`):
+    /// its size's facts are the deployment's.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub compute: Option<String>,
+    /// The environment or image name, read for CUDA and framework hints.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub environment: Option<String>,
 }
 
 #[cfg(feature = "serde")]
@@ -284,7 +297,7 @@ fn path_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> PlanErr
     let path = e.path().to_string();
     PlanError {
         path: if path == "." { String::new() } else { path },
-        message: e.into_inner().to_string().trim_end().to_owned(),
+        message: crate::error::shorten(e.into_inner().to_string().trim_end()),
     }
 }
 
@@ -300,7 +313,7 @@ impl Plan {
         let plan: Plan = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
         de.end().map_err(|e| PlanError {
             path: String::new(),
-            message: e.to_string(),
+            message: crate::error::shorten(&e.to_string()),
         })?;
         Ok(plan)
     }
@@ -314,7 +327,7 @@ impl Plan {
     pub fn from_toml(text: &str) -> Result<Plan, PlanError> {
         let de = toml::Deserializer::parse(text).map_err(|e| PlanError {
             path: String::new(),
-            message: e.to_string().trim_end().to_owned(),
+            message: crate::error::shorten(e.to_string().trim_end()),
         })?;
         serde_path_to_error::deserialize(de).map_err(path_error)
     }
@@ -337,7 +350,7 @@ impl Plan {
     pub fn to_toml(&self) -> Result<String, PlanError> {
         toml::to_string(self).map_err(|e| PlanError {
             path: String::new(),
-            message: e.to_string(),
+            message: crate::error::shorten(&e.to_string()),
         })
     }
 }

@@ -82,8 +82,8 @@ codes! {
     SizeNotForCompute = "size-not-for-compute", Error, "The size's series is not supported for this kind of compute (FX on a compute instance).", "Use a size whose series this kind of compute supports, or another kind of compute.";
     SeriesNotSupported = "series-not-supported", Warning, "Azure ML's list of supported series does not include the size's series.", "Use a series on Azure ML's list, or check `az ml compute list-sizes` for your region.";
     InvalidSizeName = "invalid-size-name", Error, "The size is not a well-formed Azure VM size name.", "Write the size as Azure does, e.g. Standard_D4s_v3.";
-    UnknownSize = "unknown-size", Warning, "The size name is well formed but not in the catalog.", "Check the name against `az ml compute list-sizes` for your region, or pass that listing as a catalog.";
-    UnknownTarget = "unknown-target", Error, "A job's target is neither a compute of the plan nor a training target.", "Name a compute defined in the plan, or a training target.";
+    UnknownSize = "unknown-size", Warning, "The size name is well formed, of a series the catalog lists, but no size of it (likely misspelt).", "Check the name against `az ml compute list-sizes` for your region, or pass that listing as a catalog.";
+    UnknownTarget = "unknown-target", Error, "A job's target is neither a compute of the plan nor a training target, or a batch deployment's compute is not a compute of the plan.", "Name a compute defined in the plan, or a training target.";
     TargetNotListed = "target-not-listed", Warning, "The page edition and SDK/CLI view do not list the target.", "Use a target the page edition lists for your SDK/CLI view, or set the view.";
     FeatureNotSupported = "feature-not-supported", Error, "The target does not support a feature the job uses (automated ML on Kubernetes, the designer on a remote VM).", "Run the job on a target that supports the feature; the diagnostic lists them.";
     FeatureQualified = "feature-qualified", Warning, "The target supports the feature only in a restricted way (automated ML on Databricks: SDK local mode only).", "Use the feature the way the target supports it, or a target with full support.";
@@ -106,6 +106,8 @@ codes! {
     InvalidValue = "invalid-value", Error, "A value no plan can mean: a negative or non-finite size, a count of zero (plans read from text reject these when read).", "Fix the value: the diagnostic names the key and what it expects.";
     YamlSyntax = "yaml-syntax", Error, "An Azure ML YAML file does not load as the Azure ML CLI loads it (PyYAML's `safe_load`); reported with its line and column.", "Fix the YAML so that `yaml.safe_load` (the Azure ML CLI's loader) reads it.";
     NotChecked = "not-checked", Note, "An Azure ML file of a kind this crate recognises but does not check.", "Nothing to do; the file is read but this crate does not check its kind.";
+    UncataloguedSize = "uncatalogued-size", Note, "The size name is well formed, of a series or generation the catalog does not have: its facts are not checked.", "Pass your region's `az ml compute list-sizes` output as a catalog to check it.";
+    RetiredSizeMention = "retired-size-mention", Warning, "A retired size is named where the text does not provision it (a comment, prose, a list or default in code).", "Update the text to a current VM size.";
     ComputeNotFound = "compute-not-found", Note, "A job's compute is not defined in the checked files, so the job is not checked against it.", "Check the compute's definition along with the job (its YAML, or `--computes`).";
     Template = "template", Note, "A file with `{{NAME}}` placeholders that scripts fill in before use; values that are placeholders are not checked.", "Nothing to do; check the file after substitution to check those values.";
 }
@@ -157,6 +159,13 @@ impl Diagnostic {
         self.help = Some(help.into());
         self
     }
+
+    /// The diagnostic with suggested replacements, best first.
+    #[must_use]
+    pub fn with_alternatives(mut self, alternatives: Vec<String>) -> Self {
+        self.alternatives = alternatives;
+        self
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -199,6 +208,52 @@ impl Report {
     }
 }
 
+/// Current sizes of a similar shape: at least the vCPUs, memory and GPUs of `spec`, usable
+/// by `compute`, not retired or retiring within the warning window on `on`.
+pub(crate) fn similar_sizes_with(
+    spec: &VmSizeSpec,
+    compute: Option<ComputeKind>,
+    region: Option<&str>,
+    on: Date,
+    edition: DocEdition,
+) -> Vec<String> {
+    let needs = SizeNeeds {
+        min_vcpus: Some(spec.vcpus),
+        memory_gib: Some(spec.memory_gib),
+        gpus: (!spec.gpus.is_zero()).then(|| spec.gpus.as_f64()),
+        compute: compute.filter(|k| {
+            matches!(
+                k,
+                ComputeKind::ComputeCluster | ComputeKind::ComputeInstance
+            )
+        }),
+        region: region.map(str::to_owned),
+        edition,
+        ..SizeNeeds::default()
+    };
+    let horizon = on.add_days(RETIRING_WARNING_DAYS).unwrap_or(Date::MAX);
+    crate::select::top_sizes(&needs, Catalog::embedded(), on, 3, |c, state| {
+        let current = match state {
+            RetirementState::Retiring { date } => date > horizon,
+            _ => true,
+        };
+        // Same shape: a CPU size is replaced by a CPU size.
+        current && c.name != spec.name && c.gpus.is_zero() == spec.gpus.is_zero()
+    })
+    .iter()
+    .map(|c| c.name.to_string())
+    .collect()
+}
+
+/// [`similar_sizes_with`] for any compute and region, on the newest edition.
+pub(crate) fn similar_sizes(
+    spec: &VmSizeSpec,
+    compute: Option<ComputeKind>,
+    on: Date,
+) -> Vec<String> {
+    similar_sizes_with(spec, compute, None, on, DocEdition::default())
+}
+
 /// How far ahead a retirement is announced as a warning.
 pub const RETIRING_WARNING_DAYS: i64 = 90;
 
@@ -234,40 +289,13 @@ impl<'p> Checker<'p> {
         });
     }
 
-    /// Current sizes of a similar shape: at least the vCPUs, memory and GPUs of `spec`, usable
-    /// by `compute`, not retired or retiring within the warning window.
     fn similar_sizes(
         &self,
         spec: &VmSizeSpec,
         compute: Option<ComputeKind>,
         region: Option<&str>,
     ) -> Vec<String> {
-        let needs = SizeNeeds {
-            min_vcpus: Some(spec.vcpus),
-            memory_gib: Some(spec.memory_gib),
-            gpus: (!spec.gpus.is_zero()).then(|| spec.gpus.as_f64()),
-            compute: compute.filter(|k| {
-                matches!(
-                    k,
-                    ComputeKind::ComputeCluster | ComputeKind::ComputeInstance
-                )
-            }),
-            region: region.map(str::to_owned),
-            edition: self.edition,
-            ..SizeNeeds::default()
-        };
-        let horizon = self.on.add_days(RETIRING_WARNING_DAYS).unwrap_or(Date::MAX);
-        crate::select::top_sizes(&needs, Catalog::embedded(), self.on, 3, |c, state| {
-            let current = match state {
-                RetirementState::Retiring { date } => date > horizon,
-                _ => true,
-            };
-            // Same shape: a CPU size is replaced by a CPU size.
-            current && c.name != spec.name && c.gpus.is_zero() == spec.gpus.is_zero()
-        })
-        .iter()
-        .map(|c| c.name.to_string())
-        .collect()
+        similar_sizes_with(spec, compute, region, self.on, self.edition)
     }
 
     /// Checks a size name; returns its row when it has one.
@@ -296,14 +324,32 @@ impl<'p> Checker<'p> {
             .get(&size)
             .or_else(|| Catalog::embedded().get(&size))
         else {
-            self.push(
-                Code::UnknownSize,
-                location.to_owned(),
-                format!("{size} is not in the size catalog; its facts cannot be checked"),
-                Some(
-                    "check the name against `az ml compute list-sizes` for your region".to_owned(),
-                ),
-            );
+            // A size of a series the catalog lists is likely misspelt; one of a series or
+            // generation it does not have yet is just not known here.
+            let listed_series = size.series().is_some_and(|s| {
+                catalog.of_series(s).next().is_some()
+                    || Catalog::embedded().of_series(s).next().is_some()
+            });
+            if listed_series {
+                self.push(
+                    Code::UnknownSize,
+                    location.to_owned(),
+                    format!("{size} is not a size of its series in the size catalog; its facts cannot be checked"),
+                    Some(
+                        "check the name against `az ml compute list-sizes` for your region".to_owned(),
+                    ),
+                );
+            } else {
+                self.push(
+                    Code::UncataloguedSize,
+                    location.to_owned(),
+                    format!("{size} is not in the size catalog; its facts are not checked"),
+                    Some(
+                        "pass your region's `az ml compute list-sizes` as a catalog to check it"
+                            .to_owned(),
+                    ),
+                );
+            }
             return None;
         };
         let series = size.series().or(spec.series);
@@ -842,18 +888,45 @@ impl<'p> Checker<'p> {
                 }
             }
         }
+        // A batch deployment on a compute of the plan: the compute's size, checked with the
+        // compute; here only its facts are needed.
+        if let Some(compute_name) = &d.compute {
+            match self.plan.compute.iter().find(|c| &c.name == compute_name) {
+                None => {
+                    let accepted = self.plan.compute.iter().map(|c| c.name.clone()).collect();
+                    self.push_with(
+                        Code::UnknownTarget,
+                        at("compute"),
+                        format!(
+                            "deployment {:?}: compute {compute_name:?} is not a compute of the plan",
+                            d.name
+                        ),
+                        Some("name a compute defined under [[compute]]".to_owned()),
+                        accepted,
+                    );
+                }
+                Some(c) => {
+                    let sized = c
+                        .size
+                        .as_deref()
+                        .and_then(|n| VmSize::parse(n).ok())
+                        .and_then(|s| {
+                            self.catalog
+                                .get(&s)
+                                .or_else(|| Catalog::embedded().get(&s))
+                                .map(|spec| (s, spec))
+                        });
+                    if let Some((size, spec)) = sized {
+                        self.check_deployment_software(i, d, (&size, spec), Some(c));
+                    }
+                }
+            }
+        }
         if let Some(name) = &d.size {
             let region = self.plan.region.clone();
             if let Some((size, spec)) = self.check_size(name, &at("size"), None, region.as_deref())
             {
-                if d.gpu && spec.gpus.is_zero() {
-                    self.push(
-                        Code::GpuOnCpuSize,
-                        at("gpu"),
-                        format!("deployment {:?} needs GPUs; {size} has none", d.name),
-                        Some("use a GPU size (N-series)".to_owned()),
-                    );
-                }
+                self.check_deployment_software(i, d, (&size, spec), None);
                 if let Some(ram) = d.model_ram_gb {
                     let needed = crate::gb_to_gib(crate::inference_ram_with_headroom(ram));
                     if spec.memory_gib < needed {
@@ -887,6 +960,45 @@ impl<'p> Checker<'p> {
                 }
             }
         }
+    }
+
+    /// GPU needs, and the environment's CUDA and framework on the deployment's GPU.
+    fn check_deployment_software(
+        &mut self,
+        i: usize,
+        d: &DeploymentDef,
+        (size, spec): (&VmSize, &VmSizeSpec),
+        compute: Option<&ComputeDef>,
+    ) {
+        let at = |field: &str| format!("deployments[{i}].{field}");
+        if d.gpu && spec.gpus.is_zero() {
+            let on = compute.map_or_else(String::new, |c| format!(" (compute {:?})", c.name));
+            self.push(
+                Code::GpuOnCpuSize,
+                at("gpu"),
+                format!("deployment {:?} needs GPUs; {size}{on} has none", d.name),
+                Some("use a GPU size (N-series)".to_owned()),
+            );
+        }
+        let Some(env) = d.environment.as_deref() else {
+            return;
+        };
+        let hints = environment_hints(env);
+        let cuda = hints.cuda.map(CudaRequirement::from);
+        let framework = hints
+            .framework
+            .map(|(fw, v)| (FrameworkNeed::new(fw, v), env));
+        let region = compute
+            .and_then(|c| c.region.as_deref())
+            .or(self.plan.region.as_deref())
+            .map(str::to_owned);
+        self.check_gpu_software(
+            &at("environment"),
+            (size, spec),
+            cuda.as_ref().map(|c| (c, env)),
+            framework,
+            (compute.map(|c| c.kind), region.as_deref()),
+        );
     }
 
     /// Values a plan built in code may hold but no plan can mean.
@@ -1076,6 +1188,8 @@ impl DeploymentDef {
             size: None,
             instance_count: None,
             view: None,
+            compute: None,
+            environment: None,
         }
     }
 }

@@ -105,11 +105,25 @@ fn job_files_and_cross_file_resolution() {
         codes(&[("jobs/train.yml", &job("azureml:elsewhere", cuda12))]),
         [(Code::ComputeNotFound, Some(3), "compute".to_owned())]
     );
-    // A CUDA image on a CPU cluster.
+    // A CUDA base image on a CPU cluster is no GPU need (such images run CPU jobs too);
+    // a GPU framework image is.
     assert_eq!(
         codes(&[
             ("c.yml", &cluster("cpu", "Standard_DS3_v2")),
             ("j.yml", &job("azureml:cpu", cuda12))
+        ]),
+        []
+    );
+    assert_eq!(
+        codes(&[
+            ("c.yml", &cluster("cpu", "Standard_DS3_v2")),
+            (
+                "j.yml",
+                &job(
+                    "azureml:cpu",
+                    "azureml:AzureML-ACPT-pytorch-2.2-cuda12.1-gpu@latest"
+                )
+            )
         ]),
         [(Code::GpuOnCpuSize, Some(4), "environment".to_owned())]
     );
@@ -181,14 +195,15 @@ fn deployment_files() {
     let batch = format!(
         "$schema: {SCHEMA}/modelBatchDeployment.schema.json\nname: b\nendpoint_name: be\ntype: model\ncompute: azureml:cpu\n"
     );
-    // Same deployment name on two endpoints is fine.
+    // Same deployment name on two endpoints is fine; the batch deployment's compute is
+    // defined elsewhere: a note.
     assert_eq!(
         codes(&[
             ("a.yml", &managed("Standard_DS3_v2")),
             ("k.yml", &k8s),
             ("b.yml", &batch)
         ]),
-        []
+        [(Code::ComputeNotFound, Some(5), "compute".to_owned())]
     );
     let project =
         AzureMlProject::from_sources([("k.yml", k8s.as_str()), ("b.yml", batch.as_str())]);
@@ -215,7 +230,8 @@ fn detection_skipping_and_malformed_files() {
             "resources.instance_type".to_owned()
         )]
     );
-    // Not Azure ML's: skipped silently, even when malformed.
+    // Not Azure ML's: skipped (listed with the reason), even when malformed; Markdown given
+    // explicitly is read for size names.
     let project = AzureMlProject::from_sources([
         (
             ".github/workflows/ci.yml",
@@ -236,7 +252,7 @@ fn detection_skipping_and_malformed_files() {
             report.files_skipped(),
             report.diagnostics.len()
         ),
-        (0, 5, 0)
+        (1, 4, 0)
     );
     // Malformed Azure ML YAML: an error with its line.
     let broken = format!(

@@ -352,7 +352,7 @@ fn check_flags_verbose_deny_and_sarif() {
     assert!(!out.contains("note["), "{out}");
     assert!(out.contains("warning[duplicate-name]"), "{out}");
     assert!(
-        out.contains(" 0 error(s), 2 warning(s), 22 note(s)"),
+        out.contains(" 0 error(s), 2 warning(s), 24 note(s)"),
         "{out}"
     );
     let (_, out, _) = run(&["check", dir, "--verbose", ON[0], ON[1]]);

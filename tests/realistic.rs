@@ -80,6 +80,14 @@ fn no_false_error_on_a_tree_shaped_like_a_public_examples_repository() {
         .collect();
     let expected_notes = [
         (
+            "cli/endpoints/batch/deploy-models/mnist/deployment-torch.yml",
+            Code::ComputeNotFound,
+        ),
+        (
+            "cli/endpoints/batch/deploy-models/mnist/deployment.yml",
+            Code::ComputeNotFound,
+        ),
+        (
             "cli/endpoints/batch/deploy-models/mnist/endpoint.yml",
             Code::NotChecked,
         ),
@@ -242,7 +250,8 @@ fn deployment_identity_is_kind_endpoint_and_name() {
             ("b.yml", &online("blue", Some("two"))),
             ("c.yml", &batch("blue", "one")),
         ])),
-        []
+        // (the batch deployment's compute is defined elsewhere: a note)
+        [("c.yml".to_owned(), Some(6), Code::ComputeNotFound)]
     );
     // Sample variants for one endpoint: a warning at the later file's `name:` key.
     let report = check(&[
@@ -277,8 +286,8 @@ fn deployment_identity_is_kind_endpoint_and_name() {
     let report = check(&[
         ("a.yml", &batch("x", "b")),
         ("b.yml", &batch("x", "b")),
-        ("c.yml", &cluster("cpu")),
-        ("d.yml", &cluster("cpu")),
+        ("c.yml", &cluster("batch-cluster")),
+        ("d.yml", &cluster("batch-cluster")),
     ]);
     assert_eq!(
         found(&report),
@@ -467,12 +476,12 @@ fn output_is_quiet_by_default() {
     assert!(!human.contains("note["), "{human}");
     assert!(human.contains("warning[duplicate-name]"));
     assert!(human.ends_with(
-        "35 file(s) read, 3 skipped, on 2026-11-27: 0 error(s), 2 warning(s), 22 note(s)\n"
+        "35 file(s) read, 3 skipped, on 2026-11-27: 0 error(s), 2 warning(s), 24 note(s)\n"
     ));
     assert_eq!(report.to_github(&quiet).lines().count(), 2);
     assert_eq!(report.to_cargo(&quiet).lines().count(), 2);
     let verbose = quiet.clone().verbose(true);
-    assert_eq!(report.to_github(&verbose).lines().count(), 24);
+    assert_eq!(report.to_github(&verbose).lines().count(), 26);
     assert!(
         report
             .to_github(&verbose)
@@ -494,14 +503,14 @@ fn json_keeps_every_note_and_lists_skipped_files() {
     let report = AzureMlProject::read_paths([fixture()]).unwrap().check(on());
     let v: serde_json::Value =
         serde_json::from_str(&report.to_json(&RenderOptions::default().base(fixture()))).unwrap();
-    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 24);
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 26);
     assert_eq!(
         (
             v["errors"].as_u64(),
             v["warnings"].as_u64(),
             v["notes"].as_u64()
         ),
-        (Some(0), Some(2), Some(22))
+        (Some(0), Some(2), Some(24))
     );
     assert_eq!(v["files_skipped"], 3);
     assert_eq!(v["skipped"][0]["file"], ".github/workflows/smoke.yml");

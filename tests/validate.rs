@@ -132,9 +132,16 @@ fn size_names() {
         d.message,
         "invalid VM size name \"Standard_NC6s_v\" at byte 15: missing version number after \"_v\""
     );
-    assert_eq!(codes(&cluster("Standard_D2s_v6")), [Code::UnknownSize]);
+    // A size of a generation the catalog does not have: a note, not a warning.
+    assert_eq!(codes(&cluster("Standard_D2s_v6")), [Code::UncataloguedSize]);
     assert_eq!(
         validate(&cluster("Standard_D2s_v6"), date(ON)).diagnostics[0].severity,
+        Severity::Note
+    );
+    // A name of a series the catalog lists, but no size of it: likely misspelt, a warning.
+    assert_eq!(codes(&cluster("Standard_NC7s_v3")), [Code::UnknownSize]);
+    assert_eq!(
+        validate(&cluster("Standard_NC7s_v3"), date(ON)).diagnostics[0].severity,
         Severity::Warning
     );
     assert_eq!(
@@ -558,6 +565,9 @@ fn every_code_has_a_test_above() {
         Code::NotChecked,
         Code::ComputeNotFound,
         Code::Template,
+        Code::UncataloguedSize,
+        // The size-mention scanner's code, tested in tests/reach.rs.
+        Code::RetiredSizeMention,
     ];
     assert_eq!(covered.len(), Code::ALL.len());
     for code in Code::ALL {

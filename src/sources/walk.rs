@@ -16,16 +16,25 @@ use crate::{SkipReason, SkippedFile};
 /// Largest file read, in bytes (real Azure ML files are a few kilobytes).
 pub(crate) const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
-/// A file found by the walk and read into memory.
-pub(crate) struct FileText {
+/// A file found by the walk: the path as shown, and where to read it.
+pub(crate) struct Found {
     pub(crate) path: PathBuf,
-    pub(crate) text: String,
+    real: PathBuf,
 }
 
-/// What a walk read and skipped.
+impl Found {
+    /// The file's text, or why it was not read. Files are read one at a time, as they are
+    /// checked, so a large tree is never all in memory.
+    pub(crate) fn read(&self) -> Result<String, SkipReason> {
+        let bytes = read_limited(&self.real).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+        String::from_utf8(bytes).map_err(|_| SkipReason::NotUtf8)
+    }
+}
+
+/// What a walk found and skipped.
 #[derive(Default)]
 pub(crate) struct Walked {
-    pub(crate) files: Vec<FileText>,
+    pub(crate) files: Vec<Found>,
     pub(crate) skipped: Vec<SkippedFile>,
 }
 
@@ -48,7 +57,7 @@ fn tidy(path: &Path) -> PathBuf {
     }
 }
 
-/// Walks `roots`, reading every file `wanted` accepts (files named explicitly that it does
+/// Walks `roots`, finding every file `wanted` accepts (files named explicitly that it does
 /// not accept are listed as skipped; those met in directories are not).
 ///
 /// # Errors
@@ -156,18 +165,7 @@ pub(crate) fn walk(
                 ));
                 continue;
             }
-            match read_limited(&real) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => out.files.push(FileText { path: shown, text }),
-                    Err(_) => out
-                        .skipped
-                        .push(SkippedFile::new(shown, SkipReason::NotUtf8)),
-                },
-                Err(e) => out.skipped.push(SkippedFile::new(
-                    shown,
-                    SkipReason::Unreadable(e.to_string()),
-                )),
-            }
+            out.files.push(Found { path: shown, real });
         }
     }
     Ok(out)

@@ -206,8 +206,8 @@ impl Catalog {
     /// [`Catalog::from_listing`].
     #[cfg(feature = "json")]
     pub fn from_json(json: &str, source: &str) -> Result<Catalog, CatalogError> {
-        let listing: SizeListing =
-            serde_json::from_str(json).map_err(|e| CatalogError::Json(e.to_string()))?;
+        let listing: SizeListing = serde_json::from_str(json)
+            .map_err(|e| CatalogError::Json(crate::error::shorten(&e.to_string())))?;
         Catalog::from_listing(listing, source)
     }
 }

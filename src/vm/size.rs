@@ -735,6 +735,16 @@ impl VmSize {
         }
     }
 
+    /// The same size without its constrained-vCPU count (`Standard_E4-2s_v3` →
+    /// `Standard_E4s_v3`): constrained sizes share their base size's facts but vCPUs.
+    #[must_use]
+    pub(crate) fn unconstrained(&self) -> VmSize {
+        VmSize {
+            constrained_vcpus: None,
+            ..*self
+        }
+    }
+
     /// The series the size belongs to, or `None` for a well-formed name of a series this
     /// crate does not know.
     ///

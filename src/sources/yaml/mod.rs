@@ -986,17 +986,6 @@ impl<'d> NodeRef<'d> {
         }
     }
 
-    /// The items of a sequence.
-    #[allow(dead_code)] // read by the pipeline-children reader next
-    pub(crate) fn items(self) -> impl Iterator<Item = NodeRef<'d>> {
-        let items: &'d [NodeId] = match &self.node().content {
-            Content::Sequence(items) => items,
-            _ => &[],
-        };
-        let doc = self.doc;
-        items.iter().map(move |&id| NodeRef { doc, id })
-    }
-
     /// The value of the string key `key` and the key's own position, as a Python dict
     /// built by `safe_load` answers it: the last of duplicate keys wins, the mapping's own
     /// keys win over merged ones.
@@ -1056,7 +1045,6 @@ impl<'d> NodeRef<'d> {
 
     /// The string keys of a mapping with their values and key positions, each key once
     /// (its last value), in first-appearance order; merged keys after the mapping's own.
-    #[cfg_attr(not(test), allow(dead_code))] // read by the pipeline-children reader next
     pub(crate) fn entries(self) -> Vec<(&'d str, NodeRef<'d>, Mark)> {
         let mut out: Vec<(&'d str, NodeRef<'d>, Mark)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
@@ -1065,7 +1053,6 @@ impl<'d> NodeRef<'d> {
         out
     }
 
-    #[cfg_attr(not(test), allow(dead_code))]
     fn collect_entries(
         self,
         out: &mut Vec<(&'d str, NodeRef<'d>, Mark)>,

@@ -1,0 +1,559 @@
+//! Reach: every place a repository names its compute — pipeline steps, batch deployments,
+//! computes created by scripts or listed by `az ml compute list`, and VM size names in
+//! scripts, notebooks, ARM and Bicep templates, Terraform, YAML values and (when asked)
+//! Markdown — each finding at its file, line and column with the right severity.
+#![cfg(feature = "yaml")]
+
+use std::path::{Path, PathBuf};
+
+use aml_targets::{
+    AzureMlProject, Catalog, Code, Date, MentionContext, NOT_VM_SIZES, ProjectReport, ReadOptions,
+    Severity, TextKind, size_mentions,
+};
+
+const ON: &str = "2026-11-27";
+const SCHEMA: &str = "https://azuremlschemas.azureedge.net/latest";
+
+fn on() -> Date {
+    ON.parse().unwrap()
+}
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reach-repo")
+}
+
+/// (file relative to `base`, line, severity, code, key) of every diagnostic.
+fn found(report: &ProjectReport, base: &Path) -> Vec<(String, usize, Severity, Code, String)> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let file = d.file.strip_prefix(base).unwrap_or(&d.file);
+            (
+                file.display().to_string().replace('\\', "/"),
+                d.line.unwrap_or(0),
+                d.diagnostic.severity,
+                d.diagnostic.code,
+                d.diagnostic.location.clone(),
+            )
+        })
+        .collect()
+}
+
+fn row(
+    file: &str,
+    line: usize,
+    severity: Severity,
+    code: Code,
+    key: &str,
+) -> (String, usize, Severity, Code, String) {
+    (file.to_owned(), line, severity, code, key.to_owned())
+}
+
+#[test]
+fn every_finding_of_a_repository_with_scripts_notebooks_and_templates() {
+    use Code as C;
+    use Severity::{Error as E, Note as N, Warning as W};
+    let base = fixture();
+    let report = AzureMlProject::read_paths([&base]).unwrap().check(on());
+    assert_eq!(
+        found(&report, &base),
+        [
+            // A batch deployment on the GPU cluster a setup script creates (K80).
+            row(
+                "cli/endpoints/batch/deployment.yml",
+                7,
+                E,
+                C::CudaNvidia,
+                "environment"
+            ),
+            // Pipeline steps: a CUDA 12.6 step on the K80 cluster; a step whose component
+            // file names a GPU framework image, on the CPU default compute; a sweep step
+            // whose trial names that component.
+            row(
+                "cli/jobs/pipelines/gpu-pipeline.yml",
+                15,
+                E,
+                C::CudaNvidia,
+                "jobs.train_step.environment"
+            ),
+            row(
+                "cli/jobs/pipelines/gpu-pipeline.yml",
+                21,
+                E,
+                C::GpuOnCpuSize,
+                "jobs.score_step.component"
+            ),
+            row(
+                "cli/jobs/pipelines/gpu-pipeline.yml",
+                25,
+                E,
+                C::CudaNvidia,
+                "jobs.tune_step.trial"
+            ),
+            row(
+                "cli/jobs/pipelines/gpu-pipeline.yml",
+                25,
+                E,
+                C::FrameworkBuild,
+                "jobs.tune_step.trial"
+            ),
+            row(
+                "cli/jobs/pipelines/score.yml",
+                1,
+                N,
+                C::NotChecked,
+                "$schema"
+            ),
+            row("cli/jobs/train-gpu.yml", 4, E, C::CudaNvidia, "environment"),
+            // Its compute is listed by `az ml compute list` (see the test below).
+            row(
+                "cli/jobs/train-listed.yml",
+                3,
+                N,
+                C::ComputeNotFound,
+                "compute"
+            ),
+            // Terraform, Bicep and ARM: provisioning values are errors, other mentions
+            // warnings; storage SKUs are never reported.
+            row("infra/compute.tf", 12, E, C::RetiredSeries, "vm_size"),
+            row("infra/main.bicep", 2, E, C::RetiredSeries, "vmSize"),
+            row("infra/main.bicep", 17, W, C::RetiredSizeMention, ""),
+            row("infra/main.json", 8, W, C::RetiredSizeMention, ""),
+            row("infra/main.json", 25, E, C::RetiredSeries, "vmSize"),
+            // A notebook: a markdown cell, a code cell, a misspelt size; not the outputs.
+            row(
+                "notebooks/train.ipynb",
+                10,
+                W,
+                C::RetiredSizeMention,
+                "cell 0"
+            ),
+            row(
+                "notebooks/train.ipynb",
+                29,
+                E,
+                C::RetiredSeries,
+                "cell 1: vm_size"
+            ),
+            row(
+                "notebooks/train.ipynb",
+                30,
+                W,
+                C::UnknownSize,
+                "cell 1: vm_size"
+            ),
+            row("scripts/deploy.sh", 2, E, C::RetiredSeries, "instance_type"),
+            // The setup script: a variable (a warning), the compute it creates with it (an
+            // error at `--size`), a commented-out command (a warning).
+            row("setup/create-compute.sh", 4, W, C::RetiredSizeMention, ""),
+            row("setup/create-compute.sh", 10, E, C::RetiredSeries, "--size"),
+            row("setup/create-compute.sh", 11, W, C::RetiredSizeMention, ""),
+            row("src/train.py", 3, W, C::RetiredSizeMention, ""),
+        ]
+    );
+    // Columns and where the compute of a job is defined.
+    let bicep = report
+        .diagnostics
+        .iter()
+        .find(|d| d.file.ends_with("infra/main.bicep"))
+        .unwrap();
+    assert_eq!(bicep.column, Some(24));
+    let train = report
+        .diagnostics
+        .iter()
+        .find(|d| d.file.ends_with("cli/jobs/train-gpu.yml"))
+        .unwrap();
+    assert!(train.related[0].file.ends_with("setup/create-compute.sh"));
+    assert_eq!(train.related[0].line, Some(9));
+    assert_eq!(
+        train.related[0].message,
+        "compute \"gpu-cluster\" defined here"
+    );
+    // Markdown is a sweep, read when asked for.
+    let with_md = AzureMlProject::read_paths_with([&base], &ReadOptions::default().include("*.md"))
+        .unwrap()
+        .check(on());
+    let readme: Vec<_> = found(&with_md, &base)
+        .into_iter()
+        .filter(|r| r.0 == "README.md")
+        .collect();
+    assert_eq!(readme, [row("README.md", 3, W, C::RetiredSizeMention, "")]);
+    // Excluded folders are not read.
+    let no_infra =
+        AzureMlProject::read_paths_with([&base], &ReadOptions::default().exclude("infra/**"))
+            .unwrap()
+            .check(on());
+    assert!(
+        found(&no_infra, &base)
+            .iter()
+            .all(|r| !r.0.starts_with("infra/"))
+    );
+    assert_eq!(no_infra.files_read, report.files_read - 3);
+}
+
+#[cfg(feature = "json")]
+#[test]
+fn computes_listed_by_az_ml_compute_list() {
+    let base = fixture();
+    let listing = std::fs::read_to_string(base.with_file_name("reach-computes.json")).unwrap();
+    let computes = aml_targets::computes_from_json(&listing, "computes.json").unwrap();
+    assert_eq!(computes.len(), 2);
+    assert_eq!(computes[0].compute.name, "lowpri-v100");
+    assert_eq!(
+        computes[0].compute.size.as_deref(),
+        Some("STANDARD_NC6S_V3")
+    );
+    assert_eq!(
+        computes[0].compute.tier,
+        Some(aml_targets::Tier::LowPriority)
+    );
+    assert_eq!(computes[0].line, Some(7));
+    assert_eq!(computes[1].line, Some(14));
+    let report = AzureMlProject::read_paths([&base])
+        .unwrap()
+        .with_computes(computes)
+        .check(on());
+    let rows = found(&report, &base);
+    // The listed cluster's retired size, at its line of the listing.
+    assert!(rows.contains(&row(
+        "computes.json",
+        7,
+        Severity::Error,
+        Code::RetiredSeries,
+        "size"
+    )));
+    // The job on it now resolves; the listed gpu-cluster (T4) wins over the script's (K80),
+    // so the CUDA 12 jobs on it are fine.
+    assert!(!rows.iter().any(|r| r.3 == Code::ComputeNotFound));
+    assert!(!rows.iter().any(|r| r.3 == Code::CudaNvidia));
+    // The REST shape.
+    let rest = r#"{"value": [{"id": "/subscriptions/x/computes/gpu", "name": "gpu",
+      "properties": {"computeType": "AmlCompute", "computeLocation": "eastus",
+        "properties": {"vmSize": "STANDARD_NC6", "vmPriority": "Dedicated",
+          "scaleSettings": {"minNodeCount": 0, "maxNodeCount": 4}}}}]}"#;
+    let computes = aml_targets::computes_from_json(rest, "rest.json").unwrap();
+    assert_eq!(
+        computes[0].compute.kind,
+        aml_targets::ComputeKind::ComputeCluster
+    );
+    assert_eq!(computes[0].compute.max_instances, Some(4));
+    assert_eq!(computes[0].compute.region.as_deref(), Some("eastus"));
+    // A compute defined in YAML wins over a listed one of the same name.
+    let yaml = format!(
+        "$schema: {SCHEMA}/amlCompute.schema.json\nname: gpu\ntype: amlcompute\nsize: Standard_NC4as_T4_v3\n"
+    );
+    let job = format!(
+        "$schema: {SCHEMA}/commandJob.schema.json\ncommand: x\ncompute: azureml:gpu\nenvironment: azureml:AzureML-ACPT-pytorch-2.2-cuda12.1-gpu@latest\n"
+    );
+    let report = AzureMlProject::from_sources([("c.yml", yaml.as_str()), ("j.yml", job.as_str())])
+        .with_computes(computes)
+        .check(on());
+    let codes: Vec<(String, Code)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.file.display().to_string(), d.diagnostic.code))
+        .collect();
+    // The listed NC cluster is reported; the job runs on the YAML's T4 cluster: no error.
+    assert_eq!(codes, [("rest.json".to_owned(), Code::RetiredSeries)]);
+    // Bad listings.
+    assert!(aml_targets::computes_from_json("[1, 2", "x.json").is_err());
+    assert_eq!(
+        aml_targets::computes_from_json("{\"computes\": []}", "x.json").unwrap_err(),
+        aml_targets::ComputeListError::Shape
+    );
+}
+
+#[test]
+fn pipeline_steps_on_their_own_or_the_default_compute() {
+    let cluster = |name: &str, size: &str| {
+        format!(
+            "$schema: {SCHEMA}/amlCompute.schema.json\nname: {name}\ntype: amlcompute\nsize: {size}\n"
+        )
+    };
+    let pipeline = format!(
+        "$schema: {SCHEMA}/pipelineJob.schema.json
+type: pipeline
+compute: azureml:k80
+jobs:
+  automl_step:
+    type: automl
+    task: classification
+    compute: azureml:k8s
+  inner:
+    type: pipeline
+    settings:
+      default_compute: azureml:t4
+    jobs:
+      train:
+        command: python train.py
+        environment: mcr.microsoft.com/azureml/openmpi4.1.0-cuda12.1-cudnn8-ubuntu22.04
+      old:
+        command: python old.py
+        compute: azureml:k80
+        environment: mcr.microsoft.com/azureml/openmpi4.1.0-cuda12.1-cudnn8-ubuntu22.04
+  bound:
+    command: python x.py
+    compute: ${{{{parent.inputs.compute}}}}
+    environment: mcr.microsoft.com/azureml/openmpi4.1.0-cuda12.1-cudnn8-ubuntu22.04
+  registered:
+    component: azureml:train@latest
+"
+    );
+    let k8s = format!(
+        "$schema: {SCHEMA}/kubernetesCompute.schema.json\nname: k8s\ntype: kubernetes\nnamespace: default\n"
+    );
+    let project = AzureMlProject::from_sources([
+        ("k80.yml", cluster("k80", "Standard_NC6").as_str()),
+        ("t4.yml", cluster("t4", "Standard_NC4as_T4_v3").as_str()),
+        ("k8s.yml", k8s.as_str()),
+        ("p.yml", pipeline.as_str()),
+    ]);
+    let jobs: Vec<(&str, &str)> = project
+        .plan()
+        .jobs
+        .iter()
+        .map(|j| (j.name.as_str(), j.target.as_str()))
+        .collect();
+    // The bound step runs on a compute the file does not name: not checked.
+    assert_eq!(
+        jobs,
+        [
+            ("p/automl_step", "k8s"),
+            ("p/inner/train", "t4"),
+            ("p/inner/old", "k80"),
+            ("p/registered", "k80"),
+        ]
+    );
+    assert!(project.plan().jobs.iter().all(|j| j.ml_pipelines));
+    let report = project.check(on());
+    let found: Vec<(Option<usize>, Code, &str)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.file == Path::new("p.yml"))
+        .map(|d| (d.line, d.diagnostic.code, d.diagnostic.location.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                Some(8),
+                Code::FeatureNotSupported,
+                "jobs.automl_step.compute"
+            ),
+            (
+                Some(20),
+                Code::CudaNvidia,
+                "jobs.inner.jobs.old.environment"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn batch_deployments_on_their_compute() {
+    let cluster = format!(
+        "$schema: {SCHEMA}/amlCompute.schema.json\nname: cpu\ntype: amlcompute\nsize: Standard_DS3_v2\n"
+    );
+    let model = format!(
+        "$schema: {SCHEMA}/modelBatchDeployment.schema.json\nname: b\nendpoint_name: e\ntype: model\nmodel: azureml:m:1\ncompute: azureml:cpu\nenvironment: azureml:AzureML-ACPT-pytorch-2.2-cuda12.1-gpu@latest\n"
+    );
+    let pipeline = format!(
+        "$schema: {SCHEMA}/pipelineComponentBatchDeployment.schema.json\nname: p\nendpoint_name: e2\ntype: pipeline\ncomponent: azureml:c:1\nsettings:\n  default_compute: cpu\n"
+    );
+    let project = AzureMlProject::from_sources([
+        ("c.yml", cluster.as_str()),
+        ("m.yml", model.as_str()),
+        ("p.yml", pipeline.as_str()),
+    ]);
+    assert_eq!(
+        project.plan().deployments[0].compute.as_deref(),
+        Some("cpu")
+    );
+    assert_eq!(
+        project.plan().deployments[1].compute.as_deref(),
+        Some("cpu")
+    );
+    let report = project.check(on());
+    let found: Vec<(String, Option<usize>, Code)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.file.display().to_string(), d.line, d.diagnostic.code))
+        .collect();
+    // A GPU framework image on a CPU cluster.
+    assert_eq!(found, [("m.yml".to_owned(), Some(7), Code::GpuOnCpuSize)]);
+    assert!(report.diagnostics[0].related[0].file.ends_with("c.yml"));
+}
+
+#[test]
+fn tokens_that_are_no_vm_size_are_never_reported() {
+    for token in NOT_VM_SIZES.iter().chain(&[
+        "Premium_LRS",
+        "StandardSSD_LRS",
+        "UltraSSD_LRS",
+        "Standard_C1",
+        "Standard_S0",
+        "nonstandard_NC6",
+        "Standard_",
+    ]) {
+        for text in [
+            format!("--size {token}"),
+            format!("sku = \"{token}\""),
+            format!("vmSize: '{token}'"),
+        ] {
+            let report = AzureMlProject::from_sources([("x.sh", text.as_str())]).check(on());
+            assert_eq!(report.diagnostics, [], "{text}");
+        }
+    }
+}
+
+#[test]
+fn where_a_mention_sits() {
+    let cases: &[(&str, TextKind, MentionContext, Option<&str>)] = &[
+        (
+            "az ml compute create --size Standard_NC6",
+            TextKind::Shell,
+            MentionContext::Provisioning,
+            Some("--size"),
+        ),
+        (
+            "az vm create --size=Standard_NC6",
+            TextKind::Shell,
+            MentionContext::Provisioning,
+            Some("--size"),
+        ),
+        (
+            "VM_SIZE=Standard_NC6",
+            TextKind::Shell,
+            MentionContext::Provisioning,
+            Some("VM_SIZE"),
+        ),
+        (
+            "$vmSize = \"Standard_NC6\"",
+            TextKind::PowerShell,
+            MentionContext::Provisioning,
+            Some("$vmSize"),
+        ),
+        (
+            "c = AmlCompute(vm_size='Standard_NC6')",
+            TextKind::Python,
+            MentionContext::Provisioning,
+            Some("vm_size"),
+        ),
+        (
+            "job = command(instance_type=\"Standard_NC6\")",
+            TextKind::Python,
+            MentionContext::Provisioning,
+            Some("instance_type"),
+        ),
+        (
+            "x = 1  # or Standard_NC6",
+            TextKind::Python,
+            MentionContext::Comment,
+            None,
+        ),
+        (
+            "url = 'http://x#Standard_NC6'",
+            TextKind::Python,
+            MentionContext::Code,
+            None,
+        ),
+        (
+            "sizes = ['Standard_NC6']",
+            TextKind::Python,
+            MentionContext::Code,
+            None,
+        ),
+        (
+            "\"vmSize\": \"Standard_NC6\"",
+            TextKind::Json,
+            MentionContext::Provisioning,
+            Some("vmSize"),
+        ),
+        (
+            "\"defaultValue\": \"Standard_NC6\"",
+            TextKind::Json,
+            MentionContext::Code,
+            None,
+        ),
+        (
+            "param vmSize string = 'Standard_NC6'",
+            TextKind::Bicep,
+            MentionContext::Provisioning,
+            Some("vmSize"),
+        ),
+        (
+            "  vmSize: vmSize // Standard_NC6",
+            TextKind::Bicep,
+            MentionContext::Comment,
+            None,
+        ),
+        (
+            "  vm_size = \"STANDARD_NC6\"",
+            TextKind::Terraform,
+            MentionContext::Provisioning,
+            Some("vm_size"),
+        ),
+        (
+            "size: Standard_NC6",
+            TextKind::Yaml,
+            MentionContext::Provisioning,
+            Some("size"),
+        ),
+        (
+            "# size: Standard_NC6",
+            TextKind::Yaml,
+            MentionContext::Comment,
+            None,
+        ),
+        (
+            "Use a Standard_NC6 cluster.",
+            TextKind::Markdown,
+            MentionContext::Prose,
+            None,
+        ),
+    ];
+    for &(text, kind, context, key) in cases {
+        let found = size_mentions(text, kind);
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!((found[0].context, found[0].key), (context, key), "{text}");
+        let d = found[0].check(on(), Catalog::embedded()).unwrap();
+        let expected = if context == MentionContext::Provisioning {
+            Code::RetiredSeries
+        } else {
+            Code::RetiredSizeMention
+        };
+        assert_eq!(d.code, expected, "{text}");
+    }
+    // Lines and columns in characters; CRLF; several on a line; any case.
+    let text = "é = 1\r\n  x = 'Standard_NC6' + 'STANDARD_nc12'\r\nstandard_nc24\n";
+    let found = size_mentions(text, TextKind::Python);
+    let at: Vec<(usize, usize)> = found.iter().map(|m| (m.line, m.column)).collect();
+    assert_eq!(at, [(2, 8), (2, 25), (3, 1)]);
+    // Notebooks: sources only, with the cell and the line of the file.
+    let notebook = "{\"cells\": [{\"cell_type\": \"code\", \"outputs\": [{\"text\": [\"Standard_NC6\"]}],\n \"source\": [\"x = 1\\n\",\n  \"size = \\\"Standard_NC6\\\"\"]},\n {\"cell_type\": \"markdown\", \"source\": \"Standard_NC12\"}], \"metadata\": {}}";
+    let found = size_mentions(notebook, TextKind::Notebook);
+    let got: Vec<(usize, Option<usize>, MentionContext)> =
+        found.iter().map(|m| (m.line, m.cell, m.context)).collect();
+    assert_eq!(
+        got,
+        [
+            (3, Some(0), MentionContext::Provisioning),
+            (4, Some(1), MentionContext::Prose)
+        ]
+    );
+    // Sizes the catalog does not have are not taken for slips: a first generation without
+    // a version, a newer generation, another series of a known generation.
+    for name in [
+        "Standard_D12",
+        "Standard_D4s_v5",
+        "Standard_D4as_v4",
+        "Standard_ND96isr_H200_v5",
+    ] {
+        let found = size_mentions(name, TextKind::Python);
+        assert_eq!(found[0].check(on(), Catalog::embedded()), None, "{name}");
+    }
+    // Something that is not a notebook is read as JSON.
+    let found = size_mentions("{\"cells\": oops Standard_NC6", TextKind::Notebook);
+    assert_eq!(found.len(), 1);
+}
