@@ -142,6 +142,19 @@ impl Args {
             .transpose()
     }
 
+    /// A count: a whole number, 1 or more.
+    fn count(&self, name: &str) -> Result<Option<u32>, String> {
+        match self.value(name) {
+            None => Ok(None),
+            Some(v) => match v.parse::<u32>() {
+                Ok(n) if n >= 1 => Ok(Some(n)),
+                _ => Err(format!(
+                    "{name}: expected a whole number, 1 or more, got {v:?}"
+                )),
+            },
+        }
+    }
+
     fn number(&self, name: &str) -> Result<Option<f64>, String> {
         match self.value(name) {
             None => Ok(None),
@@ -630,7 +643,7 @@ fn recommend(ctx: &Ctx, args: &Args) -> Result<(), String> {
         gpus,
         cuda: args.parsed("--cuda")?,
         compute,
-        concurrency: args.parsed("--concurrency")?,
+        concurrency: args.count("--concurrency")?,
         region: args.value("--region").map(str::to_owned),
         edition: ctx.edition,
         ..SizeNeeds::default()

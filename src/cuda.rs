@@ -413,20 +413,84 @@ impl FromStr for CudaRequirement {
     /// Parses a version (`12.1`, `cu121`, `cuda12`), a range (`>=9.0, <=11.8`) or, failing
     /// both, a `semver` requirement (`^12`, `>=11.8, <13`).
     fn from_str(s: &str) -> Result<CudaRequirement, ParseCudaVersionError> {
+        let err = |reason| ParseCudaVersionError {
+            input: s.to_owned(),
+            reason,
+        };
         if let Ok(v) = s.parse::<CudaVersion>() {
             return Ok(CudaRequirement::Version(v));
         }
-        if let Ok(r) = s.parse::<CudaRange>() {
-            return Ok(CudaRequirement::Range(r));
+        match s.parse::<CudaRange>() {
+            Ok(r) => return Ok(CudaRequirement::Range(r)),
+            // A range written the crate's way whose bounds are the wrong way round.
+            Err(e) if e.reason.contains("below the lower bound") => {
+                return Err(err(
+                    "the upper bound is below the lower bound: no CUDA version matches",
+                ));
+            }
+            Err(_) => {}
         }
-        semver::VersionReq::parse(s)
-            .map(CudaRequirement::Semver)
-            .map_err(|_| ParseCudaVersionError {
-                input: s.to_owned(),
-                reason: "expected a version (12.1, cu121), a range (>=9.0, <=11.8) or a semver \
-                         requirement (^12)",
-            })
+        let req = semver::VersionReq::parse(s).map_err(|_| {
+            err(
+                "expected a version (12.1, cu121), a range (>=9.0, <=11.8) or a semver \
+                 requirement (^12)",
+            )
+        })?;
+        // Numbers no CUDA version can have, and requirements nothing satisfies, are input
+        // errors rather than a "no" from every GPU.
+        if req.comparators.iter().any(|c| {
+            c.major > u64::from(u8::MAX)
+                || c.minor.is_some_and(|m| m > u64::from(u8::MAX))
+                || c.patch.is_some_and(|p| p > u64::from(u16::MAX))
+        }) {
+            return Err(err(
+                "a version number out of range (major and minor up to 255, patch up to 65535)",
+            ));
+        }
+        if semver_is_empty(&req) {
+            return Err(err("no CUDA version satisfies the requirement"));
+        }
+        Ok(CudaRequirement::Semver(req))
     }
+}
+
+/// Whether no version satisfies every comparator of `req` (pre-releases aside): the
+/// intersection of the intervals the comparators allow, on versions encoded as one number.
+fn semver_is_empty(req: &semver::VersionReq) -> bool {
+    use semver::Op;
+    // major.minor.patch, each below 2^20 (checked by the caller), as one ordered number.
+    let enc = |major: u64, minor: u64, patch: u64| (major << 40) | (minor << 20) | patch;
+    let (mut lo, mut hi) = (0_u64, u64::MAX);
+    for c in &req.comparators {
+        let (major, minor, patch) = (c.major, c.minor, c.patch);
+        let floor = enc(major, minor.unwrap_or(0), patch.unwrap_or(0));
+        // The first version after the one written, at the precision written.
+        let next = match (minor, patch) {
+            (Some(m), Some(p)) => enc(major, m, p + 1),
+            (Some(m), None) => enc(major, m + 1, 0),
+            _ => enc(major + 1, 0, 0),
+        };
+        let (from, to) = match c.op {
+            Op::Exact | Op::Wildcard => (floor, next),
+            Op::Greater => (next, u64::MAX),
+            Op::GreaterEq => (floor, u64::MAX),
+            Op::Less => (0, floor),
+            Op::LessEq => (0, next),
+            Op::Tilde => match (minor, patch) {
+                (Some(m), _) => (floor, enc(major, m + 1, 0)),
+                _ => (floor, enc(major + 1, 0, 0)),
+            },
+            Op::Caret => match (major, minor, patch) {
+                (0, Some(0), Some(p)) => (floor, enc(0, 0, p + 1)),
+                (0, Some(m), _) => (floor, enc(0, m + 1, 0)),
+                _ => (floor, enc(major + 1, 0, 0)),
+            },
+            _ => (0, u64::MAX),
+        };
+        lo = lo.max(from);
+        hi = hi.min(to);
+    }
+    lo >= hi
 }
 
 serde_via_str!(

@@ -7,15 +7,22 @@ const QUOTE_LIMIT: usize = 64;
 
 /// Writes `input` in double quotes with Rust string escapes, cut after [`QUOTE_LIMIT`] characters.
 pub(crate) fn write_quoted(f: &mut fmt::Formatter<'_>, input: &str) -> fmt::Result {
-    match input.char_indices().nth(QUOTE_LIMIT) {
-        None => write!(f, "{input:?}"),
+    write_quoted_of(f, input, input.chars().count())
+}
+
+/// [`write_quoted`] of the start of a longer input of `total` characters (an error may keep a
+/// bounded copy of what it quotes): the count of characters left out is the input's.
+pub(crate) fn write_quoted_of(f: &mut fmt::Formatter<'_>, kept: &str, total: usize) -> fmt::Result {
+    match kept.char_indices().nth(QUOTE_LIMIT) {
+        None if total <= kept.chars().count() => write!(f, "{kept:?}"),
+        None => write!(
+            f,
+            "{kept:?}… ({} more characters)",
+            total - kept.chars().count()
+        ),
         Some((cut, _)) => {
-            let shown = &input[..cut];
-            write!(
-                f,
-                "{shown:?}… ({} more characters)",
-                input[cut..].chars().count()
-            )
+            let shown = &kept[..cut];
+            write!(f, "{shown:?}… ({} more characters)", total - QUOTE_LIMIT)
         }
     }
 }

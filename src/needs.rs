@@ -181,7 +181,7 @@ const GIB: f64 = 1_073_741_824.0;
 /// GB (10^9 bytes) to GiB (2^30 bytes).
 #[must_use]
 pub fn gb_to_gib(gb: f64) -> f64 {
-    gb * GB / GIB
+    gb * (GB / GIB)
 }
 
 impl SizeNeeds {

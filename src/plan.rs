@@ -332,22 +332,52 @@ impl Plan {
         serde_path_to_error::deserialize(de).map_err(path_error)
     }
 
+    /// A value a plan built in code may hold that no plan file can (JSON writes NaN as
+    /// `null`, TOML as `nan`, and neither reads back as a quantity).
+    #[cfg(any(feature = "json", feature = "toml"))]
+    fn check_writable(&self) -> Result<(), PlanError> {
+        for (i, d) in self.deployments.iter().enumerate() {
+            for (field, v) in [
+                ("model_size_gb", d.model_size_gb),
+                ("model_ram_gb", d.model_ram_gb),
+            ] {
+                if let Some(x) = v.filter(|x| !x.is_finite() || *x < 0.0) {
+                    return Err(PlanError {
+                        path: format!("deployments[{i}].{field}"),
+                        message: format!(
+                            "{x} has no place in a plan file: expected a finite number, 0 or more"
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Writes the plan as pretty JSON.
+    ///
+    /// # Errors
+    ///
+    /// When a value has no place in a plan file (a negative or non-finite quantity), naming
+    /// it.
     #[cfg(feature = "json")]
-    #[must_use]
-    pub fn to_json(&self) -> String {
-        // Every field serializes to JSON: no map keys other than strings, no non-finite
-        // floats that serde_json rejects are produced by plans read from text.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+    pub fn to_json(&self) -> Result<String, PlanError> {
+        self.check_writable()?;
+        serde_json::to_string_pretty(self).map_err(|e| PlanError {
+            path: String::new(),
+            message: crate::error::shorten(&e.to_string()),
+        })
     }
 
     /// Writes the plan as TOML.
     ///
     /// # Errors
     ///
-    /// When a value has no TOML form (a non-finite number).
+    /// When a value has no place in a plan file (a negative or non-finite quantity), naming
+    /// it, or no TOML form (an integer above `i64::MAX`).
     #[cfg(feature = "toml")]
     pub fn to_toml(&self) -> Result<String, PlanError> {
+        self.check_writable()?;
         toml::to_string(self).map_err(|e| PlanError {
             path: String::new(),
             message: crate::error::shorten(&e.to_string()),

@@ -96,6 +96,7 @@ codes! {
     CudaPage = "cuda-page", Warning, "The Azure ML page's CUDA table does not support the CUDA version on this GPU.", "Use a CUDA version the Azure ML page lists for the GPU, or a newer GPU.";
     CudaNvidia = "cuda-nvidia", Error, "NVIDIA does not support the CUDA version on this GPU.", "Use a CUDA version within the GPU's supported range, or a GPU that runs it.";
     FrameworkBuild = "framework-build", Error, "No CUDA build of the framework release runs on this GPU.", "Use a framework release with a CUDA build for the GPU, or a newer GPU.";
+    ModelExceedsMemory = "model-exceeds-memory", Error, "The size has less memory than the model's RAM alone: the deployment cannot run.", "Use a size with at least 150 % of the model's RAM.";
     ModelRamHeadroom = "model-ram-headroom", Warning, "The size has less than 150 % of the RAM the model needs.", "Scale up to a size with 150 % of the model's RAM, then scale out.";
     IsolatedExpected = "isolated-expected", Error, "The compute expects an isolated size; the size is not isolated.", "Use one of the isolated sizes.";
     ClusterSettingOnInstance = "cluster-setting-on-instance", Error, "A cluster-only setting (min/max instances, idle time before scale-down, tier) on a compute instance.", "Remove the setting, or make the compute a cluster.";
@@ -254,11 +255,27 @@ pub(crate) fn similar_sizes(
     similar_sizes_with(spec, compute, None, on, DocEdition::default())
 }
 
+/// A quantity as a person reads it: one decimal, or three significant digits in scientific
+/// notation when it is huge (never `inf`).
+pub(crate) fn readable(x: f64) -> String {
+    if !x.is_finite() {
+        return "more than 1.8e308".to_owned();
+    }
+    if x.abs() >= 1e6 {
+        format!("{x:.2e}")
+    } else {
+        let s = format!("{x:.1}");
+        s.strip_suffix(".0").map_or(s.clone(), str::to_owned)
+    }
+}
+
 /// How far ahead a retirement is announced as a warning.
 pub const RETIRING_WARNING_DAYS: i64 = 90;
 
 struct Checker<'p> {
     plan: &'p Plan,
+    /// Each compute name's first position in the plan (lookups stay linear in the plan).
+    computes: std::collections::HashMap<&'p str, usize>,
     on: Date,
     edition: DocEdition,
     view: ApiView,
@@ -607,11 +624,26 @@ impl<'p> Checker<'p> {
         }
     }
 
-    fn training_target_of(
-        plan: &'p Plan,
-        job: &JobDef,
-    ) -> Option<(TrainingTarget, Option<&'p ComputeDef>)> {
-        if let Some(c) = plan.compute.iter().find(|c| c.name == job.target) {
+    /// The compute of the plan named `name`.
+    fn compute_named(&self, name: &str) -> Option<&'p ComputeDef> {
+        let plan = self.plan;
+        self.computes.get(name).map(|&i| &plan.compute[i])
+    }
+
+    /// Names a diagnostic can suggest: the plan's computes (the first few) and `extra`.
+    fn compute_names(&self, extra: &[&str]) -> Vec<String> {
+        const SHOWN: usize = 20;
+        self.plan
+            .compute
+            .iter()
+            .take(SHOWN)
+            .map(|c| c.name.clone())
+            .chain(extra.iter().map(|s| (*s).to_owned()))
+            .collect()
+    }
+
+    fn training_target_of(&self, job: &JobDef) -> Option<(TrainingTarget, Option<&'p ComputeDef>)> {
+        if let Some(c) = self.compute_named(&job.target) {
             let target = match c.kind {
                 ComputeKind::ComputeCluster => TrainingTarget::ComputeCluster,
                 ComputeKind::ServerlessCompute => TrainingTarget::ServerlessCompute,
@@ -632,10 +664,8 @@ impl<'p> Checker<'p> {
 
     fn check_job(&mut self, i: usize, job: &JobDef) {
         let at = |field: &str| format!("jobs[{i}].{field}");
-        let Some((target, compute)) = Self::training_target_of(self.plan, job) else {
-            let mut accepted: Vec<String> =
-                self.plan.compute.iter().map(|c| c.name.clone()).collect();
-            accepted.extend(TrainingTarget::NAMES.iter().map(|s| (*s).to_owned()));
+        let Some((target, compute)) = self.training_target_of(job) else {
+            let accepted = self.compute_names(TrainingTarget::NAMES);
             self.push_with(
                 Code::UnknownTarget,
                 at("target"),
@@ -804,10 +834,8 @@ impl<'p> Checker<'p> {
     }
 
     fn compute_location(&self, name: &str) -> String {
-        self.plan
-            .compute
-            .iter()
-            .position(|c| c.name == name)
+        self.computes
+            .get(name)
             .map_or_else(String::new, |i| format!("compute[{i}]"))
     }
 
@@ -891,9 +919,9 @@ impl<'p> Checker<'p> {
         // A batch deployment on a compute of the plan: the compute's size, checked with the
         // compute; here only its facts are needed.
         if let Some(compute_name) = &d.compute {
-            match self.plan.compute.iter().find(|c| &c.name == compute_name) {
+            match self.compute_named(compute_name) {
                 None => {
-                    let accepted = self.plan.compute.iter().map(|c| c.name.clone()).collect();
+                    let accepted = self.compute_names(&[]);
                     self.push_with(
                         Code::UnknownTarget,
                         at("compute"),
@@ -927,8 +955,11 @@ impl<'p> Checker<'p> {
             if let Some((size, spec)) = self.check_size(name, &at("size"), None, region.as_deref())
             {
                 self.check_deployment_software(i, d, (&size, spec), None);
-                if let Some(ram) = d.model_ram_gb {
-                    let needed = crate::gb_to_gib(crate::inference_ram_with_headroom(ram));
+                if let Some(ram) = d.model_ram_gb.filter(|r| r.is_finite() && *r >= 0.0) {
+                    // In GiB first, then the headroom: no overflow for any finite input.
+                    let alone = crate::gb_to_gib(ram);
+                    let needed = (alone * f64::from(crate::INFERENCE_RAM_HEADROOM_PERCENT) / 100.0)
+                        .min(f64::MAX);
                     if spec.memory_gib < needed {
                         let needs = SizeNeeds {
                             model_ram_gb: Some(ram),
@@ -946,13 +977,33 @@ impl<'p> Checker<'p> {
                         .iter()
                         .map(|c| c.name.to_string())
                         .collect();
+                        // Below the model's own RAM it cannot run at all; below 150 % it runs
+                        // without the headroom the page advises.
+                        let (code, message) = if spec.memory_gib < alone {
+                            (
+                                Code::ModelExceedsMemory,
+                                format!(
+                                    "{size} has {} GiB; the model alone needs {} GB ({} GiB)",
+                                    spec.memory_gib,
+                                    readable(ram),
+                                    readable(alone)
+                                ),
+                            )
+                        } else {
+                            (
+                                Code::ModelRamHeadroom,
+                                format!(
+                                    "{size} has {} GiB; the model needs {} GB, and the page advises 150 %: {} GiB",
+                                    spec.memory_gib,
+                                    readable(ram),
+                                    readable(needed)
+                                ),
+                            )
+                        };
                         self.push_with(
-                            Code::ModelRamHeadroom,
+                            code,
                             at("size"),
-                            format!(
-                                "{size} has {} GiB; the model needs {ram} GB, and the page advises 150 %: {needed:.1} GiB",
-                                spec.memory_gib
-                            ),
+                            message,
                             Some(crate::SIZING_ADVICE.to_owned()),
                             alternatives,
                         );
@@ -1129,8 +1180,13 @@ pub fn validate(plan: &Plan, on: Date) -> Report {
 /// embedded catalog lacks but `catalog` has is not reported as unknown.
 #[must_use]
 pub fn validate_with(plan: &Plan, on: Date, catalog: &Catalog) -> Report {
+    let mut computes = std::collections::HashMap::with_capacity(plan.compute.len());
+    for (i, c) in plan.compute.iter().enumerate() {
+        computes.entry(c.name.as_str()).or_insert(i);
+    }
     let mut checker = Checker {
         plan,
+        computes,
         on,
         edition: plan.edition.unwrap_or_default(),
         view: plan.view.unwrap_or_default(),

@@ -270,6 +270,7 @@ fn overview_and_bad_arguments() {
         &["cuda", "NC"],
         &["deploy"],
         &["recommend", "--gpus", "-1"],
+        &["recommend", "--concurrency", "0"],
         &["frobnicate"],
         &["--bogus"],
         &["check"],

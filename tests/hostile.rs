@@ -481,7 +481,7 @@ mod round_trips {
 
         #[test]
         fn plans_round_trip_through_json_and_toml(plan in plan()) {
-            let json = plan.to_json();
+            let json = plan.to_json().unwrap();
             prop_assert_eq!(&Plan::from_json(&json).unwrap(), &plan, "{}", json);
             let toml = plan.to_toml().unwrap();
             prop_assert_eq!(&Plan::from_toml(&toml).unwrap(), &plan, "{}", toml);

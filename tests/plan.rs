@@ -20,7 +20,7 @@ fn the_sample_plan_reads_and_round_trips() {
     );
     assert_eq!(plan.deployments[0].model_size_gb, Some(2.5));
     // TOML -> JSON -> plan, and TOML -> TOML -> plan: identical.
-    let json = plan.to_json();
+    let json = plan.to_json().unwrap();
     assert_eq!(Plan::from_json(&json).unwrap(), plan);
     let toml = plan.to_toml().unwrap();
     assert_eq!(Plan::from_toml(&toml).unwrap(), plan);
@@ -86,7 +86,7 @@ fn every_field_round_trips() {
         plan.jobs[0].cuda.as_ref().unwrap().to_string(),
         ">=11.8, <13"
     );
-    assert_eq!(Plan::from_json(&plan.to_json()).unwrap(), plan);
+    assert_eq!(Plan::from_json(&plan.to_json().unwrap()).unwrap(), plan);
     assert_eq!(Plan::from_toml(&plan.to_toml().unwrap()).unwrap(), plan);
     assert_eq!(Plan::from_toml("").unwrap(), Plan::default());
     assert_eq!(Plan::from_json("{}").unwrap(), Plan::default());

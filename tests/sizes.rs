@@ -616,7 +616,7 @@ mod listings {
         }
         for bad in ["", "{}", "42", r#"{"value": 3}"#, r#"[{"name": 3}]"#, "[1]"] {
             let err = Catalog::from_json(bad, "test").unwrap_err();
-            assert!(matches!(err, CatalogError::Json(_)), "{bad}: {err}");
+            assert!(matches!(err, CatalogError::Json { .. }), "{bad}: {err}");
         }
         assert!(Catalog::from_json("[]", "test").unwrap().is_empty());
     }

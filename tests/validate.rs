@@ -406,29 +406,55 @@ fn deployments() {
         vec![DeploymentDef::new("d", InferenceTarget::ContainerInstances)],
     );
     assert_eq!(codes(&v2), [Code::TargetNotListed]);
-    // Model RAM above 150 % of the size's memory.
-    let endpoint = |size: &str| {
+    // Model RAM: below the size's memory but above two thirds of it, the page's 150 %
+    // headroom is missing (a warning); above the memory, it cannot run (an error).
+    let endpoint_with = |size: &str, ram: f64| {
         plan(
             vec![],
             vec![],
             vec![DeploymentDef {
                 size: Some(size.into()),
-                model_ram_gb: Some(10.0),
+                model_ram_gb: Some(ram),
                 production: true,
                 ..DeploymentDef::new("d", InferenceTarget::Endpoints)
             }],
         )
     };
+    let endpoint = |size: &str| endpoint_with(size, 10.0);
     assert_eq!(
-        codes(&endpoint("Standard_DS2_v2")),
+        codes(&endpoint_with("Standard_DS2_v2", 6.0)),
         [Code::ModelRamHeadroom]
     );
-    let report = validate(&endpoint("Standard_DS2_v2"), date(ON));
+    let report = validate(&endpoint_with("Standard_DS2_v2", 6.0), date(ON));
     assert_eq!(
         report.diagnostics[0].message,
-        "Standard_DS2_v2 has 7 GiB; the model needs 10 GB, and the page advises 150 %: 14.0 GiB"
+        "Standard_DS2_v2 has 7 GiB; the model needs 6 GB, and the page advises 150 %: 8.4 GiB"
     );
     assert_eq!(report.diagnostics[0].alternatives[0], "Standard_DS11-1_v2");
+    assert_eq!(
+        codes(&endpoint("Standard_DS2_v2")),
+        [Code::ModelExceedsMemory]
+    );
+    // 7 GiB is 7.5 GB: exactly at the boundary the model fits, a GB more it does not.
+    assert_eq!(
+        codes(&endpoint_with("Standard_DS2_v2", 7.516_192_768)),
+        [Code::ModelRamHeadroom]
+    );
+    assert_eq!(
+        codes(&endpoint_with("Standard_DS2_v2", 8.6)),
+        [Code::ModelExceedsMemory]
+    );
+    let report = validate(&endpoint_with("Standard_DS2_v2", 100.0), date(ON));
+    assert_eq!(
+        report.diagnostics[0].message,
+        "Standard_DS2_v2 has 7 GiB; the model alone needs 100 GB (93.1 GiB)"
+    );
+    // Huge values read as numbers, not `inf`.
+    let report = validate(&endpoint_with("Standard_DS2_v2", 1e308), date(ON));
+    assert_eq!(
+        report.diagnostics[0].message,
+        "Standard_DS2_v2 has 7 GiB; the model alone needs 1.00e308 GB (9.31e307 GiB)"
+    );
     clean(&endpoint("Standard_DS11_v2"));
     // A GPU deployment on a CPU size.
     let gpu = plan(
@@ -553,6 +579,7 @@ fn every_code_has_a_test_above() {
         Code::CudaNvidia,
         Code::FrameworkBuild,
         Code::ModelRamHeadroom,
+        Code::ModelExceedsMemory,
         Code::IsolatedExpected,
         Code::ClusterSettingOnInstance,
         Code::InstanceSettingOnCluster,

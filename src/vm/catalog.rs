@@ -259,6 +259,7 @@ fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
 /// Eight bytes at a time, each byte OR-ed with `0x20` (which folds ASCII case; the few other
 /// bytes it merges are told apart by the final comparison), mixed by multiply-rotate.
 /// `tests/data/gen_catalog.py` computes the same function for the embedded index.
+#[cfg(test)]
 pub(crate) fn name_hash(name: &str) -> u64 {
     bytes_hash(name.as_bytes())
 }
@@ -286,17 +287,38 @@ fn bytes_hash(bytes: &[u8]) -> u64 {
     h ^ (h >> 32)
 }
 
+/// A name's hash for the lookup index: keyed for catalogs built at run time (ASCII case
+/// folded, letters only), [`name_hash`] for the embedded one.
+fn slot_hash(hasher: Option<&std::collections::hash_map::RandomState>, name: &[u8]) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let Some(state) = hasher else {
+        return bytes_hash(name);
+    };
+    let mut h = state.build_hasher();
+    let mut buf = [0u8; 64];
+    for chunk in name.chunks(buf.len()) {
+        let folded = &mut buf[..chunk.len()];
+        folded.copy_from_slice(chunk);
+        folded.make_ascii_lowercase();
+        h.write(folded);
+    }
+    h.finish()
+}
+
 /// An open-addressing table: `slots[hash & mask]` onwards (linear probing) holds the position
 /// in `sizes` plus one, 0 marking an empty slot. Its length is a power of two, at least
 /// twice the number of sizes.
-fn build_index(sizes: &[VmSizeSpec]) -> Vec<u32> {
+fn build_index(
+    sizes: &[VmSizeSpec],
+    hasher: Option<&std::collections::hash_map::RandomState>,
+) -> Vec<u32> {
     let len = (sizes.len() * 2).next_power_of_two().max(2);
     let mask = len - 1;
     let mut slots = vec![0u32; len];
     for (i, size) in sizes.iter().enumerate() {
         // The mask keeps the value below `len`.
         #[allow(clippy::cast_possible_truncation)]
-        let mut slot = name_hash(&size.name) as usize & mask;
+        let mut slot = slot_hash(hasher, size.name.as_bytes()) as usize & mask;
         while slots[slot] != 0 {
             slot = (slot + 1) & mask;
         }
@@ -321,9 +343,13 @@ fn build_index(sizes: &[VmSizeSpec]) -> Vec<u32> {
 /// assert_eq!(catalog.find("standard_ds3_v2").unwrap().vcpus, 4);
 /// assert_eq!(catalog.of_series(VmSeries::NCasT4_v3).count(), 4);
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Catalog {
     sizes: Cow<'static, [VmSizeSpec]>,
+    /// The keys of a catalog built at run time: its names may come from anyone (a listing
+    /// file), so they are hashed with random keys and cannot be chosen to collide. The
+    /// embedded catalog's index is computed once, with [`name_hash`].
+    hasher: Option<std::collections::hash_map::RandomState>,
     /// See [`build_index`].
     index: Cow<'static, [u32]>,
     /// The rows' figures, packed, in recommendation order; empty for the embedded catalog,
@@ -333,9 +359,17 @@ pub struct Catalog {
     parsed: Cow<'static, [Option<VmSize>]>,
 }
 
+impl PartialEq for Catalog {
+    /// Catalogs are equal when their rows are.
+    fn eq(&self, other: &Catalog) -> bool {
+        self.sizes == other.sizes
+    }
+}
+
 /// The catalog compiled into the crate.
 static EMBEDDED: Catalog = Catalog {
     sizes: Cow::Borrowed(&SIZES),
+    hasher: None,
     index: Cow::Borrowed(&SIZE_INDEX),
     ranked: RankedRows::EMPTY,
     parsed: Cow::Borrowed(&[]),
@@ -482,8 +516,10 @@ impl Catalog {
         sizes.dedup_by(|later, first| cmp_ignore_case(&later.name, &first.name).is_eq());
         let parsed: Vec<Option<VmSize>> =
             sizes.iter().map(|s| VmSize::parse(&s.name).ok()).collect();
+        let hasher = std::collections::hash_map::RandomState::new();
         Catalog {
-            index: Cow::Owned(build_index(&sizes)),
+            index: Cow::Owned(build_index(&sizes, Some(&hasher))),
+            hasher: Some(hasher),
             ranked: RankedRows::of(&sizes, &parsed),
             parsed: Cow::Owned(parsed),
             sizes: Cow::Owned(sizes),
@@ -548,7 +584,7 @@ impl Catalog {
         let mask = self.index.len() - 1;
         // The mask keeps the value below the index length.
         #[allow(clippy::cast_possible_truncation)]
-        let mut slot = bytes_hash(name) as usize & mask;
+        let mut slot = slot_hash(self.hasher.as_ref(), name) as usize & mask;
         loop {
             let entry = self.index[slot] as usize;
             if entry == 0 {
@@ -619,7 +655,7 @@ mod tests {
 
     #[test]
     fn the_generated_index_is_the_one_build_index_makes() {
-        assert_eq!(build_index(&SIZES), SIZE_INDEX);
+        assert_eq!(build_index(&SIZES, None), SIZE_INDEX);
         // The cached parses are the parser's.
         for (spec, parsed) in SIZES.iter().zip(Catalog::embedded().parsed()) {
             assert_eq!(*parsed, Some(VmSize::parse_uncached(&spec.name).unwrap()));

@@ -56,21 +56,46 @@ pub struct SizeListing {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for SizeListing {
+    /// Either shape, entry by entry, so that an error inside an entry keeps its path
+    /// (`[3].vCPUs`, `value[3].vCPUs`) and the reader's line and column.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(serde::Deserialize)]
-        #[serde(untagged)]
-        enum Shape {
-            Array(Vec<ListedSize>),
-            Rest { value: Vec<ListedSize> },
-        }
-        let (Shape::Array(entries) | Shape::Rest { value: entries }) =
-            Shape::deserialize(deserializer).map_err(|_| {
-                serde::de::Error::custom(
-                    "expected a size listing: a JSON array of sizes (az ml compute \
-                     list-sizes) or an object with a \"value\" array (REST vmSizes)",
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = SizeListing;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "a size listing: a JSON array of sizes (az ml compute list-sizes) or an \
+                     object with a \"value\" array (REST vmSizes)",
                 )
-            })?;
-        Ok(SizeListing { entries })
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<SizeListing, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = seq.next_element()? {
+                    entries.push(entry);
+                }
+                Ok(SizeListing { entries })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<SizeListing, A::Error> {
+                let mut entries = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "value" {
+                        entries = Some(map.next_value::<Vec<ListedSize>>()?);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                entries
+                    .map(|entries| SizeListing { entries })
+                    .ok_or_else(|| serde::de::Error::missing_field("value"))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
     }
 }
 
@@ -103,10 +128,29 @@ pub enum CatalogError {
         /// What is wrong.
         reason: &'static str,
     },
-    /// The text is not JSON of either listing shape.
+    /// Two entries have the same name (ASCII case ignored).
+    #[error("size listing entries #{first} and #{second} are both {name}")]
+    Duplicate {
+        /// The name.
+        name: String,
+        /// The first entry (from 0).
+        first: usize,
+        /// The second entry (from 0).
+        second: usize,
+    },
+    /// The text is not JSON of either listing shape, or an entry's value has the wrong type.
     #[cfg(feature = "json")]
-    #[error("invalid size listing JSON: {0}")]
-    Json(String),
+    #[error("invalid size listing JSON{}: {message} (line {line}, column {column})", at.as_deref().map(|a| format!(" at {a}")).unwrap_or_default())]
+    Json {
+        /// Where: `#3 (Standard_X).vCPUs`, `#3.memoryGB`, or `None` outside the entries.
+        at: Option<String>,
+        /// What is wrong, as the JSON reader says it (capped in length).
+        message: String,
+        /// The line (from 1).
+        line: usize,
+        /// The column (from 1).
+        column: usize,
+    },
 }
 
 /// Which managed compute `supportedComputeTypes` allows.
@@ -131,6 +175,8 @@ impl Catalog {
     /// non-finite `memoryGB` or more than 65 535 GPUs.
     pub fn from_listing(listing: SizeListing, source: &str) -> Result<Catalog, CatalogError> {
         let mut rows = Vec::with_capacity(listing.entries.len());
+        let mut seen: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::with_capacity(listing.entries.len());
         for (i, entry) in listing.entries.into_iter().enumerate() {
             let Some(name) = entry.name else {
                 return Err(CatalogError::MissingField {
@@ -138,6 +184,14 @@ impl Catalog {
                     field: "name",
                 });
             };
+            if let Some(&first) = seen.get(&name.to_ascii_lowercase()) {
+                return Err(CatalogError::Duplicate {
+                    name,
+                    first,
+                    second: i,
+                });
+            }
+            seen.insert(name.to_ascii_lowercase(), i);
             let missing = |field| CatalogError::MissingField {
                 entry: name.clone(),
                 field,
@@ -206,8 +260,99 @@ impl Catalog {
     /// [`Catalog::from_listing`].
     #[cfg(feature = "json")]
     pub fn from_json(json: &str, source: &str) -> Result<Catalog, CatalogError> {
-        let listing: SizeListing = serde_json::from_str(json)
-            .map_err(|e| CatalogError::Json(crate::error::shorten(&e.to_string())))?;
+        // A byte-order mark is not JSON, but editors on Windows write one.
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        let plain = |at: Option<String>, e: &serde_json::Error| CatalogError::Json {
+            at,
+            message: crate::error::shorten(&strip_position(&e.to_string())),
+            line: e.line(),
+            column: e.column(),
+        };
+        let mut reader = serde_json::Deserializer::from_str(json);
+        let listing: SizeListing = serde_path_to_error::deserialize(&mut reader).map_err(|e| {
+            let at = entry_of(json, &e.path().to_string());
+            plain(at, e.inner())
+        })?;
+        reader.end().map_err(|e| plain(None, &e))?;
         Catalog::from_listing(listing, source)
     }
+}
+
+/// serde_json's message without its own " at line L column C" (the error says it apart).
+#[cfg(feature = "json")]
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// `[3].vCPUs` or `value[3].vCPUs` → `#3 (Standard_X).vCPUs` (the name when the text is JSON
+/// enough to find it); `None` outside the entries.
+#[cfg(feature = "json")]
+fn entry_of(json: &str, path: &str) -> Option<String> {
+    let rest = path.strip_prefix("value").unwrap_or(path);
+    let rest = rest.strip_prefix('[')?;
+    let (index, field) = rest.split_once(']')?;
+    let i: usize = index.parse().ok()?;
+    let name = name_of_entry(json, i);
+    Some(match name {
+        Some(name) => format!("#{i} ({}){field}", crate::error::Quoted(&name)),
+        None => format!("#{i}{field}"),
+    })
+}
+
+/// The `name` of entry `i`, read up to that entry only: the rest of the text may be what is
+/// broken, and the entry's other fields are skipped unparsed (a number out of range in
+/// `memoryGB` must not hide the name).
+#[cfg(feature = "json")]
+fn name_of_entry(json: &str, i: usize) -> Option<String> {
+    use serde::de::{DeserializeSeed, Deserializer, Error, IgnoredAny, MapAccess, SeqAccess};
+    use std::fmt;
+
+    #[derive(serde::Deserialize)]
+    struct Named {
+        name: Option<String>,
+    }
+    /// Walks the entries to `i`, keeps its name, then stops with an error: nothing after
+    /// entry `i` is read.
+    struct Entries<'a> {
+        i: usize,
+        found: &'a mut Option<String>,
+    }
+    impl<'de> DeserializeSeed<'de> for Entries<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de> serde::de::Visitor<'de> for Entries<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a size listing")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            for _ in 0..self.i {
+                seq.next_element::<IgnoredAny>()?;
+            }
+            *self.found = seq.next_element::<Named>()?.and_then(|n| n.name);
+            Err(A::Error::custom("stop"))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<String>()? {
+                if key == "value" {
+                    return map.next_value_seed(self);
+                }
+                map.next_value::<IgnoredAny>()?;
+            }
+            Ok(())
+        }
+    }
+    let mut found = None;
+    let _stopped = Entries {
+        i,
+        found: &mut found,
+    }
+    .deserialize(&mut serde_json::Deserializer::from_str(json));
+    found
 }

@@ -321,6 +321,8 @@ pub enum VmSizeErrorKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseVmSizeError {
     input: String,
+    /// The whole input's length in characters and bytes (`input` may be its start only).
+    input_chars: usize,
     input_len: usize,
     position: usize,
     kind: VmSizeErrorKind,
@@ -337,6 +339,7 @@ impl ParseVmSizeError {
         }
         ParseVmSizeError {
             input: input[..end].to_owned(),
+            input_chars: input.chars().count(),
             input_len: input.len(),
             position,
             kind,
@@ -371,7 +374,7 @@ impl fmt::Display for ParseVmSizeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use VmSizeErrorKind as K;
         f.write_str("invalid VM size name ")?;
-        crate::error::write_quoted(f, &self.input)?;
+        crate::error::write_quoted_of(f, &self.input, self.input_chars)?;
         write!(f, " at byte {}: ", self.position)?;
         match self.kind {
             K::Empty => f.write_str("empty name, expected e.g. \"Standard_D4s_v3\""),
