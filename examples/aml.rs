@@ -63,6 +63,7 @@ commands:
                                notebooks, templates (needs the yaml feature); --computes takes
                                what `az ml compute list -o json` prints; --include '*.md'
                                also sweeps Markdown
+  data                         the data tables: rows, as-of date and source of each
 
 options:
   --on YYYY-MM-DD              the date to answer for (default: today)
@@ -293,8 +294,14 @@ fn overview(ctx: &Ctx) {
         );
         for t in TrainingTarget::listed(ctx.edition, view) {
             let f = t.features();
+            let retired = t
+                .retired_service()
+                .filter(|r| r.date <= ctx.on)
+                .map_or(String::new(), |r| {
+                    format!("  (service retired since {})", r.date)
+                });
             say!(
-                "  {:<30} {:<26} {:<13} {:<9} {}",
+                "  {:<30} {:<26} {:<13} {:<9} {}{retired}",
                 t.page_name(),
                 f.automated_ml.page_text(),
                 f.ml_pipelines.page_text(),
@@ -305,6 +312,15 @@ fn overview(ctx: &Ctx) {
         for t in TrainingTarget::listed(ctx.edition, view) {
             if let Some(caveat) = t.caveat() {
                 say!("  note: {caveat}");
+            }
+            if let Some(r) = t.retired_service().filter(|r| r.date <= ctx.on) {
+                say!(
+                    "  note: {} is retired since {}; {} [{}]",
+                    t.page_name(),
+                    r.date,
+                    r.note,
+                    r.source
+                );
             }
         }
         say!();
@@ -372,12 +388,60 @@ fn overview(ctx: &Ctx) {
             s.retirement_state(ctx.on),
         );
     }
-    let unlisted: Vec<String> = VmSeries::ALL
+    let unlisted: Vec<&VmSeries> = VmSeries::ALL
         .iter()
         .filter(|s| !s.is_listed(ctx.edition))
+        .collect();
+    let dated: Vec<String> = unlisted
+        .iter()
+        .filter(|s| s.retirement().is_some())
         .map(|s| format!("{s} ({})", s.retirement_state(ctx.on)))
         .collect();
-    say!("  not in this edition's table: {}", unlisted.join(", "));
+    say!(
+        "  not in this edition's table: {} more series Azure documents (`aml size NAME`; Azure ML \
+         accepts what `az ml compute list-sizes` returns), of which retired or retiring: {}",
+        unlisted.len(),
+        dated.join(", ")
+    );
+    say!("  data as of {} (`aml data`)", aml_targets::DATA_AS_OF);
+}
+
+// ---- data -------------------------------------------------------------------------------
+
+fn data(ctx: &Ctx) {
+    let tables = aml_targets::data_tables();
+    if ctx.json {
+        let rows: Vec<Value> = tables
+            .iter()
+            .map(|t| {
+                json!({
+                    "name": t.name,
+                    "rows": t.rows,
+                    "as_of": t.as_of.to_string(),
+                    "source": t.source,
+                })
+            })
+            .collect();
+        print_json(&json!({
+            "data_as_of": aml_targets::DATA_AS_OF.to_string(),
+            "tables": rows,
+        }));
+        return;
+    }
+    say!(
+        "Data as of {} (a newer crate version may know later announcements)",
+        aml_targets::DATA_AS_OF
+    );
+    say!("  {:<24} {:>5}  {:<10}  source", "table", "rows", "as of");
+    for t in tables {
+        say!(
+            "  {:<24} {:>5}  {:<10}  {}",
+            t.name,
+            t.rows,
+            t.as_of.to_string(),
+            t.source
+        );
+    }
 }
 
 // ---- size -------------------------------------------------------------------------------
@@ -399,7 +463,26 @@ fn size(ctx: &Ctx, args: &Args) -> Result<(), String> {
         .and_then(|s| s.gpu_model.as_deref())
         .or_else(|| series.and_then(VmSeries::gpu).map(|g| g.model));
     let architecture = series.and_then(VmSeries::gpu_architecture);
-    let supported_by = series.and_then(|s| s.supported_by(ctx.edition));
+    // The page's list for its series; for others, Azure ML's own size listing.
+    let supported_by = series
+        .and_then(|s| s.supported_by(ctx.edition))
+        .or_else(|| spec.and_then(|s| s.supported_by));
+    let listed_on_page = series.is_some_and(|s| s.is_listed(ctx.edition));
+    // Every source's date, and what to move to.
+    let sources: Vec<_> = series.map_or(Vec::new(), |s| s.retirements().collect());
+    let replacements: Vec<String> = spec.map_or(Vec::new(), |spec| {
+        Catalog::embedded()
+            .replacements(spec, ctx.on, 3)
+            .iter()
+            .map(|r| r.name.to_string())
+            .collect()
+    });
+    let replacement_series: Vec<String> = series.map_or(Vec::new(), |s| {
+        s.current_replacements(ctx.on)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    });
     if ctx.json {
         print_json(&json!({
             "name": size.to_string(),
@@ -413,11 +496,22 @@ fn size(ctx: &Ctx, args: &Args) -> Result<(), String> {
             "isolated": size.is_isolated(),
             "rdma": spec.and_then(|s| s.rdma),
             "supported_by": supported_by.map(|b| b.to_string()),
+            "listed_on_page": listed_on_page,
             "retirement": {
                 "status": retirement.map_or("unknown", |r| r.as_str()),
                 "date": retirement.and_then(aml_targets::RetirementState::date).map(|d| d.to_string()),
                 "source": source,
+                "sources": sources.iter().map(|r| json!({
+                    "date": r.date.to_string(),
+                    "authority": r.authority.to_string(),
+                    "withdrawn": r.withdrawn,
+                    "note": r.note,
+                    "source": r.source,
+                })).collect::<Vec<_>>(),
             },
+            "replacements": replacements,
+            "replacement_series": replacement_series,
+            "data_as_of": aml_targets::DATA_AS_OF.to_string(),
         }));
         return Ok(());
     }
@@ -448,7 +542,11 @@ fn size(ctx: &Ctx, args: &Args) -> Result<(), String> {
     row("isolated", yes_no(size.is_isolated()).to_owned());
     row(
         "supported by",
-        supported_by.map_or("not on Azure ML's list".to_owned(), |b| b.to_string()),
+        match (supported_by, listed_on_page) {
+            (Some(b), true) => b.to_string(),
+            (Some(b), false) => format!("{b} (Azure ML's size listing; not on the page's list)"),
+            (None, _) => "not on Azure ML's list; check `az ml compute list-sizes`".to_owned(),
+        },
     );
     row(
         "retirement",
@@ -458,6 +556,21 @@ fn size(ctx: &Ctx, args: &Args) -> Result<(), String> {
             (None, _) => "unknown".to_owned(),
         },
     );
+    for r in sources.iter().skip(1) {
+        let withdrawn = if r.withdrawn { ", withdrawn" } else { "" };
+        row(
+            "also",
+            format!("{} by {}{withdrawn} ({})", r.date, r.authority, r.source),
+        );
+    }
+    if !replacements.is_empty() {
+        row("replace with", replacements.join(", "));
+    } else if !replacement_series.is_empty() {
+        row("replace with", replacement_series.join(", "));
+    }
+    if spec.is_none() {
+        row("data as of", aml_targets::DATA_AS_OF.to_string());
+    }
     Ok(())
 }
 
@@ -519,6 +632,7 @@ fn train(ctx: &Ctx, args: &Args) {
         managed_only: args.flag("--managed"),
         view: ctx.view,
         edition: ctx.edition,
+        on: Some(ctx.on),
     };
     let fits: Vec<_> = training_targets(&needs).collect();
     if ctx.json {
@@ -895,6 +1009,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         "train" => train(&ctx, args),
         "deploy" => deploy(&ctx, args)?,
         "recommend" => recommend(&ctx, args)?,
+        "data" => data(&ctx),
         "check" => {
             if check(&ctx, args)? {
                 return Ok(ExitCode::from(1));

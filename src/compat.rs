@@ -317,7 +317,7 @@ impl CudaProfile {
 fn edition_row(series: VmSeries, edition: DocEdition) -> Option<(CudaVersion, &'static str)> {
     crate::PAGE_CUDA_TABLE
         .iter()
-        .find(|row| row.first_edition <= edition && row.series.contains(&series))
+        .find(|row| row.in_edition(edition) && row.series.contains(&series))
         .map(|row| (row.min_cuda, row.source))
 }
 

@@ -781,15 +781,31 @@ pub const CUDA_DRIVER_MINIMUMS: &[CudaDriverMinimum] = &[
         (595, 45, Some(4)),
         "NVIDIA CUDA Toolkit Release Notes, Table 3 'CUDA Toolkit and Corresponding Driver Versions' (https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html)",
     ),
+    min_driver(
+        (13, 3),
+        (610, 43, Some(2)),
+        "secondary: four copies of NVIDIA's CUDA 13.3 release notes table (https://docs.nvidia.com/cuda/archive/13.3.0/cuda-toolkit-release-notes/index.html), 13.3 GA and Update 1 >=610.43.02; the page itself could not be read",
+    ),
 ];
 
-/// Every released CUDA toolkit from 9.0 on, oldest first (there is no 12.7).
+/// Released toolkits whose release notes bundle no Linux driver, so no minimum is known here:
+/// 13.4 (13.4.1, September 2026) and 13.5. Secondary copies say the Linux driver is unbundled
+/// from 13.4 on; minor-version compatibility (13.x ≥ 580.65.06) still applies.
+const UNBUNDLED_TOOLKITS: [CudaVersion; 2] = [CudaVersion::new(13, 4), CudaVersion::new(13, 5)];
+
+/// Every released CUDA toolkit from 9.0 on, oldest first (there is no 12.7): those of
+/// [`CUDA_DRIVER_MINIMUMS`], then 13.4 and 13.5, whose driver is no longer bundled.
 pub const CUDA_TOOLKITS: &[CudaVersion] = &{
-    let mut out = [CudaVersion::new(0, 0); CUDA_DRIVER_MINIMUMS.len()];
+    let mut out = [CudaVersion::new(0, 0); CUDA_DRIVER_MINIMUMS.len() + UNBUNDLED_TOOLKITS.len()];
     let mut i = 0;
-    while i < out.len() {
+    while i < CUDA_DRIVER_MINIMUMS.len() {
         out[i] = CUDA_DRIVER_MINIMUMS[i].cuda;
         i += 1;
+    }
+    let mut j = 0;
+    while j < UNBUNDLED_TOOLKITS.len() {
+        out[i + j] = UNBUNDLED_TOOLKITS[j];
+        j += 1;
     }
     out
 };
@@ -809,7 +825,8 @@ pub const fn minor_version_compat_floor(major: u8) -> Option<DriverVersion> {
 
 impl CudaVersion {
     /// The minimum Linux driver for this toolkit (patch ignored), or `None` for a version
-    /// that is not a released toolkit from 9.0 on.
+    /// that is not a released toolkit from 9.0 on, or whose release notes bundle no driver
+    /// (13.4 and 13.5).
     ///
     /// ```
     /// use aml_targets::CudaVersion;
@@ -850,7 +867,8 @@ pub enum DriverCompat {
         /// The lowest driver that would run it.
         needs: DriverVersion,
     },
-    /// The toolkit is not one this crate knows a minimum for.
+    /// The toolkit is not one this crate knows a minimum for (not released, or released
+    /// without a bundled driver: 13.4 and 13.5).
     UnknownToolkit,
 }
 

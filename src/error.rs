@@ -67,7 +67,8 @@ impl fmt::Display for Quoted<'_> {
 /// A name that is not one of the accepted spellings of a closed set, such as an unknown
 /// training target or VM series.
 ///
-/// The message quotes the input and lists the canonical spellings:
+/// The message quotes the input and lists the canonical spellings (for sets of more than 40,
+/// such as [`VmSeries`](crate::VmSeries), the five closest to the input):
 ///
 /// ```
 /// use aml_targets::TrainingTarget;
@@ -120,15 +121,63 @@ impl fmt::Display for ParseNameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "unknown {} ", self.what)?;
         write_quoted(f, &self.input)?;
-        f.write_str("; expected one of: ")?;
-        for (i, name) in self.expected.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            f.write_str(name)?;
+        // A long list is noise: name the closest spellings instead.
+        if self.expected.len() > LIST_AT_MOST {
+            write!(
+                f,
+                "; expected one of {} names, the closest: ",
+                self.expected.len()
+            )?;
+            let mut ranked: Vec<(usize, usize)> = self
+                .expected
+                .iter()
+                .enumerate()
+                .map(|(i, name)| (edit_distance(&self.input, name), i))
+                .collect();
+            ranked.sort_unstable();
+            return write_list(
+                f,
+                ranked.iter().take(CLOSEST).map(|&(_, i)| self.expected[i]),
+            );
         }
-        Ok(())
+        f.write_str("; expected one of: ")?;
+        write_list(f, self.expected.iter().copied())
     }
+}
+
+/// Closed sets up to this size are listed whole in messages.
+const LIST_AT_MOST: usize = 40;
+/// How many of the closest spellings a message names when the set is larger.
+const CLOSEST: usize = 5;
+
+fn write_list<'a>(f: &mut fmt::Formatter<'_>, names: impl Iterator<Item = &'a str>) -> fmt::Result {
+    for (i, name) in names.enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        f.write_str(name)?;
+    }
+    Ok(())
+}
+
+/// Levenshtein distance ignoring ASCII case, on at most the first 64 characters of each
+/// (enough to rank spellings; bounded work whatever the input).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<u8> = a.bytes().take(64).map(|c| c.to_ascii_lowercase()).collect();
+    let b: Vec<u8> = b.bytes().take(64).map(|c| c.to_ascii_lowercase()).collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 impl std::error::Error for ParseNameError {}

@@ -594,7 +594,7 @@ pub const FRAMEWORK_CUDA_BUILDS: &[FrameworkBuilds] = &[
             CudaVersion::new(13, 2),
         ],
         cudnn: None,
-        source: "unverified beyond mirror of pytorch/pytorch RELEASE.md#release-compatibility-matrix (release date listed as 2 Sept 2026)",
+        source: "pytorch/pytorch PR #194367 (2.14: CUDA 12.6 legacy, 13.0 stable, 13.2 stable and the PyPI default; RFC #190385); released 2 Sept 2026 per RELEASE.md",
     },
     FrameworkBuilds {
         framework: Framework::TensorFlow,
@@ -870,6 +870,21 @@ pub const PYTORCH_WHEELS: &[PyTorchWheel] = &[
         source: "pytorch/pytorch .ci/manywheel/build_cuda.sh; pytorch/pytorch issue 157517 (Volta kept, Maxwell and Pascal dropped from 2.8)",
     },
     PyTorchWheel {
+        tag: "cu128",
+        cuda: CudaVersion::new(12, 8),
+        first: FrameworkVersion::new(2, 11),
+        last: FrameworkVersion::new(2, 11),
+        capabilities: &[
+            ComputeCapability::new(7, 5),
+            ComputeCapability::new(8, 0),
+            ComputeCapability::new(8, 6),
+            ComputeCapability::new(9, 0),
+            ComputeCapability::new(10, 0),
+            ComputeCapability::new(12, 0),
+        ],
+        source: "pytorch/pytorch PR #175253 'Update release 2.11 to latest supported matrix' (\"Volta Support is dropped from CUDA 12.8 builds\"; 12.8.1: Turing(7.5), Ampere(8.0, 8.6), Hopper(9.0), Blackwell(10.0, 12.0)); RFC #172352; removed from 2.12 by PR #179072",
+    },
+    PyTorchWheel {
         tag: "cu129",
         cuda: CudaVersion::new(12, 9),
         first: FrameworkVersion::new(2, 8),
@@ -898,7 +913,7 @@ pub const PYTORCH_WHEELS: &[PyTorchWheel] = &[
             ComputeCapability::new(10, 0),
             ComputeCapability::new(12, 0),
         ],
-        source: "pytorch/pytorch RELEASE.md PyTorch CUDA Support Matrix (plus PTX)",
+        source: "pytorch/pytorch .ci/manywheel/build_env_setup.py@00505f2920c03ce9ef5407faf4981f3e7288da88 TORCH_CUDA_ARCH_LIST_TABLE \"13.0\" x86_64 {75, 80, 86, 90, 100, 120}; RELEASE.md CUDA support matrix. Release wheels carry no PTX (PR #188925) but 2.13.0's, which shipped 12.0+PTX",
     },
     PyTorchWheel {
         tag: "cu132",
@@ -913,7 +928,7 @@ pub const PYTORCH_WHEELS: &[PyTorchWheel] = &[
             ComputeCapability::new(10, 0),
             ComputeCapability::new(12, 0),
         ],
-        source: "pytorch/pytorch RELEASE.md PyTorch CUDA Support Matrix (plus PTX; 2.14 unverified)",
+        source: "pytorch/pytorch .ci/manywheel/build_env_setup.py@00505f2920c03ce9ef5407faf4981f3e7288da88 TORCH_CUDA_ARCH_LIST_TABLE \"13.2\" x86_64 {75, 80, 86, 90, 100, 120}; RELEASE.md CUDA support matrix (2.12 experimental; 2.14 the PyPI default, PR #194367)",
     },
 ];
 

@@ -87,7 +87,7 @@ impl GpuArchitecture {
     pub fn page_cuda_row(self, edition: DocEdition) -> Option<&'static PageCudaRow> {
         PAGE_CUDA_TABLE
             .iter()
-            .find(|row| row.architecture == self && row.first_edition <= edition)
+            .find(|row| row.architecture == self && row.in_edition(edition))
     }
 }
 
@@ -109,14 +109,25 @@ pub struct PageCudaRow {
     pub min_cuda: CudaVersion,
     /// The first edition with this row.
     pub first_edition: DocEdition,
+    /// The last edition with this row exactly so (`None`: every later edition).
+    pub last_edition: Option<DocEdition>,
     /// Where the row comes from.
     pub source: &'static str,
+}
+
+impl PageCudaRow {
+    /// Whether `edition`'s table has this row.
+    #[must_use]
+    pub fn in_edition(&self, edition: DocEdition) -> bool {
+        self.first_edition <= edition && self.last_edition.is_none_or(|last| edition <= last)
+    }
 }
 
 const CUDA_TABLE_SOURCE: &str = "concept-compute-target.md, \"GPU architecture and CUDA\" table";
 
 /// The Azure ML page's CUDA table, newest architecture first as the page orders it. Rows for
-/// Kepler through Ampere appear in every edition; the Hopper row from Mar 2026.
+/// Kepler through Ampere appear in every edition; the Hopper row from Mar 2026, when the
+/// Ampere row also gains `NCA100_v4` (NCads_A100_v4).
 pub const PAGE_CUDA_TABLE: &[PageCudaRow] = &[
     PageCudaRow {
         architecture: GpuArchitecture::Hopper,
@@ -128,6 +139,16 @@ pub const PAGE_CUDA_TABLE: &[PageCudaRow] = &[
         page_series: "NCadsH100_v5, ND-H100-v5, ND-H200-v5",
         min_cuda: CudaVersion::new(12, 0),
         first_edition: DocEdition::Mar2026,
+        last_edition: None,
+        source: CUDA_TABLE_SOURCE,
+    },
+    PageCudaRow {
+        architecture: GpuArchitecture::Ampere,
+        series: &[VmSeries::NDasrA100_v4, VmSeries::NCads_A100_v4],
+        page_series: "NDA100_v4, NCA100_v4",
+        min_cuda: CudaVersion::new(11, 0),
+        first_edition: DocEdition::Mar2026,
+        last_edition: None,
         source: CUDA_TABLE_SOURCE,
     },
     PageCudaRow {
@@ -136,6 +157,7 @@ pub const PAGE_CUDA_TABLE: &[PageCudaRow] = &[
         page_series: "NDA100_v4",
         min_cuda: CudaVersion::new(11, 0),
         first_edition: DocEdition::Jan2024,
+        last_edition: Some(DocEdition::Nov2025),
         source: CUDA_TABLE_SOURCE,
     },
     PageCudaRow {
@@ -144,6 +166,7 @@ pub const PAGE_CUDA_TABLE: &[PageCudaRow] = &[
         page_series: "NCT4_v3",
         min_cuda: CudaVersion::new(10, 0),
         first_edition: DocEdition::Jan2024,
+        last_edition: None,
         source: CUDA_TABLE_SOURCE,
     },
     PageCudaRow {
@@ -152,6 +175,7 @@ pub const PAGE_CUDA_TABLE: &[PageCudaRow] = &[
         page_series: "NCv3, NDv2",
         min_cuda: CudaVersion::new(9, 0),
         first_edition: DocEdition::Jan2024,
+        last_edition: None,
         source: CUDA_TABLE_SOURCE,
     },
     PageCudaRow {
@@ -160,6 +184,7 @@ pub const PAGE_CUDA_TABLE: &[PageCudaRow] = &[
         page_series: "NCv2, ND",
         min_cuda: CudaVersion::new(9, 0),
         first_edition: DocEdition::Jan2024,
+        last_edition: None,
         source: CUDA_TABLE_SOURCE,
     },
     PageCudaRow {
@@ -168,6 +193,7 @@ pub const PAGE_CUDA_TABLE: &[PageCudaRow] = &[
         page_series: "NV, NVv3",
         min_cuda: CudaVersion::new(9, 0),
         first_edition: DocEdition::Jan2024,
+        last_edition: None,
         source: CUDA_TABLE_SOURCE,
     },
     PageCudaRow {
@@ -176,6 +202,7 @@ pub const PAGE_CUDA_TABLE: &[PageCudaRow] = &[
         page_series: "NC, NC Promo",
         min_cuda: CudaVersion::new(9, 0),
         first_edition: DocEdition::Jan2024,
+        last_edition: None,
         source: CUDA_TABLE_SOURCE,
     },
 ];

@@ -7,6 +7,7 @@ mod checked;
 mod compat;
 mod compute;
 mod cuda;
+mod data;
 mod date;
 mod edition;
 mod error;
@@ -33,6 +34,7 @@ pub use cuda::{
     CudaVersion, DriverCompat, DriverVersion, ParseCudaRangeError, ParseCudaVersionError,
     ParseDriverVersionError, minor_version_compat_floor,
 };
+pub use data::{DATA_AS_OF, DataTable, data_tables};
 pub use date::{Date, ParseDateError};
 pub use edition::{ApiView, DocEdition};
 pub use error::ParseNameError;
@@ -66,8 +68,8 @@ pub use sources::azureml::{
 };
 pub use sources::mentions::{MentionContext, NOT_VM_SIZES, SizeMention, TextKind, size_mentions};
 pub use target::{
-    FeatureSupport, InferenceLimits, InferenceProfile, InferenceTarget, Support, TrainingFeature,
-    TrainingTarget,
+    FeatureSupport, InferenceLimits, InferenceProfile, InferenceTarget, RETIRED_SERVICES,
+    RetiredService, Support, TrainingFeature, TrainingTarget,
 };
 pub use validate::{
     Code, Diagnostic, RETIRING_WARNING_DAYS, Report, Severity, validate, validate_with,
@@ -75,6 +77,7 @@ pub use validate::{
 pub use vm::catalog::{Catalog, GpuCount, GpuVendor, SeriesGpu, VmSizeSpec};
 pub use vm::isolated::{ISOLATED_SIZES, IsolatedSize, isolated_size};
 pub use vm::listing::{CatalogError, ListedSize, SizeListing};
+pub use vm::replacement::{REPLACEMENTS, Replacement};
 pub use vm::retirement::{
     REGIONAL_RETIREMENTS, RETIREMENTS, Region, RegionalRetirement, Retirement, RetirementAuthority,
     RetirementState,

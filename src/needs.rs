@@ -42,6 +42,10 @@ pub struct TrainingNeeds {
     pub view: ApiView,
     /// The page edition to answer from (the newest by default).
     pub edition: DocEdition,
+    /// The date to answer for: a target whose service is retired on it does not fit
+    /// ([`TrainingTarget::is_retired`](crate::TrainingTarget::is_retired)). `None` leaves
+    /// retirements out.
+    pub on: Option<crate::Date>,
 }
 
 crate::macros::name_enum! {

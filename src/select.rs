@@ -129,6 +129,10 @@ pub enum TrainingMisfit {
         to_string = "Azure Databricks is not a remote target for training outside ML pipelines"
     )]
     NotRemoteTarget,
+    /// The service behind the target is retired on the date asked about (Azure Data Lake
+    /// Analytics since 2024-02-29).
+    #[strum(to_string = "the service is retired")]
+    Retired,
 }
 
 reason_kind!(TrainingMisfit);
@@ -213,6 +217,10 @@ pub fn training_targets(needs: &TrainingNeeds) -> impl Iterator<Item = TrainingF
         misfits.insert_if(
             target == TrainingTarget::Databricks && !needs.ml_pipelines && !needs.automated_ml,
             TrainingMisfit::NotRemoteTarget,
+        );
+        misfits.insert_if(
+            needs.on.is_some_and(|on| target.is_retired(on)),
+            TrainingMisfit::Retired,
         );
         TrainingFit {
             target,
@@ -621,14 +629,14 @@ fn series_facts(series: Option<VmSeries>, needs: &SizeNeeds, on: Date) -> Series
     }
 }
 
-/// [`RejectionKind::NotSupported`] and [`RejectionKind::WrongCompute`] for a size usable by
-/// `supported_by`.
+/// [`RejectionKind::WrongCompute`] for a size usable by `supported_by`.
 fn support_kinds(
     supported_by: Option<SupportedBy>,
     compute: Option<ComputeKind>,
 ) -> ReasonSet<RejectionKind> {
+    // Unknown support (a series the page does not list, a size no listing names) is no
+    // reason to reject: such sizes rank after those known to be supported.
     let mut k = ReasonSet::new();
-    k.insert_if(supported_by.is_none(), RejectionKind::NotSupported);
     let wrong = compute.is_some_and(|compute| {
         let ok = match compute {
             ComputeKind::ComputeCluster => supported_by.is_some_and(SupportedBy::clusters),
@@ -863,6 +871,10 @@ pub struct Candidate<'c> {
     /// Its retirement state on the date (a fitting size is never retired; it may be
     /// retiring).
     pub retirement: RetirementState,
+    /// Which Azure ML compute can use it: the size's listing, else the page's list for its
+    /// series; `None` when neither says (a series the page does not list, a size no listing
+    /// names): check `az ml compute list-sizes` for the region.
+    pub support: Option<SupportedBy>,
 }
 
 /// A size that does not fit, and every reason why.
@@ -957,8 +969,10 @@ impl<'c> Recommendation<'c> {
 /// Recommends VM sizes from `catalog` for `needs` on `on`: scale up first — the smallest size
 /// that fits — then scale out when a concurrency is given.
 ///
-/// Ranking of the sizes that fit: sizes of series that are not retiring first, then by
-/// memory, then vCPUs, then GPUs (then name, for a stable order). Every rejected size carries
+/// Ranking of the sizes that fit: sizes known to be supported (by their listing or the page's
+/// list) of series without an announced retirement first, then those of retiring series, then
+/// sizes whose support nothing confirms ([`Candidate::support`] is `None`); within each, by
+/// memory, then vCPUs, then GPUs, then the newer generation (then name, for a stable order). Every rejected size carries
 /// every reason it was rejected; when nothing fits, [`Recommendation::closest`] and
 /// [`Recommendation::relax`] say what came closest and which need to relax.
 ///
@@ -989,28 +1003,32 @@ pub fn recommend_sizes<'c>(
     let sizes = catalog.sizes();
     let mut candidates = Vec::with_capacity(sizes.len().min(64));
     let mut retiring = Vec::new();
+    let mut unverified = Vec::new();
     let mut rejected = Vec::with_capacity(sizes.len());
-    Ranked::new(needs, catalog, on).for_each(|spec, kinds, state| {
+    Ranked::new(needs, catalog, on).for_each(|spec, kinds, state, support| {
         if !kinds.is_empty() {
             // At most 14 kinds: the count fits a u8.
             #[allow(clippy::cast_possible_truncation)]
             let count = kinds.len() as u8;
             rejected.push(RejectedSize { spec, kinds, count });
-        } else if let RetirementState::Retiring { .. } = state {
-            retiring.push(Candidate {
-                spec,
-                retirement: state,
-            });
-        } else {
-            candidates.push(Candidate {
-                spec,
-                retirement: state,
-            });
+            return true;
+        }
+        let candidate = Candidate {
+            spec,
+            retirement: state,
+            support,
+        };
+        match (support, state) {
+            (None, _) => unverified.push(candidate),
+            (Some(_), RetirementState::Retiring { .. }) => retiring.push(candidate),
+            (Some(_), _) => candidates.push(candidate),
         }
         true
     });
-    // Sizes of series that are not retiring first.
+    // Sizes known to be supported and of series that are not retiring first, then retiring
+    // ones, then sizes whose support nothing confirms.
     candidates.append(&mut retiring);
+    candidates.append(&mut unverified);
     // Closest first: fewest reasons, then the ranking (a counting sort, stable, O(n)).
     let rejected = sort_by_reason_count(rejected);
     let scale_out = needs.concurrency.zip(candidates.first()).map(|(n, best)| {
@@ -1064,7 +1082,12 @@ impl<'n, 'c> Ranked<'n, 'c> {
     /// `supported_by` look at the whole row. A test checks it against [`kinds`].
     fn for_each(
         mut self,
-        mut visit: impl FnMut(&'c VmSizeSpec, ReasonSet<RejectionKind>, RetirementState) -> bool,
+        mut visit: impl FnMut(
+            &'c VmSizeSpec,
+            ReasonSet<RejectionKind>,
+            RetirementState,
+            Option<SupportedBy>,
+        ) -> bool,
     ) {
         use RejectionKind as K;
         let sizes = self.catalog.sizes();
@@ -1091,11 +1114,13 @@ impl<'n, 'c> Ranked<'n, 'c> {
                 of_series.without_gpu
             };
             let spec = &sizes[row.row as usize];
-            kinds = kinds.union(if flags & RankedRows::OWN_SUPPORT == 0 {
-                of_series.support
+            let support = if flags & RankedRows::OWN_SUPPORT == 0 {
+                kinds = kinds.union(of_series.support);
+                of_series.supported_by
             } else {
-                support_kinds(spec.supported_by, needs.compute)
-            });
+                kinds = kinds.union(support_kinds(spec.supported_by, needs.compute));
+                spec.supported_by
+            };
             kinds.insert_if(short_of(row.memory, memory), K::Memory);
             kinds.insert_if(row.vcpus < vcpus, K::Vcpus);
             kinds.insert_if(short_of(row.gpus + 1e-9, gpus), K::Gpus);
@@ -1109,7 +1134,7 @@ impl<'n, 'c> Ranked<'n, 'c> {
             let missing = wanted_flags & !flags;
             kinds.insert_if(missing & RankedRows::ISOLATED != 0, K::NotIsolated);
             kinds.insert_if(missing & RankedRows::RDMA != 0, K::NoRdma);
-            if !visit(spec, kinds, of_series.state) {
+            if !visit(spec, kinds, of_series.state, support) {
                 return;
             }
         }
@@ -1145,19 +1170,22 @@ pub(crate) fn top_sizes<'c>(
 ) -> Vec<&'c VmSizeSpec> {
     let mut best = Vec::with_capacity(n);
     let mut retiring = Vec::new();
-    Ranked::new(needs, catalog, on).for_each(|spec, kinds, state| {
+    let mut unverified = Vec::new();
+    Ranked::new(needs, catalog, on).for_each(|spec, kinds, state, support| {
         if kinds.is_empty() && keep(spec, state) {
-            if let RetirementState::Retiring { .. } = state {
-                if retiring.len() < n {
-                    retiring.push(spec);
-                }
-            } else {
-                best.push(spec);
+            let bucket = match (support, state) {
+                (None, _) => &mut unverified,
+                (Some(_), RetirementState::Retiring { .. }) => &mut retiring,
+                (Some(_), _) => &mut best,
+            };
+            if bucket.len() < n {
+                bucket.push(spec);
             }
         }
         best.len() < n
     });
     best.extend(retiring);
+    best.extend(unverified);
     best.truncate(n);
     best
 }
@@ -1293,7 +1321,7 @@ mod tests {
         fn the_ranked_walk_agrees_with_the_rules(needs in arb_needs(), days in 19_000i64..21_500) {
             let on = Date::from_unix_days(days).unwrap();
             let mut seen = 0;
-            Ranked::new(&needs, Catalog::embedded(), on).for_each(|spec, fast, state| {
+            Ranked::new(&needs, Catalog::embedded(), on).for_each(|spec, fast, state, _support| {
                 let series = series_of(spec);
                 let of_series = series_facts(series, &needs, on);
                 let f = Facts::new(spec, series, &of_series);

@@ -1,6 +1,6 @@
 //! Training and inference targets, and what each supports (FACTS §1 and §2).
 
-use crate::{ApiView, DocEdition};
+use crate::{ApiView, Date, DocEdition};
 
 /// Where the training tables come from, for every value in this module.
 const TRAINING_SOURCE: &str =
@@ -354,7 +354,58 @@ impl TrainingTarget {
     pub const fn source(self) -> &'static str {
         TRAINING_SOURCE
     }
+
+    /// The retirement of the service behind the target, if it is retired or retiring.
+    ///
+    /// ```
+    /// use aml_targets::{Date, TrainingTarget};
+    ///
+    /// let adla = TrainingTarget::DataLakeAnalytics.retired_service().unwrap();
+    /// assert_eq!(adla.date, "2024-02-29".parse::<Date>()?);
+    /// assert!(TrainingTarget::DataLakeAnalytics.is_retired("2026-11-27".parse()?));
+    /// assert!(TrainingTarget::HdInsight.retired_service().is_none());
+    /// # Ok::<(), aml_targets::ParseDateError>(())
+    /// ```
+    #[must_use]
+    pub fn retired_service(self) -> Option<&'static RetiredService> {
+        RETIRED_SERVICES.iter().find(|r| r.target == self)
+    }
+
+    /// Whether the service behind the target is retired on `on`: the page may still list
+    /// it, but it does not run jobs.
+    #[must_use]
+    pub fn is_retired(self, on: Date) -> bool {
+        self.retired_service().is_some_and(|r| r.date <= on)
+    }
 }
+
+/// A training target whose service Microsoft has retired (or announced it will).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct RetiredService {
+    /// The target.
+    pub target: TrainingTarget,
+    /// The day the service retires: on and after it, the service is retired.
+    pub date: Date,
+    /// What else is known.
+    pub note: &'static str,
+    /// Where the date comes from.
+    pub source: &'static str,
+}
+
+/// Training targets whose service is retired (FACTS §5). The other services behind the page's
+/// targets were checked and are not retired: HDInsight retired its 4.0 and 5.0 versions on
+/// 2025-03-31 but runs 5.1; Azure Batch retired features only; Azure Databricks and Synapse
+/// Spark pools have no retirement (the Synapse linked service of SDK v1 is deprecated).
+pub const RETIRED_SERVICES: &[RetiredService] = &[RetiredService {
+    target: TrainingTarget::DataLakeAnalytics,
+    date: Date::ymd(2024, 2, 29),
+    note: "the Azure ML page still lists it as a training target (v2 table, Mar 2026); \
+           Microsoft's migration path is Azure Synapse Analytics",
+    source: "Azure/EOL service_list.json (\"Azure Data Lake Analytics\", \"Entire Service\", \
+             2024-02-29, https://azure.microsoft.com/updates/migrate-to-azure-synapse-analytics/); \
+             Microsoft Learn data-lake-analytics-overview (\"retired on February 29, 2024\")",
+}];
 
 crate::macros::name_enum! {
 /// A deployment target for inference.

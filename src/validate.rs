@@ -6,8 +6,8 @@ use std::fmt;
 use crate::{
     ApiView, Catalog, ComputeDef, ComputeKind, CudaRequirement, Date, DeploymentDef, DocEdition,
     FrameworkNeed, InferenceMisfit, InferenceNeeds, JobDef, Plan, RetirementState, SizeNeeds,
-    Support, TrainingFeature, TrainingNeeds, TrainingTarget, VmSize, VmSizeSpec, environment_hints,
-    inference_targets,
+    Support, TrainingFeature, TrainingNeeds, TrainingTarget, VmSeries, VmSize, VmSizeSpec,
+    environment_hints, inference_targets,
 };
 
 crate::macros::name_enum! {
@@ -80,10 +80,11 @@ codes! {
     RetiredSeries = "retired-series", Error, "The size's series is retired on the date.", "Recreate the compute, or change the job or deployment, with a current VM size; the diagnostic lists similar current sizes.";
     RetiringSeries = "retiring-series", Warning, "The size's series retires within 90 days of the date.", "Move to a current VM size before the retirement date.";
     SizeNotForCompute = "size-not-for-compute", Error, "The size's series is not supported for this kind of compute (FX on a compute instance).", "Use a size whose series this kind of compute supports, or another kind of compute.";
-    SeriesNotSupported = "series-not-supported", Warning, "Azure ML's list of supported series does not include the size's series.", "Use a series on Azure ML's list, or check `az ml compute list-sizes` for your region.";
+    SeriesNotListed = "series-not-listed", Note, "The Azure ML page's list of supported series does not name the size's series (the page's list lags: Azure ML accepts what `az ml compute list-sizes` returns for a region).", "Check `az ml compute list-sizes` for your region, or pass that listing as a catalog: its `supportedComputeTypes` decides.";
     InvalidSizeName = "invalid-size-name", Error, "The size is not a well-formed Azure VM size name.", "Write the size as Azure does, e.g. Standard_D4s_v3.";
     UnknownSize = "unknown-size", Warning, "The size name is well formed, of a series the catalog lists, but no size of it (likely misspelt).", "Check the name against `az ml compute list-sizes` for your region, or pass that listing as a catalog.";
     UnknownTarget = "unknown-target", Error, "A job's target is neither a compute of the plan nor a training target, or a batch deployment's compute is not a compute of the plan.", "Name a compute defined in the plan, or a training target.";
+    RetiredService = "retired-service", Error, "The service behind the job's target is retired on the date (Azure Data Lake Analytics since 2024-02-29), though the page may still list it.", "Run the job on a compute cluster or serverless compute.";
     TargetNotListed = "target-not-listed", Warning, "The page edition and SDK/CLI view do not list the target.", "Use a target the page edition lists for your SDK/CLI view, or set the view.";
     FeatureNotSupported = "feature-not-supported", Error, "The target does not support a feature the job uses (automated ML on Kubernetes, the designer on a remote VM).", "Run the job on a target that supports the feature; the diagnostic lists them.";
     FeatureQualified = "feature-qualified", Warning, "The target supports the feature only in a restricted way (automated ML on Databricks: SDK local mode only).", "Use the feature the way the target supports it, or a target with full support.";
@@ -315,6 +316,93 @@ impl<'p> Checker<'p> {
         similar_sizes_with(spec, compute, region, self.on, self.edition)
     }
 
+    /// A retired series is an error, one retiring within [`RETIRING_WARNING_DAYS`] a warning,
+    /// both with the migration guide's replacements first among the alternatives.
+    fn check_retirement(
+        &mut self,
+        size: &VmSize,
+        series: VmSeries,
+        spec: Option<&VmSizeSpec>,
+        location: &str,
+        compute: Option<ComputeKind>,
+        region: Option<&str>,
+    ) {
+        let state = match region {
+            Some(r) => series.retirement_state_in(r, self.on),
+            None => series.retirement_state(self.on),
+        };
+        let source = series.retirement().map_or("", |r| r.source);
+        let (code, message, help) = match state {
+            RetirementState::Retired { since } => (
+                Code::RetiredSeries,
+                format!("{size} is a {series} size; {series} is retired since {since} ({source})"),
+                "move to a current VM size (recreate the compute, or update the job or deployment)",
+            ),
+            RetirementState::Retiring { date }
+                if self.on.days_until(date) <= RETIRING_WARNING_DAYS =>
+            {
+                (
+                    Code::RetiringSeries,
+                    format!(
+                        "{size} is a {series} size; {series} retires on {date}, in {} days ({source})",
+                        self.on.days_until(date)
+                    ),
+                    "move to a current VM size before the retirement date",
+                )
+            }
+            _ => return,
+        };
+        let alternatives = self.alternatives(size, series, spec, compute, region);
+        self.push_with(
+            code,
+            location.to_owned(),
+            message,
+            Some(help.to_owned()),
+            alternatives,
+        );
+    }
+
+    /// What to move a retired or retiring size to: the nearest sizes of the series its
+    /// migration guide names (current on the date), then similar current sizes.
+    fn alternatives(
+        &self,
+        size: &VmSize,
+        series: VmSeries,
+        spec: Option<&VmSizeSpec>,
+        compute: Option<ComputeKind>,
+        region: Option<&str>,
+    ) -> Vec<String> {
+        const MOST: usize = 5;
+        let embedded = Catalog::embedded();
+        let mut out: Vec<String> = match spec {
+            Some(spec) => embedded
+                .replacements(spec, self.on, 3)
+                .iter()
+                .map(|s| s.name.to_string())
+                .collect(),
+            // No row: the size of each replacement series nearest in vCPUs.
+            None => series
+                .current_replacements(self.on)
+                .into_iter()
+                .filter_map(|to| {
+                    embedded
+                        .of_series(to)
+                        .min_by_key(|c| c.vcpus.abs_diff(u32::from(size.active_vcpus())))
+                })
+                .take(3)
+                .map(|s| s.name.to_string())
+                .collect(),
+        };
+        if let Some(spec) = spec {
+            for similar in self.similar_sizes(spec, compute, region) {
+                if out.len() < MOST && !out.contains(&similar) {
+                    out.push(similar);
+                }
+            }
+        }
+        out
+    }
+
     /// Checks a size name; returns its row when it has one.
     fn check_size(
         &mut self,
@@ -337,9 +425,16 @@ impl<'p> Checker<'p> {
         };
         // The caller's catalog (a region's listing) first, then the embedded one.
         let catalog: &'p Catalog = self.catalog;
+        // A `_Promo` size is its regular size's hardware (H16m_Promo is an H16m).
+        let regular = size.without_promo();
         let Some(spec) = catalog
             .get(&size)
             .or_else(|| Catalog::embedded().get(&size))
+            .or_else(|| {
+                Catalog::embedded()
+                    .get(&regular)
+                    .filter(|_| size.is_promo())
+            })
         else {
             // A size of a series the catalog lists is likely misspelt; one of a series or
             // generation it does not have yet is just not known here.
@@ -360,77 +455,63 @@ impl<'p> Checker<'p> {
                 self.push(
                     Code::UncataloguedSize,
                     location.to_owned(),
-                    format!("{size} is not in the size catalog; its facts are not checked"),
+                    format!(
+                        "{size} is not in the size catalog (data as of {}); its facts are not checked",
+                        crate::DATA_AS_OF
+                    ),
                     Some(
                         "pass your region's `az ml compute list-sizes` as a catalog to check it"
                             .to_owned(),
                     ),
                 );
             }
+            // A retired series retires every size of it, catalogued or not (DS1, H8_Promo).
+            if let Some(series) = size.series() {
+                self.check_retirement(&size, series, None, location, compute, region);
+            }
             return None;
         };
         let series = size.series().or(spec.series);
         if let Some(series) = series {
-            let state = match region {
-                Some(r) => series.retirement_state_in(r, self.on),
-                None => series.retirement_state(self.on),
-            };
-            let source = series.retirement().map_or("", |r| r.source);
-            match state {
-                RetirementState::Retired { since } => {
+            self.check_retirement(&size, series, Some(spec), location, compute, region);
+            // A region's listing says which compute can use the size; without one, the
+            // page's list.
+            let listed = series.supported_by(self.edition);
+            if spec.supported_by.is_none() && listed.is_none() {
+                self.push(
+                    Code::SeriesNotListed,
+                    location.to_owned(),
+                    format!(
+                        "{series} is not on the Azure ML page's list of supported VM series ({}); Azure ML accepts what `az ml compute list-sizes` returns for your region",
+                        self.edition
+                    ),
+                    Some("check `az ml compute list-sizes` for your region, or pass it as a catalog".to_owned()),
+                );
+            }
+            if let Some(by) = spec.supported_by.or(listed) {
+                let ok = match compute {
+                    Some(ComputeKind::ComputeInstance) => by.instances(),
+                    Some(ComputeKind::ComputeCluster) => by.clusters(),
+                    _ => true,
+                };
+                if !ok {
+                    let kind = compute.map_or("", ComputeKind::as_str);
                     let alternatives = self.similar_sizes(spec, compute, region);
+                    let said = if spec.supported_by.is_some() {
+                        " (per the size listing)"
+                    } else {
+                        ""
+                    };
                     self.push_with(
-                        Code::RetiredSeries,
+                        Code::SizeNotForCompute,
                         location.to_owned(),
-                        format!("{size} is a {series} size; {series} is retired since {since} ({source})"),
+                        format!("{series} ({size}) is supported by {by}, not by a {kind}{said}"),
                         Some(
-                            "move to a current VM size (recreate the compute, or update the job or deployment)"
+                            "use a compute cluster, or a size whose series instances support"
                                 .to_owned(),
                         ),
                         alternatives,
                     );
-                }
-                RetirementState::Retiring { date }
-                    if self.on.days_until(date) <= RETIRING_WARNING_DAYS =>
-                {
-                    let alternatives = self.similar_sizes(spec, compute, region);
-                    self.push_with(
-                        Code::RetiringSeries,
-                        location.to_owned(),
-                        format!(
-                            "{size} is a {series} size; {series} retires on {date}, in {} days ({source})",
-                            self.on.days_until(date)
-                        ),
-                        Some("move to a current VM size before the retirement date".to_owned()),
-                        alternatives,
-                    );
-                }
-                _ => {}
-            }
-            match series.supported_by(self.edition) {
-                None => self.push(
-                    Code::SeriesNotSupported,
-                    location.to_owned(),
-                    format!("{series} is not on Azure ML's list of supported VM series ({})", self.edition),
-                    Some("Azure ML does not support every VM series Azure offers; use a listed series".to_owned()),
-                ),
-                Some(by) => {
-                    let ok = match compute {
-                        Some(ComputeKind::ComputeInstance) => by.instances(),
-                        Some(ComputeKind::ComputeCluster) => by.clusters(),
-                        _ => true,
-                    };
-                    if !ok {
-                        let kind = compute.map_or("", ComputeKind::as_str);
-                        let alternatives = self.similar_sizes(spec, compute, region);
-                        self.push_with(
-                            Code::SizeNotForCompute,
-                            location.to_owned(),
-                            format!("{series} ({size}) is supported by {by}, not by a {kind}"),
-                            Some("use a compute cluster, or a size whose series instances support".to_owned()),
-                            alternatives,
-                        );
-                    }
                 }
             }
         }
@@ -689,6 +770,25 @@ impl<'p> Checker<'p> {
                     self.view
                 ),
                 None,
+            );
+        }
+        if let Some(retired) = target.retired_service().filter(|r| r.date <= self.on) {
+            let on = self.on;
+            self.push_with(
+                Code::RetiredService,
+                at("target"),
+                format!(
+                    "job {:?}: {} is retired since {} ({})",
+                    job.name,
+                    target.page_name(),
+                    retired.date,
+                    retired.source
+                ),
+                Some("move the job to a compute cluster or serverless compute".to_owned()),
+                TrainingTarget::listed(self.edition, self.view)
+                    .filter(|t| t.is_managed() && !t.is_retired(on))
+                    .map(|t| t.to_string())
+                    .collect(),
             );
         }
         let needs = TrainingNeeds {

@@ -184,6 +184,47 @@ fn json_contracts() {
             .contains("concept-compute-target.md")
     );
 
+    // Every source's date, and the nearest current sizes of the migration guide's series.
+    let sources = size["retirement"]["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 2);
+    assert_eq!(sources[1]["authority"], "azure-vm-docs");
+    let replacements: Vec<&str> = size["replacements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    // NC24rs_v3 (24 vCPUs, 448 GiB, 4 V100): the nearest T4, H100 and A10 sizes.
+    assert_eq!(
+        replacements,
+        [
+            "Standard_NC64as_T4_v3",
+            "Standard_NC80adis_H100_v5",
+            "Standard_NV72ads_A10_v5"
+        ]
+    );
+    assert_eq!(size["replacement_series"][0], "NCads_H100_v5");
+    assert_eq!(size["listed_on_page"], true);
+    // A current size: nothing to replace.
+    let current = json(&["size", "Standard_D8ds_v5", "--json", ON[0], ON[1]]);
+    assert_eq!(current["series"], "Ddsv5");
+    assert_eq!(current["listed_on_page"], false);
+    assert_eq!(current["supported_by"], "clusters-and-instances");
+    assert_eq!(current["replacements"].as_array().unwrap().len(), 0);
+    assert_eq!(current["retirement"]["status"], "active");
+
+    // `aml data --json`: every table with rows, as-of date and source.
+    let data = json(&["data", "--json"]);
+    let tables = data["tables"].as_array().unwrap();
+    assert_eq!(tables.len(), aml_targets::data_tables().len());
+    for (t, lib) in tables.iter().zip(aml_targets::data_tables()) {
+        assert_eq!(t["name"], lib.name);
+        assert_eq!(t["rows"], lib.rows);
+        assert_eq!(t["as_of"], lib.as_of.to_string());
+        assert_eq!(t["source"], lib.source);
+    }
+    assert_eq!(data["data_as_of"], aml_targets::DATA_AS_OF.to_string());
+
     let cuda = json(&["cuda", "NC", "12.1", "--json"]);
     assert_eq!(cuda["series"], "NC");
     assert_eq!(cuda["cuda"], "12.1");
@@ -258,6 +299,19 @@ fn json_contracts() {
 
 #[test]
 fn overview_and_bad_arguments() {
+    // A retired service: the overview marks it, `train` says why it does not fit.
+    let (_, out, _) = run(&["--on", "2026-11-27"]);
+    assert!(out.contains("(service retired since 2024-02-29)"), "{out}");
+    let (_, out, _) = run(&["train", "--pipelines", "--on", "2026-11-27"]);
+    assert!(
+        out.contains("Azure Data Lake Analytics: the service is retired"),
+        "{out}"
+    );
+    let (_, out, _) = run(&["data"]);
+    assert!(
+        out.contains("retirements") && out.contains("as of"),
+        "{out}"
+    );
     let (code, out, _) = run(&["--on", "2025-10-01"]);
     assert_eq!(code, 0);
     assert!(out.contains("Training targets (page edition 2026-03, SDK/CLI v2)"));

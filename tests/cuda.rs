@@ -87,7 +87,8 @@ fn every_cuda_arch_support_row() {
 #[test]
 fn every_driver_minimum_row() {
     let rows = csv(include_str!("data/cuda_driver_min.csv"));
-    assert_eq!(rows.len(), CUDA_DRIVER_MINIMUMS.len());
+    // The shared CSV's rows, then the toolkits NVIDIA released since (FACTS §8 asks for all).
+    assert_eq!(rows.len() + 1, CUDA_DRIVER_MINIMUMS.len());
     for (row, table) in rows.iter().zip(CUDA_DRIVER_MINIMUMS) {
         let cuda = v(&row["cuda"]);
         let min: DriverVersion = row["min_linux_driver"]
@@ -110,7 +111,28 @@ fn every_driver_minimum_row() {
         );
         assert!(matches!(min.runs(cuda), DriverCompat::Full { .. }));
     }
-    assert_eq!(CUDA_TOOLKITS.len(), rows.len());
+    // 13.3: from secondary copies of its release notes.
+    let last = CUDA_DRIVER_MINIMUMS.last().unwrap();
+    assert_eq!(
+        (last.cuda, last.min_linux_driver.to_string()),
+        (v("13.3"), "610.43.02".to_owned())
+    );
+    assert!(last.source.starts_with("secondary"));
+    // 13.4 and 13.5 are released without a bundled driver: toolkits, with no minimum.
+    assert_eq!(CUDA_TOOLKITS.len(), rows.len() + 3);
+    assert_eq!(
+        &CUDA_TOOLKITS[CUDA_TOOLKITS.len() - 3..],
+        [v("13.3"), v("13.4"), v("13.5")]
+    );
+    assert_eq!(v("13.4").min_linux_driver(), None);
+    assert_eq!(
+        "600.10.01"
+            .parse::<DriverVersion>()
+            .unwrap()
+            .runs(v("13.5")),
+        DriverCompat::UnknownToolkit
+    );
+    assert!(CUDA_TOOLKITS.windows(2).all(|w| w[0] < w[1]));
     assert!(!CUDA_TOOLKITS.contains(&v("12.7")));
     assert_eq!(v("12.7").min_linux_driver(), None);
     assert_eq!(v("8.0").min_linux_driver(), None);
@@ -795,4 +817,90 @@ fn exact_errors_of_the_other_parsers() {
     );
     assert_eq!("torch".parse::<Framework>().unwrap(), Framework::PyTorch);
     assert_eq!("TF".parse::<Framework>().unwrap(), Framework::TensorFlow);
+}
+
+#[test]
+fn current_generations_cuda_and_frameworks() {
+    use aml_targets::{CudaReason, DocEdition};
+    let e = DocEdition::LATEST;
+    // ND H200 v5: Hopper (9.0), on the page's Hopper row from Mar 2026; CUDA 11.8 on.
+    let h200 = VmSeries::ND_H200_v5.cuda_verdict(v("12.4"), e);
+    assert_eq!(
+        (h200.page.supported, h200.nvidia.supported),
+        (Some(true), Some(true))
+    );
+    assert_eq!(
+        VmSeries::ND_H200_v5
+            .cuda_verdict(v("11.7"), e)
+            .nvidia
+            .supported,
+        Some(false)
+    );
+    // ND MI300X v5: AMD, no CUDA whatever the version; PyTorch's CUDA wheels never run.
+    let mi300x = VmSeries::ND_MI300X_v5.cuda_verdict(v("12.4"), e);
+    assert_eq!(mi300x.nvidia.supported, Some(false));
+    assert_eq!(mi300x.nvidia.reason, CudaReason::NotNvidia);
+    assert!(!mi300x.runs());
+    assert!(
+        VmSeries::ND_MI300X_v5
+            .newest_framework_build(Framework::PyTorch)
+            .is_none()
+    );
+    // GB300 is compute capability 10.3: CUDA 12.9 on (12.8 knew only 10.0).
+    assert_eq!(
+        VmSeries::ND_GB300_v6
+            .cuda_verdict(v("12.8"), e)
+            .nvidia
+            .supported,
+        Some(false)
+    );
+    assert_eq!(
+        VmSeries::ND_GB300_v6
+            .cuda_verdict(v("12.9"), e)
+            .nvidia
+            .supported,
+        Some(true)
+    );
+    // The RTX PRO 6000 (12.0) and GB200 (10.0): CUDA 12.8 on; 13.5 is a released toolkit.
+    for s in [VmSeries::NC_RTXPRO6000BSE_v6, VmSeries::ND_GB200_v6] {
+        assert_eq!(
+            s.cuda_verdict(v("12.8"), e).nvidia.supported,
+            Some(true),
+            "{s}"
+        );
+        assert_eq!(
+            s.cuda_verdict(v("13.5"), e).nvidia.supported,
+            Some(true),
+            "{s}"
+        );
+    }
+    // PyTorch 2.11's cu128 wheels dropped Volta: on a V100 only cu126 runs.
+    let runs: Vec<(String, Option<bool>)> = VmSeries::NCv3
+        .framework_builds(Framework::PyTorch, "2.11".parse().unwrap())
+        .unwrap()
+        .map(|b| (b.cuda.to_string(), b.runs))
+        .collect();
+    assert_eq!(
+        runs,
+        [
+            ("12.6".into(), Some(true)),
+            ("12.8".into(), Some(false)),
+            ("13.0".into(), Some(false))
+        ]
+    );
+    // The newest PyTorch build for a V100: 2.14's cu126; for an H200: 2.14's cu132.
+    let v100 = VmSeries::NCv3
+        .newest_framework_build(Framework::PyTorch)
+        .unwrap();
+    assert_eq!(
+        (v100.version.to_string(), v100.cuda.to_string()),
+        ("2.14".into(), "12.6".into())
+    );
+    let h200 = VmSeries::ND_H200_v5
+        .newest_framework_build(Framework::PyTorch)
+        .unwrap();
+    assert_eq!(
+        (h200.version.to_string(), h200.cuda.to_string()),
+        ("2.14".into(), "13.2".into())
+    );
 }

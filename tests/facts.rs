@@ -465,15 +465,93 @@ fn retirement_dates_with_every_source() {
     ] {
         assert_dates(s, &[("2023-08-31", Page, false), ("2023-09-06", Vm, false)]);
     }
-    assert_dates(VmSeries::Av1, &[("2024-08-31", Page, false)]);
-    assert_dates(VmSeries::HB, &[("2024-08-31", Page, false)]);
-    assert_dates(VmSeries::NCv3, &[("2025-09-30", Page, false)]);
+    assert_dates(
+        VmSeries::Av1,
+        &[("2024-08-31", Page, false), ("2024-08-31", Vm, false)],
+    );
+    assert_dates(
+        VmSeries::HB,
+        &[("2024-08-31", Page, false), ("2024-08-31", Vm, false)],
+    );
+    assert_dates(
+        VmSeries::NCv3,
+        &[("2025-09-30", Page, false), ("2025-09-30", Vm, false)],
+    );
     assert_dates(VmSeries::NVv3, &[("2026-09-30", Vm, false)]);
     assert_dates(VmSeries::NVv4, &[("2026-09-30", Vm, false)]);
-    assert_dates(VmSeries::H, &[("2022-08-31", Page, true)]);
-    assert_eq!(RETIREMENTS.len(), 6 * 2 + 3 + 2 + 1);
+    // H: the page withdrew its note; the VM docs retired the hardware on the same day.
+    assert_dates(
+        VmSeries::H,
+        &[("2022-08-31", Page, true), ("2022-08-31", Vm, false)],
+    );
+    // Announced by the VM docs only (FACTS §5), and Dv3/Dsv3/Ev3/Esv3 (the lifecycle page).
+    for (series, day) in [
+        (VmSeries::HBv2, "2027-05-31"),
+        (VmSeries::HC, "2027-05-31"),
+        (VmSeries::D, "2028-05-01"),
+        (VmSeries::DS, "2028-05-01"),
+        (VmSeries::Dv2, "2028-05-01"),
+        (VmSeries::DSv2, "2028-05-01"),
+        (VmSeries::Ls, "2028-05-01"),
+        (VmSeries::Av2, "2028-11-15"),
+        (VmSeries::FSv2, "2028-11-15"),
+        (VmSeries::LSv2, "2028-11-15"),
+        (VmSeries::Dv3, "2029-11-15"),
+        (VmSeries::DSv3, "2029-11-15"),
+        (VmSeries::Ev3, "2029-11-15"),
+        (VmSeries::ESv3, "2029-11-15"),
+    ] {
+        assert_dates(series, &[(day, Vm, false)]);
+        let r = series.retirement().unwrap();
+        assert!(r.source.contains("azure-compute-docs"), "{series}");
+    }
+    assert_eq!(RETIREMENTS.len(), 6 * 2 + 2 * 3 + 2 + 2 + 14);
+    assert!(
+        VmSeries::Dv2
+            .retirement()
+            .unwrap()
+            .source
+            .contains("d-ds-dv2-dsv2-ls-series-migration-guide.md")
+    );
+    assert!(
+        VmSeries::Av2
+            .retirement()
+            .unwrap()
+            .source
+            .contains("500682")
+    );
+    assert!(
+        VmSeries::HBv2
+            .retirement()
+            .unwrap()
+            .source
+            .contains("hbv2-series-retirement.md")
+    );
+    assert!(
+        VmSeries::HC
+            .retirement()
+            .unwrap()
+            .source
+            .contains("hc-series-retirement.md")
+    );
+    assert!(
+        VmSeries::Dv3
+            .retirement()
+            .unwrap()
+            .note
+            .contains("sovereign")
+    );
+    assert!(
+        VmSeries::Dv2
+            .retirement()
+            .unwrap()
+            .note
+            .contains("July 2026")
+    );
+    // The earliest date decides; of equal dates, the page's (listed first).
     let av1 = VmSeries::Av1.retirement().unwrap();
     assert!(av1.note.contains("June 2023"));
+    assert_eq!(av1.authority, Page);
     assert_eq!(
         VmSeries::NCv3.retirement().unwrap().page_edition,
         Some(DocEdition::Nov2025)
@@ -481,6 +559,14 @@ fn retirement_dates_with_every_source() {
     assert_eq!(
         VmSeries::NC.retirement().unwrap().page_edition,
         Some(DocEdition::Jan2024)
+    );
+    assert_eq!(VmSeries::H.retirement().unwrap().authority, Vm);
+    assert!(
+        VmSeries::H
+            .retirement()
+            .unwrap()
+            .source
+            .contains("h-series-retirement.md")
     );
     assert!(
         VmSeries::NVv3
@@ -499,90 +585,85 @@ fn retirement_dates_with_every_source() {
     for r in RETIREMENTS {
         assert!(!r.source.is_empty());
     }
-}
-
-#[test]
-fn retirement_state_on_dates() {
-    use RetirementState::{Active, Retired, Retiring};
-    let cases = [
-        (
-            VmSeries::NC,
-            "2023-08-30",
-            Retiring {
-                date: date("2023-08-31"),
-            },
-        ),
-        (
-            VmSeries::NC,
-            "2023-08-31",
-            Retired {
-                since: date("2023-08-31"),
-            },
-        ),
-        (
-            VmSeries::NC_Promo,
-            "2024-01-01",
-            Retired {
-                since: date("2023-08-31"),
-            },
-        ),
-        (
-            VmSeries::Av1,
-            "2024-08-30",
-            Retiring {
-                date: date("2024-08-31"),
-            },
-        ),
-        (
-            VmSeries::HB,
-            "2024-09-01",
-            Retired {
-                since: date("2024-08-31"),
-            },
-        ),
-        (
-            VmSeries::NCv3,
-            "2025-09-29",
-            Retiring {
-                date: date("2025-09-30"),
-            },
-        ),
-        (
-            VmSeries::NCv3,
-            "2025-09-30",
-            Retired {
-                since: date("2025-09-30"),
-            },
-        ),
-        (
-            VmSeries::NVv3,
-            "2026-09-29",
-            Retiring {
-                date: date("2026-09-30"),
-            },
-        ),
-        (
-            VmSeries::NVv4,
-            "2026-11-26",
-            Retired {
-                since: date("2026-09-30"),
-            },
-        ),
-        // The H announcement was withdrawn: the series is not retired by it.
-        (VmSeries::H, "2026-11-26", Active),
-        (VmSeries::NCasT4_v3, "2026-11-26", Active),
-    ];
-    for (series, on, expected) in cases {
+    // Series with no announcement: every other series of the catalog.
+    let announced: Vec<VmSeries> = RETIREMENTS.iter().map(|r| r.series).collect();
+    for s in [
+        VmSeries::DDSv4,
+        VmSeries::EAv4,
+        VmSeries::FX,
+        VmSeries::M,
+        VmSeries::HBv3,
+        VmSeries::NDv2,
+        VmSeries::NCasT4_v3,
+        VmSeries::Ddsv5,
+        VmSeries::Dsv6,
+        VmSeries::ND_H200_v5,
+    ] {
+        assert!(!announced.contains(&s), "{s}");
         assert_eq!(
-            series.retirement_state(date(on)),
-            expected,
-            "{series} on {on}"
+            s.retirement_state(date("2030-01-01")),
+            RetirementState::Active
         );
     }
 }
 
 #[test]
-fn ncv3_regional_exceptions() {
+fn retirement_state_on_dates() {
+    use RetirementState::{Active, Retired, Retiring};
+    // Each date: the day before, the day, the day after.
+    let days = [
+        (VmSeries::NC, "2023-08-31"),
+        (VmSeries::NC_Promo, "2023-08-31"),
+        (VmSeries::NCv2, "2023-08-31"),
+        (VmSeries::ND, "2023-08-31"),
+        (VmSeries::NV, "2023-08-31"),
+        (VmSeries::NV_Promo, "2023-08-31"),
+        (VmSeries::H, "2022-08-31"),
+        (VmSeries::Av1, "2024-08-31"),
+        (VmSeries::HB, "2024-08-31"),
+        (VmSeries::NCv3, "2025-09-30"),
+        (VmSeries::NVv3, "2026-09-30"),
+        (VmSeries::NVv4, "2026-09-30"),
+        (VmSeries::HBv2, "2027-05-31"),
+        (VmSeries::HC, "2027-05-31"),
+        (VmSeries::D, "2028-05-01"),
+        (VmSeries::DS, "2028-05-01"),
+        (VmSeries::Dv2, "2028-05-01"),
+        (VmSeries::DSv2, "2028-05-01"),
+        (VmSeries::Ls, "2028-05-01"),
+        (VmSeries::Av2, "2028-11-15"),
+        (VmSeries::FSv2, "2028-11-15"),
+        (VmSeries::LSv2, "2028-11-15"),
+        (VmSeries::Dv3, "2029-11-15"),
+        (VmSeries::DSv3, "2029-11-15"),
+        (VmSeries::Ev3, "2029-11-15"),
+        (VmSeries::ESv3, "2029-11-15"),
+    ];
+    for (series, day) in days {
+        let d = date(day);
+        let before = d.add_days(-1).unwrap();
+        let after = d.add_days(1).unwrap();
+        assert_eq!(
+            series.retirement_state(before),
+            Retiring { date: d },
+            "{series}"
+        );
+        assert_eq!(series.retirement_state(d), Retired { since: d }, "{series}");
+        assert_eq!(
+            series.retirement_state(after),
+            Retired { since: d },
+            "{series}"
+        );
+    }
+    assert_eq!(
+        VmSeries::NCasT4_v3.retirement_state(date("2026-11-26")),
+        Active
+    );
+}
+
+#[test]
+fn regional_exceptions() {
+    // NCv3 (VM docs, two copies of ncv3-retirement.md; US Gov disagrees: the earlier counts).
     let regions = [
         ("US Gov Virginia", "usgovvirginia", "2026-06-30"),
         ("US Gov Arizona", "usgovarizona", "2026-06-30"),
@@ -590,20 +671,29 @@ fn ncv3_regional_exceptions() {
         ("China North 3", "chinanorth3", "2027-06-30"),
     ];
     let exceptions: Vec<_> = VmSeries::NCv3.regional_retirements().collect();
-    assert_eq!(exceptions.len(), regions.len());
-    for ((name, location, day), e) in regions.into_iter().zip(exceptions) {
-        assert_eq!((e.region.name, e.region.location), (name, location));
-        assert_eq!(e.date, date(day));
+    assert_eq!(exceptions.len(), 2 * regions.len());
+    for e in &exceptions {
+        assert!(e.source.contains("ncv3-retirement.md"), "{}", e.source);
+        assert!(!e.source.contains("concept-compute-target"));
+    }
+    let gov_newer: Vec<_> = exceptions
+        .iter()
+        .filter(|e| e.region.location.starts_with("usgov") && e.date == date("2026-12-31"))
+        .collect();
+    assert_eq!(gov_newer.len(), 2);
+    for (name, location, day) in regions {
+        let d = date(day);
         for spelling in [name, location] {
             assert_eq!(
-                VmSeries::NCv3.retirement_state_in(spelling, date("2025-10-01")),
-                RetirementState::Retiring { date: date(day) },
+                VmSeries::NCv3.retirement_state_in(spelling, d.add_days(-1).unwrap()),
+                RetirementState::Retiring { date: d },
                 "{spelling}"
             );
         }
+        assert!(VmSeries::NCv3.retirement_state_in(location, d).is_retired());
         assert!(
             VmSeries::NCv3
-                .retirement_state_in(location, date(day))
+                .retirement_state_in(location, d.add_days(1).unwrap())
                 .is_retired()
         );
     }
@@ -612,7 +702,103 @@ fn ncv3_regional_exceptions() {
             .retirement_state_in("westeurope", date("2025-10-01"))
             .is_retired()
     );
+    // NVv3 in UAE North until 2027-01-31.
+    let uae = date("2027-01-31");
+    assert_eq!(
+        VmSeries::NVv3.retirement_state_in("uaenorth", date("2026-11-27")),
+        RetirementState::Retiring { date: uae }
+    );
+    assert!(
+        VmSeries::NVv3
+            .retirement_state_in("UAE North", uae)
+            .is_retired()
+    );
+    assert!(
+        VmSeries::NVv3
+            .retirement_state_in("eastus", date("2026-11-27"))
+            .is_retired()
+    );
+    assert_eq!(VmSeries::NVv4.regional_retirements().count(), 0);
     assert_eq!(VmSeries::NC.regional_retirements().count(), 0);
+}
+
+// ---- §5 replacements -------------------------------------------------------------------------
+
+#[test]
+fn replacements_from_the_migration_guides() {
+    use aml_targets::{DATA_AS_OF, REPLACEMENTS};
+    // Every retired or retiring series has a guide, and nothing else has one.
+    for s in VmSeries::ALL.iter().copied() {
+        assert_eq!(s.replacement().is_some(), s.retirement().is_some(), "{s}");
+    }
+    for r in REPLACEMENTS {
+        assert!(!r.to.is_empty() && !r.source.is_empty(), "{}", r.series);
+        // Followed to the series current on the data's date, there is always one.
+        let current = r.series.current_replacements(DATA_AS_OF);
+        assert!(!current.is_empty(), "{}", r.series);
+        for c in current {
+            assert_eq!(
+                c.retirement_state(DATA_AS_OF),
+                RetirementState::Active,
+                "{} -> {c}",
+                r.series
+            );
+            assert!(c.sizes().next().is_some(), "{c} has sizes");
+        }
+    }
+    // The guides' words.
+    assert_eq!(VmSeries::NC.replacements(), [VmSeries::NCasT4_v3]);
+    assert_eq!(VmSeries::NCv2.replacements(), [VmSeries::NCads_A100_v4]);
+    assert_eq!(VmSeries::NCv3.replacements()[0], VmSeries::NCads_H100_v5);
+    assert_eq!(VmSeries::NVv4.replacements()[0], VmSeries::NVadsV710_v5);
+    assert_eq!(VmSeries::NVv3.replacements()[0], VmSeries::NVadsA10_v5);
+    assert_eq!(VmSeries::Av1.replacements(), [VmSeries::Av2]);
+    assert_eq!(
+        VmSeries::HBv2.replacements(),
+        [VmSeries::HBv5, VmSeries::HX, VmSeries::HBv4, VmSeries::HBv3]
+    );
+    assert_eq!(
+        &VmSeries::Ls.replacements()[..2],
+        [VmSeries::Lsv3, VmSeries::Lasv3]
+    );
+    assert!(VmSeries::Dv2.replacements().contains(&VmSeries::Dasv5));
+    assert!(VmSeries::Dv3.replacements().contains(&VmSeries::Ddsv5));
+    assert!(VmSeries::ESv3.replacements().contains(&VmSeries::Esv5));
+    assert!(VmSeries::FSv2.replacements().contains(&VmSeries::Falsv6));
+    // Av1 → Av2, which retires in 2028: Av2's own guide instead.
+    let av1 = VmSeries::Av1.current_replacements(DATA_AS_OF);
+    assert!(!av1.contains(&VmSeries::Av2));
+    assert!(av1.contains(&VmSeries::Dsv5));
+    // H → HC and HBv2 (retiring 2027) are followed to HBv5, HX, HBv4; HBv3 stays.
+    let h = VmSeries::H.current_replacements(DATA_AS_OF);
+    assert!(h.contains(&VmSeries::HBv3) && h.contains(&VmSeries::HX));
+    assert!(!h.contains(&VmSeries::HC));
+    // Sizes: the nearest of each current replacement series.
+    let on = DATA_AS_OF;
+    let names = |name: &str| -> Vec<String> {
+        let spec = aml_targets::VmSizeSpec::find(name).unwrap();
+        aml_targets::Catalog::embedded()
+            .replacements(spec, on, 3)
+            .iter()
+            .map(|s| s.name.to_string())
+            .collect()
+    };
+    assert_eq!(names("Standard_NC6"), ["Standard_NC8as_T4_v3"]);
+    assert_eq!(names("Standard_NC6s_v2"), ["Standard_NC24ads_A100_v4"]);
+    // NCv3's guide names four series; the nearest size of each, nearest first (the T4 size
+    // has the V100 size's shape; the H100 size is the guide's first choice).
+    let ncv3 = names("Standard_NC6s_v3");
+    assert_eq!(ncv3[0], "Standard_NC8as_T4_v3");
+    assert!(
+        ncv3.contains(&"Standard_NC40ads_H100_v5".to_owned()),
+        "{ncv3:?}"
+    );
+    let d2 = names("Standard_D2_v2");
+    assert_eq!(d2.len(), 3);
+    for n in &d2 {
+        let spec = aml_targets::VmSizeSpec::find(n).unwrap();
+        assert_eq!(spec.vcpus, 2, "{n}");
+    }
 }
 
 // ---- §6 isolated sizes ---------------------------------------------------------------------
@@ -666,66 +852,50 @@ fn page_cuda_table_every_row() {
     use GpuArchitecture as A;
     use VmSeries as S;
     let v = CudaVersion::new;
-    // (architecture, series, CUDA lower bound, first edition)
-    let table = [
-        (
-            A::Ampere,
-            &[S::NDasrA100_v4][..],
-            v(11, 0),
-            DocEdition::Jan2024,
-        ),
-        (
-            A::Turing,
-            &[S::NCasT4_v3][..],
-            v(10, 0),
-            DocEdition::Jan2024,
-        ),
-        (
-            A::Volta,
-            &[S::NCv3, S::NDv2][..],
-            v(9, 0),
-            DocEdition::Jan2024,
-        ),
-        (
-            A::Pascal,
-            &[S::NCv2, S::ND][..],
-            v(9, 0),
-            DocEdition::Jan2024,
-        ),
-        (
-            A::Maxwell,
-            &[S::NV, S::NVv3][..],
-            v(9, 0),
-            DocEdition::Jan2024,
-        ),
-        (
-            A::Kepler,
-            &[S::NC, S::NC_Promo][..],
-            v(9, 0),
-            DocEdition::Jan2024,
-        ),
-        (
-            A::Hopper,
-            &[S::NCads_H100_v5, S::ND_H100_v5, S::ND_H200_v5][..],
-            v(12, 0),
-            DocEdition::Mar2026,
-        ),
+    // Jan 2024 and Nov 2025: six rows, lower bounds only.
+    let older = vec![
+        (A::Ampere, vec![S::NDasrA100_v4], v(11, 0)),
+        (A::Turing, vec![S::NCasT4_v3], v(10, 0)),
+        (A::Volta, vec![S::NCv3, S::NDv2], v(9, 0)),
+        (A::Pascal, vec![S::NCv2, S::ND], v(9, 0)),
+        (A::Maxwell, vec![S::NV, S::NVv3], v(9, 0)),
+        (A::Kepler, vec![S::NC, S::NC_Promo], v(9, 0)),
     ];
-    assert_eq!(PAGE_CUDA_TABLE.len(), table.len());
-    for (arch, series, min, first) in table {
-        let row = arch.page_cuda_row(DocEdition::LATEST).unwrap();
-        assert_eq!(row.series, series, "{arch}");
-        assert_eq!(row.min_cuda, min, "{arch}");
-        assert_eq!(row.first_edition, first, "{arch}");
-        for s in series {
-            assert_eq!(s.gpu_architecture(), Some(arch), "{s}");
-            for e in DocEdition::ALL.iter().copied() {
-                let expected = (e >= first).then_some(min);
-                assert_eq!(s.page_cuda_min(e), expected, "{s} {e}");
+    // Mar 2026: Hopper added, and the Ampere row names NCA100_v4 too.
+    let mut mar2026 = vec![(
+        A::Hopper,
+        vec![S::NCads_H100_v5, S::ND_H100_v5, S::ND_H200_v5],
+        v(12, 0),
+    )];
+    mar2026.extend(older.iter().cloned());
+    mar2026[1].1.push(S::NCads_A100_v4);
+    for (edition, table) in [
+        (DocEdition::Jan2024, &older),
+        (DocEdition::Nov2025, &older),
+        (DocEdition::Mar2026, &mar2026),
+    ] {
+        let rows: Vec<_> = PAGE_CUDA_TABLE
+            .iter()
+            .filter(|r| r.in_edition(edition))
+            .map(|r| (r.architecture, r.series.to_vec(), r.min_cuda))
+            .collect();
+        assert_eq!(&rows, table, "{edition}");
+        for (arch, series, min) in table {
+            let row = arch.page_cuda_row(edition).unwrap();
+            assert_eq!((&row.series.to_vec(), row.min_cuda), (series, *min));
+            for s in series {
+                assert_eq!(s.gpu_architecture(), Some(*arch), "{s}");
+                assert_eq!(s.page_cuda_min(edition), Some(*min), "{s} {edition}");
             }
         }
     }
+    assert_eq!(PAGE_CUDA_TABLE.len(), 8);
     assert_eq!(A::Hopper.page_cuda_row(DocEdition::Nov2025), None);
+    assert_eq!(S::NCads_A100_v4.page_cuda_min(DocEdition::Nov2025), None);
+    assert_eq!(
+        S::NCads_A100_v4.page_cuda_min(DocEdition::Mar2026),
+        Some(v(11, 0))
+    );
     // The page's own spellings in the CUDA table are aliases of the series.
     for row in PAGE_CUDA_TABLE {
         let parsed: Vec<VmSeries> = row
@@ -765,9 +935,110 @@ fn gpu_architectures_per_series_and_order() {
     assert_eq!(VmSeries::NVv4.category(), VmCategory::Gpu);
     assert_eq!(VmSeries::NVv4.gpu_architecture(), None);
     assert_eq!(VmSeries::NVv4.page_cuda_min(DocEdition::LATEST), None);
-    // Every GPU series but NVv4 has an architecture, every CPU series none.
+    // Every GPU series has GPU facts; the NVIDIA ones an architecture; the AMD ones none.
+    let amd = [
+        VmSeries::NVv4,
+        VmSeries::ND_MI300X_v5,
+        VmSeries::NGads_V620,
+        VmSeries::NVadsV710_v5,
+    ];
     for s in VmSeries::ALL.iter().copied() {
-        let gpu = s.category() == VmCategory::Gpu && s != VmSeries::NVv4;
-        assert_eq!(s.gpu_architecture().is_some(), gpu, "{s}");
+        let gpu = s.category() == VmCategory::Gpu;
+        assert_eq!(s.gpu().is_some(), gpu, "{s}");
+        let vendor = s.gpu().map(|g| g.vendor);
+        assert_eq!(
+            vendor == Some(aml_targets::GpuVendor::Amd),
+            amd.contains(&s),
+            "{s}"
+        );
+        assert_eq!(
+            s.gpu_architecture().is_some(),
+            gpu && !amd.contains(&s),
+            "{s}"
+        );
     }
+}
+
+// ---- as-of dates ---------------------------------------------------------------------------
+
+#[test]
+fn every_table_says_how_old_it_is() {
+    use aml_targets::{
+        CUDA_DRIVER_MINIMUMS, DATA_AS_OF, FRAMEWORK_CUDA_BUILDS, NVIDIA_CUDA_SUPPORT,
+        PYTORCH_WHEELS, REGIONAL_RETIREMENTS, REPLACEMENTS, RETIRED_SERVICES, data_tables,
+    };
+    assert_eq!(DATA_AS_OF, date("2026-11-27"));
+    let tables = data_tables();
+    let rows = |name: &str| {
+        tables
+            .iter()
+            .find(|t| t.name == name)
+            .unwrap_or_else(|| panic!("{name}"))
+            .rows
+    };
+    assert_eq!(rows("training-targets"), TrainingTarget::ALL.len());
+    assert_eq!(rows("vm-series"), VmSeries::ALL.len());
+    assert_eq!(rows("vm-sizes"), aml_targets::Catalog::embedded().len());
+    assert_eq!(rows("azure-ml-size-listing"), 260);
+    assert_eq!(rows("retirements"), RETIREMENTS.len());
+    assert_eq!(rows("regional-retirements"), REGIONAL_RETIREMENTS.len());
+    assert_eq!(rows("replacements"), REPLACEMENTS.len());
+    assert_eq!(rows("retired-services"), RETIRED_SERVICES.len());
+    assert_eq!(rows("isolated-sizes"), ISOLATED_SIZES.len());
+    assert_eq!(rows("page-cuda-table"), PAGE_CUDA_TABLE.len());
+    assert_eq!(rows("nvidia-cuda-support"), NVIDIA_CUDA_SUPPORT.len());
+    assert_eq!(rows("cuda-driver-minimums"), CUDA_DRIVER_MINIMUMS.len());
+    assert_eq!(rows("framework-cuda-builds"), FRAMEWORK_CUDA_BUILDS.len());
+    assert_eq!(rows("pytorch-wheels"), PYTORCH_WHEELS.len());
+    let mut names: Vec<&str> = tables.iter().map(|t| t.name).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), tables.len(), "names are unique");
+    for t in tables {
+        assert!(t.rows > 0 && !t.source.is_empty(), "{}", t.name);
+        assert!(t.as_of <= DATA_AS_OF, "{}", t.name);
+    }
+    let listing = tables
+        .iter()
+        .find(|t| t.name == "azure-ml-size-listing")
+        .unwrap();
+    assert_eq!(listing.as_of, date("2025-11-04"));
+}
+
+#[test]
+fn retired_services() {
+    use aml_targets::{RETIRED_SERVICES, TrainingMisfit, TrainingNeeds, training_targets};
+    assert_eq!(RETIRED_SERVICES.len(), 1);
+    let adla = TrainingTarget::DataLakeAnalytics;
+    let r = adla.retired_service().unwrap();
+    assert_eq!(r.date, date("2024-02-29"));
+    assert!(r.source.contains("service_list.json"));
+    assert!(!adla.is_retired(date("2024-02-28")));
+    assert!(adla.is_retired(date("2024-02-29")));
+    assert!(adla.is_retired(date("2024-03-01")));
+    // The page still lists it (v2, Mar 2026): retired and listed at once.
+    assert!(adla.is_listed(DocEdition::Mar2026, ApiView::V2));
+    for t in TrainingTarget::ALL.iter().copied().filter(|&t| t != adla) {
+        assert!(t.retired_service().is_none(), "{t}");
+    }
+    let fit = |on: Option<&str>| {
+        training_targets(&TrainingNeeds {
+            ml_pipelines: true,
+            on: on.map(date),
+            ..TrainingNeeds::default()
+        })
+        .find(|f| f.target == adla)
+        .unwrap()
+    };
+    assert!(fit(None).fits(), "no date, no retirement check");
+    assert!(fit(Some("2024-02-28")).fits());
+    let retired = fit(Some("2026-11-27"));
+    assert_eq!(
+        retired.misfits.iter().collect::<Vec<_>>(),
+        [TrainingMisfit::Retired]
+    );
+    assert_eq!(
+        TrainingMisfit::Retired.to_string(),
+        "the service is retired"
+    );
 }

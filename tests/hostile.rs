@@ -497,7 +497,7 @@ mod round_trips {
             framework in framework(),
             concurrency in count(),
         ) {
-            let training = TrainingNeeds { automated_ml: a, ml_pipelines: p, designer: d, gpu: g, multi_node: m, managed_only: managed, view, edition };
+            let training = TrainingNeeds { automated_ml: a, ml_pipelines: p, designer: d, gpu: g, multi_node: m, managed_only: managed, view, edition, on: m.then(|| "2026-11-27".parse().unwrap()) };
             let back: TrainingNeeds = serde_json::from_str(&serde_json::to_string(&training).unwrap()).unwrap();
             prop_assert_eq!(back, training);
             let inference = InferenceNeeds { model_size_gb: size_gb, model_ram_gb: ram_gb, gpu: g, production: p, view: Some(view), ..InferenceNeeds::default() };

@@ -147,10 +147,8 @@ fn exact_error_strings() {
     );
     assert_eq!(
         err::<VmSeries>("NCv9"),
-        "unknown VM series \"NCv9\"; expected one of: DDSv4, Dv2, Dv3, DSv2, DSv3, EAv4, Ev3, \
-         ESv3, FSv2, FX, H, HB, HBv2, HBv3, HC, LSv2, M, NC, NC Promo, NCv2, NCv3, ND, NDv2, \
-         NV, NVv3, NCasT4_v3, NDasrA100_v4, ND_H100_v5, ND_H200_v5, Av2, NCads_A100_v4, \
-         NCads_H100_v5, Av1, NV_Promo, NVv4, NDm_A100_v4, NVadsA10_v5"
+        "unknown VM series \"NCv9\"; expected one of 111 names, the closest: NCv2, NCv3, NC, \
+         NDv2, NV"
     );
     assert_eq!(
         err::<VmCategory>("cheap"),

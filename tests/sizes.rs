@@ -15,14 +15,20 @@ mod common;
 use common::csv;
 
 const SIZES_CSV: &str = include_str!("data/azure_vm_sizes.csv");
+const CURRENT_SIZES_CSV: &str = include_str!("data/vm_sizes_current.csv");
+const LISTING_SIZES_CSV: &str = include_str!("data/vm_sizes_aml_listing.csv");
+const AML_LISTING_CSV: &str = include_str!("data/aml_vmsizes_eastus_2025-11-04.csv");
 const GPUS_CSV: &str = include_str!("data/gpu_series.csv");
+const CURRENT_GPUS_CSV: &str = include_str!("data/gpu_series_current.csv");
 
 #[test]
 fn every_csv_row_parses_classifies_and_finds_its_spec() {
-    let rows = csv(SIZES_CSV);
-    assert_eq!(rows.len(), 215);
-    assert_eq!(Catalog::embedded().len(), 215);
-    for row in &rows {
+    let shared = csv(SIZES_CSV);
+    let current = csv(CURRENT_SIZES_CSV);
+    let listed = csv(LISTING_SIZES_CSV);
+    assert_eq!((shared.len(), current.len(), listed.len()), (215, 553, 54));
+    assert_eq!(Catalog::embedded().len(), 215 + 553 + 54);
+    for row in shared.iter().chain(&current).chain(&listed) {
         let name = &row["size"];
         let size: VmSize = name.parse().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(&size.to_string(), name, "canonical spelling");
@@ -71,10 +77,59 @@ fn every_csv_row_parses_classifies_and_finds_its_spec() {
 }
 
 #[test]
-fn every_gpu_series_row() {
-    let rows = csv(GPUS_CSV);
-    assert_eq!(rows.len(), 17);
+fn azure_ml_listing_rows() {
+    use aml_targets::SupportedBy;
+    let rows = csv(AML_LISTING_CSV);
+    assert_eq!(rows.len(), 260);
     for row in &rows {
+        let name = &row["name"];
+        let spec = VmSizeSpec::find(name).unwrap_or_else(|| panic!("{name}"));
+        // Every listed size is in the catalog, with the listing's vCPUs.
+        assert_eq!(spec.vcpus.to_string(), row["vCPUs"], "{name}");
+        assert_eq!(
+            spec.low_priority_capable,
+            Some(row["lowPriorityCapable"] == "true"),
+            "{name}"
+        );
+        assert_eq!(spec.premium_io, Some(row["premiumIO"] == "true"), "{name}");
+        // Which compute: the listing's word for series the page does not list, only when it
+        // names clusters or instances; the page's for its own series.
+        let types: Vec<&str> = row["supportedComputeTypes"].split(';').collect();
+        let expected = match (
+            types.contains(&"AmlCompute"),
+            types.contains(&"ComputeInstance"),
+        ) {
+            (true, true) => Some(SupportedBy::ClustersAndInstances),
+            (true, false) => Some(SupportedBy::ClustersOnly),
+            (false, true) => Some(SupportedBy::InstancesOnly),
+            (false, false) => None,
+        };
+        let page_listed = spec.series.is_some_and(|s| s.first_listed().is_some());
+        let expected = if page_listed { None } else { expected };
+        assert_eq!(spec.supported_by, expected, "{name}");
+    }
+    // The listing offers FX to instances; the page (FACTS §4) does not, and decides.
+    let fx = VmSizeSpec::find("Standard_FX4mds").unwrap();
+    assert_eq!(fx.supported_by, None);
+    assert_eq!(
+        VmSeries::FX.supported_by(aml_targets::DocEdition::LATEST),
+        Some(SupportedBy::ClustersOnly)
+    );
+    let l8 = VmSizeSpec::find("Standard_L8s_v3").unwrap();
+    assert_eq!(l8.supported_by, Some(SupportedBy::ClustersOnly));
+    let a10 = VmSizeSpec::find("Standard_NV6ads_A10_v5").unwrap();
+    assert_eq!(
+        a10.supported_by, None,
+        "endpoints only: left to the series' rule"
+    );
+}
+
+#[test]
+fn every_gpu_series_row() {
+    let shared = csv(GPUS_CSV);
+    let current = csv(CURRENT_GPUS_CSV);
+    assert_eq!((shared.len(), current.len()), (17, 8));
+    for row in shared.iter().chain(&current) {
         let series: VmSeries = row["series"].parse().unwrap();
         let gpu = series.gpu().unwrap_or_else(|| panic!("{series}"));
         assert_eq!(gpu.model, row["gpu_model"]);
@@ -83,7 +138,9 @@ fn every_gpu_series_row() {
         assert_eq!(gpu.source, row["source"]);
         if row["vendor"] == "NVIDIA" {
             assert_eq!(gpu.vendor, GpuVendor::Nvidia);
-            let arch: GpuArchitecture = row["architecture"].parse().unwrap();
+            // "Blackwell (Blackwell Ultra)": the architecture, then what the source adds.
+            let name = row["architecture"].split(' ').next().unwrap();
+            let arch: GpuArchitecture = name.parse().unwrap();
             assert_eq!(gpu.architecture, Some(arch));
             assert_eq!(series.gpu_architecture(), Some(arch), "{series}");
             let cc: ComputeCapability = row["compute_capability"].parse().unwrap();
@@ -140,7 +197,40 @@ fn every_gpu_series_row() {
         (cc(VmSeries::ND_H100_v5), mem(VmSeries::ND_H100_v5)),
         ("9.0".into(), 80)
     );
-    assert_eq!(VmSeries::ND_H200_v5.gpu(), None);
+    // The current generations (gpu_series_current.csv): NVIDIA's compute capabilities,
+    // AMD's GPUs without CUDA.
+    assert_eq!(
+        (cc(VmSeries::ND_H200_v5), mem(VmSeries::ND_H200_v5)),
+        ("9.0".into(), 141)
+    );
+    assert_eq!(
+        (cc(VmSeries::NCCads_H100_v5), mem(VmSeries::NCCads_H100_v5)),
+        ("9.0".into(), 94)
+    );
+    assert_eq!(
+        (cc(VmSeries::ND_GB200_v6), mem(VmSeries::ND_GB200_v6)),
+        ("10.0".into(), 192)
+    );
+    assert_eq!(
+        (cc(VmSeries::ND_GB300_v6), mem(VmSeries::ND_GB300_v6)),
+        ("10.3".into(), 288)
+    );
+    assert_eq!(
+        (
+            cc(VmSeries::NC_RTXPRO6000BSE_v6),
+            mem(VmSeries::NC_RTXPRO6000BSE_v6)
+        ),
+        ("12.0".into(), 96)
+    );
+    for (amd, memory) in [
+        (VmSeries::ND_MI300X_v5, 192),
+        (VmSeries::NGads_V620, 32),
+        (VmSeries::NVadsV710_v5, 24),
+    ] {
+        let gpu = amd.gpu().unwrap();
+        assert_eq!((gpu.vendor, gpu.compute_capability), (GpuVendor::Amd, None));
+        assert_eq!(gpu.memory_gib, memory, "{amd}");
+    }
 }
 
 #[track_caller]
@@ -195,7 +285,7 @@ fn tricky_names() {
 
     let s = parts("Standard_M416s_8_v2");
     assert_eq!((s.memory_variant(), s.version()), (Some(8), Some(2)));
-    assert_eq!(s.series(), None, "Mv2 is not a series the crate knows");
+    assert_eq!(s.series(), Some(VmSeries::Mv2));
 
     let s = parts("Standard_EC16ads_cc_v5");
     assert!(s.has_cc());
@@ -249,14 +339,78 @@ fn tricky_names() {
     // Node packing, written in capitals.
     let s = parts("Standard_D2asNP_v5");
     assert!(s.features().contains(VmFeature::NodePacking));
-    // Accelerators beyond NVIDIA's, and new series: well-formed, unknown series.
+    // Accelerators beyond NVIDIA's.
     let s = parts("Standard_NG8ads_V620_v1");
-    assert_eq!((s.accelerator(), s.series()), (Some("V620"), None));
+    assert_eq!(
+        (s.accelerator(), s.series()),
+        (Some("V620"), Some(VmSeries::NGads_V620))
+    );
     assert_eq!(
         parts("Standard_ND96isr_MI300X_v5").accelerator(),
         Some("MI300X")
     );
-    assert_eq!(parts("Standard_D2s_v6").series(), None);
+    // The current generations, and the newest names: qualifiers before the accelerator
+    // (`NDR_`, `xl_`, which Azure writes in lower case) and a tag after the features (`G5`).
+    for (name, series) in [
+        ("Standard_D2s_v6", VmSeries::Dsv6),
+        ("Standard_D4s_v5", VmSeries::Dsv5),
+        ("Standard_D8as_v5", VmSeries::Dasv5),
+        ("Standard_E16s_v5", VmSeries::Esv5),
+        ("Standard_E112ibds_v5", VmSeries::Ebdsv5),
+        ("Standard_E192ids_v6", VmSeries::Edsv6),
+        ("Standard_D2alds_v7", VmSeries::Daldsv7),
+        ("Standard_F1amds_v7", VmSeries::Famdsv7),
+        ("Standard_L2aos_v4", VmSeries::Laosv4),
+        ("Standard_M192idms_v2", VmSeries::Mdsv2),
+        ("Standard_M208ms_v2", VmSeries::Mv2),
+        ("Standard_HX176-24rs", VmSeries::HX),
+        ("Standard_HB368-336rs_v5", VmSeries::HBv5),
+        ("Standard_NCC40ads_H100_v5", VmSeries::NCCads_H100_v5),
+        ("Standard_NV28adms_V710_v5", VmSeries::NVadsV710_v5),
+        ("Standard_ND128isr_GB300_v6", VmSeries::ND_GB300_v6),
+        ("Standard_D1", VmSeries::D),
+        ("Standard_DS14", VmSeries::DS),
+        ("Standard_L32s", VmSeries::Ls),
+        ("Standard_H16m_Promo", VmSeries::H),
+    ] {
+        assert_eq!(parts(name).series(), Some(series), "{name}");
+    }
+    let s = parts("Standard_ND128isr_NDR_GB200_v6");
+    assert_eq!(
+        (s.accelerator(), s.series()),
+        (Some("NDR_GB200"), Some(VmSeries::ND_GB200_v6))
+    );
+    let s = parts("Standard_NC128lds_xl_RTXPRO6000BSE_v6");
+    assert_eq!(s.accelerator(), Some("xl_RTXPRO6000BSE"));
+    assert_eq!(s.series(), Some(VmSeries::NC_RTXPRO6000BSE_v6));
+    assert_eq!(
+        "STANDARD_NC128LDS_XL_RTXPRO6000BSE_V6"
+            .parse::<VmSize>()
+            .unwrap()
+            .to_string(),
+        "Standard_NC128lds_xl_RTXPRO6000BSE_v6"
+    );
+    let s = parts("Standard_ND128isrG5_GB300_v6");
+    assert_eq!((s.tag(), s.feature_letters()), (Some("G5"), "isr"));
+    assert_eq!(s.series(), Some(VmSeries::ND_GB300_v6));
+    // A qualifier stands only before an accelerator.
+    for bad in [
+        "Standard_D4s_xl_v5",
+        "Standard_D4s_NDR",
+        "Standard_NC6_xl_ab_T4",
+    ] {
+        let err = bad.parse::<VmSize>().unwrap_err();
+        assert!(
+            matches!(
+                err.kind(),
+                VmSizeErrorKind::UnknownSegment | VmSizeErrorKind::SegmentOutOfOrder
+            ),
+            "{bad}: {err}"
+        );
+    }
+    // Well-formed names of series still unknown parse, with no series.
+    assert_eq!(parts("Standard_D4s_v9").series(), None);
+    assert_eq!(parts("Standard_NX16ads_Z900_v8").series(), None);
     // `_v` and one or two digits is a version; three digits make an accelerator (`_V620`).
     assert_eq!(
         "Standard_NC6_v300".parse::<VmSize>().unwrap().accelerator(),
@@ -527,7 +681,7 @@ proptest! {
     }
 
     #[test]
-    fn case_flipped_names_parse(i in 0usize..215, mask in proptest::collection::vec(any::<bool>(), 1..32)) {
+    fn case_flipped_names_parse(i in 0usize..822, mask in proptest::collection::vec(any::<bool>(), 1..32)) {
         let spec = &Catalog::embedded().sizes()[i];
         let flipped: String = spec.name.chars().zip(mask.iter().cycle()).map(|(c, f)| {
             if *f { if c.is_ascii_lowercase() { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() } } else { c }
@@ -571,12 +725,21 @@ mod listings {
         let t4 = cli.find("standard_nc4as_t4_v3").unwrap();
         assert_eq!(t4.gpu_model.as_deref(), Some("Tesla T4"));
         assert_eq!(t4.gpu_memory_gib, Some(16.0));
-        // A series without GPU facts: the count is known, the model is not.
+        // The listing gives the count; the series' GPU facts give the model and memory.
         let h200 = cli.find("Standard_ND96isr_H200_v5").unwrap();
         assert_eq!(
-            (h200.series, h200.gpus.numerator(), h200.gpu_model.clone()),
-            (Some(VmSeries::ND_H200_v5), 8, None)
+            (
+                h200.series,
+                h200.gpus.numerator(),
+                h200.gpu_model.as_deref()
+            ),
+            (
+                Some(VmSeries::ND_H200_v5),
+                8,
+                Some("H200 141GB (NVLink; 8 per VM)")
+            )
         );
+        assert_eq!(h200.gpu_memory_gib, Some(141.0));
         assert_eq!(h200.temp_disk_gib, None);
     }
 

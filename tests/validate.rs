@@ -82,9 +82,50 @@ fn retired_and_retiring_series() {
         d.message,
         "Standard_NC6 is a NC size; NC is retired since 2023-08-31 (concept-compute-target.md, \"Retired VM series\")"
     );
-    // At least 6 vCPUs, 56 GiB and one GPU, current: the T4 with 8 vCPUs and 56 GiB.
+    // NC's migration guide names NC T4 v3: its nearest size first, then similar sizes.
     assert_eq!(d.alternatives[0], "Standard_NC8as_T4_v3");
     assert!(d.alternatives.iter().all(|a| !a.contains("NC6")));
+    // NCv3's guide: the nearest size of each NVIDIA replacement series first.
+    let d = &validate(&cluster("Standard_NC6s_v3"), date(ON)).diagnostics[0];
+    assert_eq!(d.code, Code::RetiredSeries);
+    assert_eq!(
+        &d.alternatives[..3],
+        [
+            "Standard_NC8as_T4_v3",
+            "Standard_NV12ads_A10_v5",
+            "Standard_NC40ads_H100_v5"
+        ]
+    );
+    // Announced by the VM docs: Dv2 retires on 2028-05-01 (a warning 90 days before, with the
+    // modernization guide's sizes), H retired in 2022 though the page dropped its note.
+    assert_eq!(codes(&cluster("Standard_D2_v2")), []);
+    let report = validate(&cluster("Standard_D2_v2"), date("2028-03-01"));
+    let d = &report.diagnostics[0];
+    assert_eq!(d.code, Code::RetiringSeries);
+    assert!(
+        d.message.contains("retires on 2028-05-01, in 61 days"),
+        "{}",
+        d.message
+    );
+    assert!(d.alternatives[0].ends_with("_v5") || d.alternatives[0].ends_with("_v6"));
+    assert_eq!(
+        codes_on(&cluster("Standard_D2_v2"), "2028-05-01"),
+        [Code::RetiredSeries]
+    );
+    assert_eq!(codes(&cluster("Standard_H16r")), [Code::RetiredSeries]);
+    // A retired series retires sizes the catalog has no row for too (DS v1, H Promo).
+    assert_eq!(
+        codes_on(&cluster("Standard_DS3"), "2028-06-01"),
+        [Code::UncataloguedSize, Code::RetiredSeries]
+    );
+    let d = validate(&cluster("Standard_DS3"), date("2028-06-01")).diagnostics[1].clone();
+    // Without a row, the size of each replacement series nearest the name's number.
+    assert_eq!(d.alternatives[0], "Standard_D2s_v5", "{:?}", d.alternatives);
+    // A Promo size is its regular size's hardware.
+    assert_eq!(
+        codes(&cluster("Standard_H16m_Promo")),
+        [Code::RetiredSeries]
+    );
     clean(&cluster("Standard_NC4as_T4_v3"));
     // Within 90 days of NVv3's retirement (2026-09-30): a warning; earlier: nothing.
     assert_eq!(
@@ -133,26 +174,52 @@ fn size_names() {
         "invalid VM size name \"Standard_NC6s_v\" at byte 15: missing version number after \"_v\""
     );
     // A size of a generation the catalog does not have: a note, not a warning.
-    assert_eq!(codes(&cluster("Standard_D2s_v6")), [Code::UncataloguedSize]);
+    assert_eq!(codes(&cluster("Standard_D2s_v9")), [Code::UncataloguedSize]);
+    let d = validate(&cluster("Standard_D2s_v9"), date(ON)).diagnostics[0].clone();
+    assert_eq!(d.severity, Severity::Note);
+    assert!(d.message.contains("data as of 2026-11-27"), "{}", d.message);
+    // A size of a series Azure documents but the page does not list: a note at most, and
+    // nothing when Azure ML's own size listing offers it to clusters.
+    assert_eq!(codes(&cluster("Standard_D2s_v6")), [Code::SeriesNotListed]);
     assert_eq!(
         validate(&cluster("Standard_D2s_v6"), date(ON)).diagnostics[0].severity,
         Severity::Note
     );
-    // A name of a series the catalog lists, but no size of it: likely misspelt, a warning.
-    assert_eq!(codes(&cluster("Standard_NC7s_v3")), [Code::UnknownSize]);
+    for current in ["Standard_D4ds_v5", "Standard_E16ds_v5", "Standard_D8ads_v5"] {
+        clean(&cluster(current));
+    }
+    // A name of a series the catalog lists, but no size of it: likely misspelt, a warning
+    // (and NCv3 has retired, whatever the size).
     assert_eq!(
-        validate(&cluster("Standard_NC7s_v3"), date(ON)).diagnostics[0].severity,
+        codes(&cluster("Standard_NC7s_v3")),
+        [Code::UnknownSize, Code::RetiredSeries]
+    );
+    assert_eq!(codes(&cluster("Standard_NC7as_T4_v3")), [Code::UnknownSize]);
+    assert_eq!(
+        validate(&cluster("Standard_NC7as_T4_v3"), date(ON)).diagnostics[0].severity,
         Severity::Warning
     );
     assert_eq!(
         codes(&cluster("Standard_NV6ads_A10_v5")),
-        [Code::SeriesNotSupported]
+        [Code::SeriesNotListed]
     );
     clean(&cluster("STANDARD_DS3_V2"));
 }
 
 #[test]
 fn job_targets_and_features() {
+    // A retired service: Azure Data Lake Analytics since 2024-02-29, though the page lists it.
+    let adla = plan(vec![], vec![job("j", "data-lake-analytics")], vec![]);
+    assert_eq!(codes(&adla), [Code::RetiredService]);
+    let d = &validate(&adla, date(ON)).diagnostics[0];
+    assert_eq!(d.severity, Severity::Error);
+    assert!(
+        d.message.contains("retired since 2024-02-29"),
+        "{}",
+        d.message
+    );
+    assert!(d.alternatives.contains(&"compute-cluster".to_owned()));
+    assert_eq!(codes_on(&adla, "2024-02-28"), []);
     // Unknown target: lists what is accepted.
     let p = plan(vec![], vec![job("j", "gpu-clustr")], vec![]);
     let report = validate(&p, date(ON));
@@ -430,7 +497,8 @@ fn deployments() {
         report.diagnostics[0].message,
         "Standard_DS2_v2 has 7 GiB; the model needs 6 GB, and the page advises 150 %: 8.4 GiB"
     );
-    assert_eq!(report.diagnostics[0].alternatives[0], "Standard_DS11-1_v2");
+    // 8.4 GiB or more, current: the smallest v5 size of 16 GiB (the 14 GiB sizes retire).
+    assert_eq!(report.diagnostics[0].alternatives[0], "Standard_E2ads_v5");
     assert_eq!(
         codes(&endpoint("Standard_DS2_v2")),
         [Code::ModelExceedsMemory]
@@ -562,11 +630,12 @@ fn every_code_has_a_test_above() {
         Code::RetiredSeries,
         Code::RetiringSeries,
         Code::SizeNotForCompute,
-        Code::SeriesNotSupported,
+        Code::SeriesNotListed,
         Code::InvalidSizeName,
         Code::UnknownSize,
         Code::UnknownTarget,
         Code::TargetNotListed,
+        Code::RetiredService,
         Code::FeatureNotSupported,
         Code::FeatureQualified,
         Code::DatabricksRemoteTarget,

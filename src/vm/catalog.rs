@@ -339,7 +339,7 @@ fn build_index(
 /// use aml_targets::{Catalog, VmSeries};
 ///
 /// let catalog = Catalog::embedded();
-/// assert_eq!(catalog.len(), 215);
+/// assert_eq!(catalog.len(), 822);
 /// assert_eq!(catalog.find("standard_ds3_v2").unwrap().vcpus, 4);
 /// assert_eq!(catalog.of_series(VmSeries::NCasT4_v3).count(), 4);
 /// ```
@@ -379,7 +379,7 @@ static EMBEDDED: Catalog = Catalog {
 static EMBEDDED_RANKED: std::sync::OnceLock<RankedRows> = std::sync::OnceLock::new();
 
 /// The figures recommendations compare, packed a row to 24 bytes in recommendation order
-/// (memory, then vCPUs, then GPUs, then name): the loop over them touches a few bytes a size
+/// (memory, then vCPUs, then GPUs, then the newer generation, then name): the loop over them touches a few bytes a size
 /// instead of whole records.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Packed {
@@ -418,7 +418,7 @@ impl RankedRows {
 
     fn of(sizes: &[VmSizeSpec], parsed: &[Option<VmSize>]) -> RankedRows {
         let mut row: Vec<u32> = positions(sizes.len()).collect();
-        rank_order(sizes, &mut row);
+        rank_order(sizes, parsed, &mut row);
         let spec = |&i: &u32| &sizes[i as usize];
         // Fewer than 256 series: the slot fits a u8.
         #[allow(clippy::cast_possible_truncation)]
@@ -482,14 +482,23 @@ impl RankedRows {
 static EMBEDDED_PARSED: std::sync::OnceLock<[Option<VmSize>; SIZES.len()]> =
     std::sync::OnceLock::new();
 
-/// Orders rows for recommendations: memory, then vCPUs, then GPUs, then name.
-fn rank_order(sizes: &[VmSizeSpec], rank: &mut [u32]) {
-    rank.sort_unstable_by(|&a, &b| {
-        let (a, b) = (&sizes[a as usize], &sizes[b as usize]);
+/// Orders rows for recommendations: memory, then vCPUs, then GPUs, then the newer generation
+/// (`_v5` before `_v4` of the same figures), then name.
+fn rank_order(sizes: &[VmSizeSpec], parsed: &[Option<VmSize>], rank: &mut [u32]) {
+    let version = |i: u32| {
+        parsed
+            .get(i as usize)
+            .copied()
+            .flatten()
+            .and_then(|s| s.version())
+    };
+    rank.sort_unstable_by(|&ia, &ib| {
+        let (a, b) = (&sizes[ia as usize], &sizes[ib as usize]);
         a.memory_gib
             .total_cmp(&b.memory_gib)
             .then(a.vcpus.cmp(&b.vcpus))
             .then(a.gpus.cmp(&b.gpus))
+            .then_with(|| version(ib).cmp(&version(ia)))
             .then_with(|| a.name.cmp(&b.name))
     });
 }
@@ -501,8 +510,9 @@ fn positions(n: usize) -> impl Iterator<Item = u32> {
 }
 
 impl Catalog {
-    /// The catalog compiled into the crate: 215 sizes of 32 series, from Azure's VM size
-    /// pages (`azure_vm_sizes.csv`).
+    /// The catalog compiled into the crate: 822 sizes, from Azure's VM size pages (the
+    /// page's series and the current generations) and, for 54 sizes no page gives, Azure ML's
+    /// own size listing for eastus (see [`crate::data_tables`]).
     #[must_use]
     pub fn embedded() -> &'static Catalog {
         &EMBEDDED

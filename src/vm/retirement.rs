@@ -172,12 +172,45 @@ impl std::fmt::Display for RetirementState {
 }
 
 const PAGE_RETIRED: &str = "concept-compute-target.md, \"Retired VM series\"";
-const VM_RETIRED_2023: &str = "MicrosoftDocs/azure-compute-docs: retired-sizes list and the \
-     NC, NCv2, ND and NV migration guides (sizes/migration-guides/*-retirement.md)";
-const NVV3_RETIREMENT: &str =
-    "MicrosoftDocs/azure-compute-docs sizes/gpu-accelerated/nvv3-series-retirement.md";
-const NVV4_RETIREMENT: &str =
-    "MicrosoftDocs/azure-compute-docs sizes/gpu-accelerated/nvv4-retirement.md";
+const VM_RETIRED_2023: &str = "MicrosoftDocs/azure-docs articles/virtual-machines/sizes/retired-sizes-list.md@\
+     3723cea0ea929681051823b87b8e676eaf068b5f and the NC, NCv2, ND and NV migration guides \
+     (sizes/migration-guides/*-retirement.md)";
+const AV1_RETIREMENT: &str = "MicrosoftDocs/azure-docs articles/virtual-machines/sizes/migration-guides/\
+     av1-series-retirement.md; retired-sizes-list.md@3723cea0ea929681051823b87b8e676eaf068b5f \
+     (announced 2023-11-02)";
+const HB_RETIREMENT: &str = "MicrosoftDocs/azure-docs articles/virtual-machines/sizes/migration-guides/\
+     hb-series-retirement.md; retired-sizes-list.md@3723cea0ea929681051823b87b8e676eaf068b5f \
+     (announced 2023-12-07)";
+const H_RETIREMENT: &str =
+    "MicrosoftDocs/azure-docs articles/virtual-machines/h-series-retirement.md@092fdbcf";
+const NCV3_RETIREMENT: &str = "MicrosoftDocs/azure-compute-docs articles/virtual-machines/\
+     ncv3-retirement.md@11277ad7 and sizes/lifecycle/retirement/ncv3-retirement.md@\
+     a18807c4fcf50a76173edcbb264bc171197922a7";
+const NVV3_RETIREMENT: &str = "MicrosoftDocs/azure-compute-docs articles/virtual-machines/sizes/\
+     lifecycle/retirement/nvv3-series-retirement.md@45491c1f (announced 2025-04-15, update 516070)";
+const NVV4_RETIREMENT: &str = "MicrosoftDocs/azure-compute-docs articles/virtual-machines/sizes/\
+     lifecycle/retirement/nvv4-retirement.md@272c12d9 (announced 2025-04-15, update 516070)";
+const V1_2028: &str = "MicrosoftDocs/azure-compute-docs articles/virtual-machines/sizes/lifecycle/\
+     retirements-and-capacity-restrictions.md@680de9713fdd3fde858f4083d88145627149ebeb and \
+     migration/sizes/d-ds-dv2-dsv2-ls-series-migration-guide.md (announced 2025-03-31, update \
+     485569)";
+const AV2_2028: &str = "MicrosoftDocs/azure-compute-docs articles/virtual-machines/sizes/lifecycle/\
+     retirements-and-capacity-restrictions.md@680de9713fdd3fde858f4083d88145627149ebeb and \
+     sizes/retirement/retired-sizes-list.md (announced 2025-10-15, update 500682)";
+const HBV2_RETIREMENT: &str = "MicrosoftDocs/azure-compute-docs articles/virtual-machines/sizes/\
+     retirement/hbv2-series-retirement.md@e3483603; retirements-and-capacity-restrictions.md@\
+     680de9713fdd3fde858f4083d88145627149ebeb";
+const HC_RETIREMENT: &str = "MicrosoftDocs/azure-compute-docs articles/virtual-machines/sizes/\
+     retirement/hc-series-retirement.md@5e349344; retirements-and-capacity-restrictions.md@\
+     680de9713fdd3fde858f4083d88145627149ebeb";
+const V3_2029: &str = "MicrosoftDocs/azure-compute-docs articles/virtual-machines/sizes/lifecycle/\
+     retirements-and-capacity-restrictions.md@680de9713fdd3fde858f4083d88145627149ebeb and \
+     sizes/lifecycle/retirement/retired-sizes-modernization-guide.md@\
+     5e4b316d08e31290075b010a2c6f3ba366df4ae4";
+
+/// The lifecycle page's capacity restrictions on the series it retires.
+const CAPACITY: &str = "capacity growth restricted since July 2026: new subscriptions cannot \
+     deploy it, existing ones get no more quota";
 
 const fn page(series: VmSeries, date: Date, edition: DocEdition, note: &'static str) -> Retirement {
     Retirement {
@@ -192,13 +225,22 @@ const fn page(series: VmSeries, date: Date, edition: DocEdition, note: &'static 
 }
 
 const fn vm_docs(series: VmSeries, date: Date, source: &'static str) -> Retirement {
+    vm_docs_noted(series, date, source, "")
+}
+
+const fn vm_docs_noted(
+    series: VmSeries,
+    date: Date,
+    source: &'static str,
+    note: &'static str,
+) -> Retirement {
     Retirement {
         series,
         date,
         authority: RetirementAuthority::AzureVmDocs,
         page_edition: None,
         withdrawn: false,
-        note: "",
+        note,
         source,
     }
 }
@@ -206,9 +248,13 @@ const fn vm_docs(series: VmSeries, date: Date, source: &'static str) -> Retireme
 const AUG_2023: Date = Date::ymd(2023, 8, 31);
 const SEP_2023: Date = Date::ymd(2023, 9, 6);
 const AUG_2024: Date = Date::ymd(2024, 8, 31);
+const MAY_2027: Date = Date::ymd(2027, 5, 31);
+const MAY_2028: Date = Date::ymd(2028, 5, 1);
+const NOV_2028: Date = Date::ymd(2028, 11, 15);
+const NOV_2029: Date = Date::ymd(2029, 11, 15);
 
 /// Every retirement date of every source, grouped by series; for each series the Azure ML
-/// page's date comes first.
+/// page's dates come first.
 pub const RETIREMENTS: &[Retirement] = &[
     page(VmSeries::NC, AUG_2023, DocEdition::Jan2024, ""),
     vm_docs(VmSeries::NC, SEP_2023, VM_RETIRED_2023),
@@ -233,15 +279,28 @@ pub const RETIREMENTS: &[Retirement] = &[
         DocEdition::Jan2024,
         "a June 2023 edition of the page listed it under 2023",
     ),
+    vm_docs(VmSeries::Av1, AUG_2024, AV1_RETIREMENT),
     page(VmSeries::HB, AUG_2024, DocEdition::Jan2024, ""),
+    vm_docs(VmSeries::HB, AUG_2024, HB_RETIREMENT),
     page(
         VmSeries::NCv3,
         Date::ymd(2025, 9, 30),
         DocEdition::Nov2025,
-        "regional exceptions: US Gov Virginia and US Gov Arizona 2026-06-30; Jio India West \
-         and China North 3 2027-06-30",
+        "the page gives no regional exceptions; the VM docs do (REGIONAL_RETIREMENTS)",
     ),
-    vm_docs(VmSeries::NVv3, Date::ymd(2026, 9, 30), NVV3_RETIREMENT),
+    vm_docs_noted(
+        VmSeries::NCv3,
+        Date::ymd(2025, 9, 30),
+        NCV3_RETIREMENT,
+        "Standard_NC24rs_v3 was first announced for 2025-03-31; regional exceptions in \
+         REGIONAL_RETIREMENTS",
+    ),
+    vm_docs_noted(
+        VmSeries::NVv3,
+        Date::ymd(2026, 9, 30),
+        NVV3_RETIREMENT,
+        "UAE North until 2027-01-31 (REGIONAL_RETIREMENTS)",
+    ),
     vm_docs(VmSeries::NVv4, Date::ymd(2026, 9, 30), NVV4_RETIREMENT),
     Retirement {
         series: VmSeries::H,
@@ -252,48 +311,131 @@ pub const RETIREMENTS: &[Retirement] = &[
         note: "announced by a 2022 edition of the page; later editions dropped the note",
         source: PAGE_RETIRED,
     },
+    vm_docs_noted(
+        VmSeries::H,
+        Date::ymd(2022, 8, 31),
+        H_RETIREMENT,
+        "H8, H8m, H16, H16r, H16m, H16mr and their Promo sizes; the page dropping its note \
+         does not revive retired hardware",
+    ),
+    vm_docs_noted(VmSeries::HBv2, MAY_2027, HBV2_RETIREMENT, ""),
+    vm_docs_noted(
+        VmSeries::HC,
+        MAY_2027,
+        HC_RETIREMENT,
+        "Standard_HC44rs, HC44-16rs and HC44-32rs",
+    ),
+    vm_docs_noted(VmSeries::D, MAY_2028, V1_2028, CAPACITY),
+    vm_docs_noted(VmSeries::DS, MAY_2028, V1_2028, CAPACITY),
+    vm_docs_noted(VmSeries::Dv2, MAY_2028, V1_2028, CAPACITY),
+    vm_docs_noted(VmSeries::DSv2, MAY_2028, V1_2028, CAPACITY),
+    vm_docs_noted(VmSeries::Ls, MAY_2028, V1_2028, CAPACITY),
+    vm_docs_noted(
+        VmSeries::Av2,
+        NOV_2028,
+        AV2_2028,
+        "Av2 and Amv2; capacity growth restricted since July 2026: new subscriptions cannot \
+         deploy it, existing ones get no more quota",
+    ),
+    vm_docs_noted(VmSeries::FSv2, NOV_2028, AV2_2028, CAPACITY),
+    vm_docs_noted(VmSeries::LSv2, NOV_2028, AV2_2028, CAPACITY),
+    vm_docs_noted(VmSeries::Dv3, NOV_2029, V3_2029, V3_NOTE),
+    vm_docs_noted(VmSeries::DSv3, NOV_2029, V3_2029, V3_NOTE),
+    vm_docs_noted(VmSeries::Ev3, NOV_2029, V3_2029, V3_NOTE),
+    vm_docs_noted(VmSeries::ESv3, NOV_2029, V3_2029, V3_NOTE),
 ];
 
-const NCV3_EXCEPTIONS: &str = "concept-compute-target.md (Nov 2025 on), NCv3 retirement note";
+const V3_NOTE: &str = "not in Azure Government, Azure operated by 21Vianet or sovereign clouds; \
+     capacity growth restricted since July 2026: new subscriptions cannot deploy it, existing \
+     ones get no more quota";
 
-/// Regions where a series retires later than elsewhere.
+const fn regional(
+    series: VmSeries,
+    name: &'static str,
+    location: &'static str,
+    date: Date,
+    source: &'static str,
+) -> RegionalRetirement {
+    RegionalRetirement {
+        series,
+        region: Region { name, location },
+        date,
+        source,
+    }
+}
+
+const NCV3_OLDER: &str = "MicrosoftDocs/azure-compute-docs articles/virtual-machines/\
+     ncv3-retirement.md@11277ad7";
+const NCV3_NEWER: &str = "MicrosoftDocs/azure-compute-docs articles/virtual-machines/sizes/\
+     lifecycle/retirement/ncv3-retirement.md@a18807c4fcf50a76173edcbb264bc171197922a7";
+
+/// Regions where a series retires later than elsewhere, from Azure's VM documentation (the
+/// Azure ML page gives none). Where two copies of a page disagree, both dates are kept and
+/// the earlier decides.
 pub const REGIONAL_RETIREMENTS: &[RegionalRetirement] = &[
-    RegionalRetirement {
-        series: VmSeries::NCv3,
-        region: Region {
-            name: "US Gov Virginia",
-            location: "usgovvirginia",
-        },
-        date: Date::ymd(2026, 6, 30),
-        source: NCV3_EXCEPTIONS,
-    },
-    RegionalRetirement {
-        series: VmSeries::NCv3,
-        region: Region {
-            name: "US Gov Arizona",
-            location: "usgovarizona",
-        },
-        date: Date::ymd(2026, 6, 30),
-        source: NCV3_EXCEPTIONS,
-    },
-    RegionalRetirement {
-        series: VmSeries::NCv3,
-        region: Region {
-            name: "Jio India West",
-            location: "jioindiawest",
-        },
-        date: Date::ymd(2027, 6, 30),
-        source: NCV3_EXCEPTIONS,
-    },
-    RegionalRetirement {
-        series: VmSeries::NCv3,
-        region: Region {
-            name: "China North 3",
-            location: "chinanorth3",
-        },
-        date: Date::ymd(2027, 6, 30),
-        source: NCV3_EXCEPTIONS,
-    },
+    regional(
+        VmSeries::NCv3,
+        "US Gov Virginia",
+        "usgovvirginia",
+        Date::ymd(2026, 6, 30),
+        NCV3_OLDER,
+    ),
+    regional(
+        VmSeries::NCv3,
+        "US Gov Arizona",
+        "usgovarizona",
+        Date::ymd(2026, 6, 30),
+        NCV3_OLDER,
+    ),
+    regional(
+        VmSeries::NCv3,
+        "Jio India West",
+        "jioindiawest",
+        Date::ymd(2027, 6, 30),
+        NCV3_OLDER,
+    ),
+    regional(
+        VmSeries::NCv3,
+        "China North 3",
+        "chinanorth3",
+        Date::ymd(2027, 6, 30),
+        NCV3_OLDER,
+    ),
+    regional(
+        VmSeries::NCv3,
+        "US Gov Virginia",
+        "usgovvirginia",
+        Date::ymd(2026, 12, 31),
+        NCV3_NEWER,
+    ),
+    regional(
+        VmSeries::NCv3,
+        "US Gov Arizona",
+        "usgovarizona",
+        Date::ymd(2026, 12, 31),
+        NCV3_NEWER,
+    ),
+    regional(
+        VmSeries::NCv3,
+        "Jio India West",
+        "jioindiawest",
+        Date::ymd(2027, 6, 30),
+        NCV3_NEWER,
+    ),
+    regional(
+        VmSeries::NCv3,
+        "China North 3",
+        "chinanorth3",
+        Date::ymd(2027, 6, 30),
+        NCV3_NEWER,
+    ),
+    regional(
+        VmSeries::NVv3,
+        "UAE North",
+        "uaenorth",
+        Date::ymd(2027, 1, 31),
+        NVV3_RETIREMENT,
+    ),
 ];
 
 impl VmSeries {
@@ -302,15 +444,20 @@ impl VmSeries {
         RETIREMENTS.iter().filter(move |r| r.series == self)
     }
 
-    /// The retirement date that decides [`VmSeries::retirement_state`]: the Azure ML page's
-    /// date where it gives one, otherwise Azure's VM documentation; withdrawn announcements
-    /// never count.
+    /// The retirement date that decides [`VmSeries::retirement_state`]: the earliest date of
+    /// any source (the Azure ML page or Azure's VM documentation), the page's first where
+    /// they agree; withdrawn announcements never count.
     #[must_use]
     pub fn retirement(self) -> Option<&'static Retirement> {
         static TABLE: std::sync::OnceLock<
             [Option<&'static Retirement>; super::series::SERIES_COUNT],
         > = std::sync::OnceLock::new();
-        super::series::per_series(&TABLE, |s| s.retirements().find(|r| !r.withdrawn))[self as usize]
+        super::series::per_series(&TABLE, |s| {
+            // `min_by_key` keeps the first of equal dates: the page's, listed first.
+            s.retirements()
+                .filter(|r| !r.withdrawn)
+                .min_by_key(|r| r.date)
+        })[self as usize]
     }
 
     /// The series' state on `on`, the caller's date.
@@ -327,8 +474,8 @@ impl VmSeries {
     }
 
     /// The series' state on `on` in `region` (display or location name, see
-    /// [`Region::matches`]): a regional exception when one applies, otherwise
-    /// [`VmSeries::retirement_state`].
+    /// [`Region::matches`]): a regional exception when one applies (the earliest, where the
+    /// sources disagree), otherwise [`VmSeries::retirement_state`].
     ///
     /// ```
     /// use aml_targets::{Date, VmSeries};
@@ -342,7 +489,8 @@ impl VmSeries {
     pub fn retirement_state_in(self, region: &str, on: Date) -> RetirementState {
         match self
             .regional_retirements()
-            .find(|r| r.region.matches(region))
+            .filter(|r| r.region.matches(region))
+            .min_by_key(|r| r.date)
         {
             Some(exception) => RetirementState::from_date(Some(exception.date), on),
             None => self.retirement_state(on),

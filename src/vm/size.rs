@@ -262,7 +262,12 @@ pub struct VmSize {
     features: VmFeatures,
     /// The feature letters in the order written, canonical case.
     feature_letters: Inline<16>,
-    accelerator: Inline<8>,
+    /// A letter and digits written right after the features (`G5` in
+    /// `Standard_ND128isrG5_GB300_v6`), canonical case.
+    tag: Inline<4>,
+    /// The accelerator, with the qualifier segments before it (`NDR_GB200`,
+    /// `xl_RTXPRO6000BSE`), canonical case.
+    accelerator: Inline<24>,
     memory_variant: Option<u16>,
     cc: bool,
     version: Option<u8>,
@@ -462,6 +467,7 @@ const LETTER_FEATURES: [Option<VmFeature>; 26] = {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Stage {
     Start,
+    Qualifier,
     Accelerator,
     MemoryVariant,
     Cc,
@@ -554,7 +560,8 @@ impl VmSize {
         };
         let mut letters = Inline::<16>::EMPTY;
         while let Some(&c) = b.get(i) {
-            if !c.is_ascii_alphabetic() {
+            // A letter followed by a digit starts the tag (`G5`), not a feature.
+            if !c.is_ascii_alphabetic() || b.get(i + 1).is_some_and(u8::is_ascii_digit) {
                 break;
             }
             let at = i;
@@ -579,6 +586,20 @@ impl VmSize {
             }
         }
 
+        // The tag: one letter and up to three digits (`G5`).
+        let mut tag = Inline::<4>::EMPTY;
+        if let Some(&c) = b.get(i).filter(|c| c.is_ascii_alphabetic()) {
+            tag.push(c.to_ascii_uppercase());
+            let (_, end) = number(b, i + 1)?;
+            if end - (i + 1) > 3 {
+                return Err((i + 1, K::NumberTooLarge));
+            }
+            for &d in &b[i + 1..end] {
+                tag.push(d);
+            }
+            i = end;
+        }
+
         let mut size = VmSize {
             tier,
             family,
@@ -586,6 +607,7 @@ impl VmSize {
             constrained_vcpus,
             features,
             feature_letters: letters,
+            tag,
             accelerator: Inline::EMPTY,
             memory_variant: None,
             cc: false,
@@ -594,6 +616,7 @@ impl VmSize {
         };
 
         let mut stage = Stage::Start;
+        let mut qualifier_at = 0;
         while let Some(&c) = b.get(i) {
             if c != b'_' {
                 return Err((i, K::UnexpectedChar { ch: char::from(c) }));
@@ -609,8 +632,18 @@ impl VmSize {
             if next <= stage {
                 return Err((start, K::SegmentOutOfOrder));
             }
+            // A qualifier (`NDR`, `xl`) stands only before an accelerator.
+            if stage == Stage::Qualifier && next != Stage::Accelerator {
+                return Err((qualifier_at, K::UnknownSegment));
+            }
+            if next == Stage::Qualifier {
+                qualifier_at = start;
+            }
             stage = next;
             i = end;
+        }
+        if stage == Stage::Qualifier {
+            return Err((qualifier_at, K::UnknownSegment));
         }
         Ok(size)
     }
@@ -660,10 +693,18 @@ impl VmSize {
         self.feature_letters.as_str()
     }
 
-    /// The accelerator token, upper case (`"T4"`, `"A100"`, `"H100"`).
+    /// The accelerator, canonical case (`"T4"`, `"A100"`, `"H100"`), with the qualifier
+    /// segments Azure writes before it (`"NDR_GB200"`, `"xl_RTXPRO6000BSE"`).
     #[must_use]
     pub fn accelerator(&self) -> Option<&str> {
         (!self.accelerator.is_empty()).then(|| self.accelerator.as_str())
+    }
+
+    /// The letter and digits written right after the features, upper case: `"G5"` in
+    /// `Standard_ND128isrG5_GB300_v6`.
+    #[must_use]
+    pub fn tag(&self) -> Option<&str> {
+        (!self.tag.is_empty()).then(|| self.tag.as_str())
     }
 
     /// The memory-variant number of names such as `Standard_M416s_8_v2`.
@@ -718,6 +759,7 @@ impl VmSize {
             out.push_number(n);
         }
         out.push(self.feature_letters.as_bytes());
+        out.push(self.tag.as_bytes());
         if !self.accelerator.is_empty() {
             out.push(b"_");
             out.push(self.accelerator.as_bytes());
@@ -735,6 +777,15 @@ impl VmSize {
         }
         if self.promo {
             out.push(b"_Promo");
+        }
+    }
+
+    /// The same size without `_Promo`: promotional sizes are the same hardware.
+    #[must_use]
+    pub(crate) fn without_promo(&self) -> VmSize {
+        VmSize {
+            promo: false,
+            ..*self
         }
     }
 
@@ -756,27 +807,51 @@ impl VmSize {
     #[must_use]
     pub fn series(&self) -> Option<VmSeries> {
         use VmFeature::{
-            Amd as A, Isolated as I, LocalDisk as D, LowMemory as L, MemoryIntensive as M,
-            PremiumStorage as S, Rdma as R, TinyMemory as T,
+            Amd as A, BlockStorage as B, Isolated as I, LocalDisk as D, LowMemory as L,
+            MemoryIntensive as M, PremiumStorage as S, Rdma as R, TinyMemory as T,
         };
         use VmSeries as V;
         let f = self.features;
         let only = |set: &[VmFeature]| f.is_exactly(set);
         let any_of = |sets: &[&[VmFeature]]| sets.iter().any(|set| f.is_exactly(set));
-        let accel = self.accelerator();
+        // The same, with or without `i` (isolated): E v5–v7 and Mv2 have isolated sizes.
+        let without_i = VmFeatures {
+            bits: f.bits & !I.bit(),
+            unknown: f.unknown,
+        };
+        let only_i = |set: &[VmFeature]| without_i.is_exactly(set);
+        // The GPU part of the accelerator, after any qualifier (`NDR_GB200` → `GB200`).
+        let accel = self
+            .accelerator()
+            .map(|a| a.rsplit('_').next().unwrap_or(a));
         let promo = self.promo;
-        if self.memory_variant.is_some() || self.cc || self.tier != VmTier::Standard {
-            // Memory variants (Mv2), confidential `_cc_` sizes and Basic A-series sizes are
-            // no series this crate models, except Basic_A as Av1.
+        let family = self.family();
+        let version = self.version;
+        if self.cc || self.tier != VmTier::Standard {
+            // Confidential `_cc_` sizes and Basic A-series sizes are no series this crate
+            // models, except Basic_A as Av1.
             return (self.tier == VmTier::Basic
-                && self.family() == "A"
-                && self.version.is_none()
+                && family == "A"
+                && version.is_none()
                 && f.is_empty()
                 && !self.cc
                 && self.memory_variant.is_none())
             .then_some(V::Av1);
         }
-        Some(match (self.family(), self.version, accel) {
+        if self.memory_variant.is_some() {
+            // Of the memory variants, only Mv2's `Standard_M416s_8_v2` is a size we know.
+            return (family == "M" && version == Some(2) && self.vcpus >= 208 && only_i(&[S]))
+                .then_some(V::Mv2);
+        }
+        if !self.tag.is_empty() {
+            // `Standard_ND128isrG5_GB300_v6` is the only tagged size we know.
+            return (family == "ND"
+                && version == Some(6)
+                && accel == Some("GB300")
+                && only(&[I, S, R]))
+            .then_some(V::ND_GB300_v6);
+        }
+        Some(match (family, version, accel) {
             ("NC", None, None) if any_of(&[&[], &[R]]) => {
                 if promo {
                     V::NC_Promo
@@ -791,14 +866,18 @@ impl VmSize {
                     V::NV
                 }
             }
-            _ if promo && !(self.family() == "D" && self.version == Some(2)) => return None,
-            ("ND", None, None) if any_of(&[&[S], &[R, S]]) => V::ND,
             ("H", None, None) if any_of(&[&[], &[M], &[R], &[M, R]]) => V::H,
+            _ if promo && !(family == "D" && version == Some(2)) => return None,
+            ("ND", None, None) if any_of(&[&[S], &[R, S]]) => V::ND,
             ("HB", None, None) if only(&[R, S]) => V::HB,
             ("HC", None, None) if only(&[R, S]) => V::HC,
+            ("HX", None, None) if only(&[R, S]) => V::HX,
             ("M", None, None) if any_of(&[&[], &[M], &[S], &[M, S], &[L, S], &[T, S]]) => V::M,
             ("FX", None, None) if any_of(&[&[M, D, S], &[M, S]]) => V::FX,
             ("A", None, None) if only(&[]) => V::Av1,
+            ("D", None, None) if only(&[]) => V::D,
+            ("DS", None, None) if only(&[]) => V::DS,
+            ("L", None, None) if only(&[S]) => V::Ls,
             ("D", Some(2), None) if only(&[]) => V::Dv2,
             ("DS", Some(2), None) if only(&[]) => V::DSv2,
             ("F", Some(2), None) if only(&[S]) => V::FSv2,
@@ -807,6 +886,11 @@ impl VmSize {
             ("L", Some(2), None) if only(&[S]) => V::LSv2,
             ("HB", Some(2), None) if only(&[R, S]) => V::HBv2,
             ("A", Some(2), None) if any_of(&[&[], &[M]]) => V::Av2,
+            ("M", Some(2), None) if self.vcpus >= 208 && (only_i(&[S]) || only_i(&[M, S])) => {
+                V::Mv2
+            }
+            ("M", Some(2), None) if only_i(&[S]) || only_i(&[M, S]) => V::Msv2,
+            ("M", Some(2), None) if only_i(&[D, S]) || only_i(&[D, M, S]) => V::Mdsv2,
             ("D", Some(3), None) if only(&[]) => V::Dv3,
             ("D", Some(3), None) if only(&[S]) => V::DSv3,
             ("E", Some(3), None) if any_of(&[&[], &[I]]) => V::Ev3,
@@ -815,18 +899,100 @@ impl VmSize {
             ("NC", Some(3), Some("T4")) if only(&[A, S]) => V::NCasT4_v3,
             ("NV", Some(3), None) if only(&[S]) => V::NVv3,
             ("HB", Some(3), None) if only(&[R, S]) => V::HBv3,
+            ("L", Some(3), None) if only(&[S]) => V::Lsv3,
+            ("L", Some(3), None) if only(&[A, S]) => V::Lasv3,
             ("D", Some(4), None) if only(&[D, S]) => V::DDSv4,
+            ("D", Some(4), None) if only(&[D]) => V::Ddv4,
+            ("D", Some(4), None) if any_of(&[&[A], &[A, S]]) => V::DAv4,
             ("E", Some(4), None) if any_of(&[&[A], &[A, S]]) => V::EAv4,
+            ("E", Some(4), None) if only(&[D]) => V::Edv4,
+            ("E", Some(4), None) if only(&[D, S]) => V::Edsv4,
             ("NV", Some(4), None) if only(&[A, S]) => V::NVv4,
             ("ND", Some(4), None) if only(&[A, S, R]) => V::NDasrA100_v4,
             ("ND", Some(4), Some("A100")) if only(&[A, M, S, R]) => V::NDm_A100_v4,
             ("NC", Some(4), Some("A100")) if only(&[A, D, S]) => V::NCads_A100_v4,
+            ("HB", Some(4), None) if only(&[R, S]) => V::HBv4,
+            ("L", Some(4), None) if only(&[S]) => V::Lsv4,
+            ("L", Some(4), None) if only(&[A, S]) => V::Lasv4,
+            ("L", Some(4), None) if f.unknown.as_bytes() == b"o" && f.bits == A.bit() | S.bit() => {
+                V::Laosv4
+            }
+            ("D", Some(5), None) => match () {
+                () if only(&[]) => V::Dv5,
+                () if only(&[S]) => V::Dsv5,
+                () if only(&[D]) => V::Ddv5,
+                () if only(&[D, S]) => V::Ddsv5,
+                () if only(&[A, S]) => V::Dasv5,
+                () if only(&[A, D, S]) => V::Dadsv5,
+                () if only(&[L, S]) => V::Dlsv5,
+                () if only(&[L, D, S]) => V::Dldsv5,
+                () => return None,
+            },
+            ("E", Some(5), None) => match () {
+                () if only_i(&[]) => V::Ev5,
+                () if only_i(&[S]) => V::Esv5,
+                () if only_i(&[D]) => V::Edv5,
+                () if only_i(&[D, S]) => V::Edsv5,
+                () if only_i(&[A, S]) => V::Easv5,
+                () if only_i(&[A, D, S]) => V::Eadsv5,
+                () if only_i(&[B, S]) => V::Ebsv5,
+                () if only_i(&[B, D, S]) => V::Ebdsv5,
+                () => return None,
+            },
+            ("D", Some(6 | 7), None) => {
+                let v7 = version == Some(7);
+                match () {
+                    () if only(&[S]) => [V::Dsv6, V::Dsv7][usize::from(v7)],
+                    () if only(&[D, S]) => [V::Ddsv6, V::Ddsv7][usize::from(v7)],
+                    () if only(&[L, S]) => [V::Dlsv6, V::Dlsv7][usize::from(v7)],
+                    () if only(&[L, D, S]) => [V::Dldsv6, V::Dldsv7][usize::from(v7)],
+                    () if only(&[A, S]) => [V::Dasv6, V::Dasv7][usize::from(v7)],
+                    () if only(&[A, D, S]) => [V::Dadsv6, V::Dadsv7][usize::from(v7)],
+                    () if only(&[A, L, S]) => [V::Dalsv6, V::Dalsv7][usize::from(v7)],
+                    () if only(&[A, L, D, S]) => [V::Daldsv6, V::Daldsv7][usize::from(v7)],
+                    () => return None,
+                }
+            }
+            ("E", Some(6 | 7), None) => {
+                let v7 = version == Some(7);
+                match () {
+                    () if only_i(&[S]) => [V::Esv6, V::Esv7][usize::from(v7)],
+                    () if only_i(&[D, S]) => [V::Edsv6, V::Edsv7][usize::from(v7)],
+                    () if only_i(&[A, S]) => [V::Easv6, V::Easv7][usize::from(v7)],
+                    () if only_i(&[A, D, S]) => [V::Eadsv6, V::Eadsv7][usize::from(v7)],
+                    () => return None,
+                }
+            }
+            ("F", Some(6), None) if only(&[A, S]) => V::Fasv6,
+            ("F", Some(6), None) if only(&[A, L, S]) => V::Falsv6,
+            ("F", Some(6), None) if only(&[A, M, S]) => V::Famsv6,
+            ("F", Some(7), None) => match () {
+                () if only(&[A, S]) => V::Fasv7,
+                () if only(&[A, L, S]) => V::Falsv7,
+                () if only(&[A, M, S]) => V::Famsv7,
+                () if only(&[A, D, S]) => V::Fadsv7,
+                () if only(&[A, L, D, S]) => V::Faldsv7,
+                () if only(&[A, M, D, S]) => V::Famdsv7,
+                () => return None,
+            },
+            ("HB", Some(5), None) if only(&[R, S]) => V::HBv5,
             ("NC", Some(5), Some("H100")) if any_of(&[&[A, D, S], &[A, D, I, S]]) => {
                 V::NCads_H100_v5
             }
+            ("NCC", Some(5), Some("H100")) if only(&[A, D, S]) => V::NCCads_H100_v5,
             ("ND", Some(5), Some("H100")) if only(&[I, S, R]) => V::ND_H100_v5,
             ("ND", Some(5), Some("H200")) if only(&[I, S, R]) => V::ND_H200_v5,
+            ("ND", Some(5), Some("MI300X")) if only(&[I, S, R]) => V::ND_MI300X_v5,
             ("NV", Some(5), Some("A10")) if any_of(&[&[A, D, S], &[A, D, M, S]]) => V::NVadsA10_v5,
+            ("NV", Some(5), Some("V710")) if any_of(&[&[A, D, S], &[A, D, M, S]]) => {
+                V::NVadsV710_v5
+            }
+            ("NG", Some(1), Some("V620")) if any_of(&[&[A, D, S], &[A, D, M, S]]) => V::NGads_V620,
+            ("ND", Some(6), Some("GB200")) if only(&[I, S, R]) => V::ND_GB200_v6,
+            ("ND", Some(6), Some("GB300")) if only(&[I, S, R]) => V::ND_GB300_v6,
+            ("NC", Some(6), Some("RTXPRO6000BSE")) if any_of(&[&[D, S], &[L, D, S]]) => {
+                V::NC_RTXPRO6000BSE_v6
+            }
             _ => return None,
         })
     }
@@ -884,13 +1050,27 @@ fn segment(
         }
         _ => {}
     }
-    if !is_accelerator(seg) {
+    let qualifier = (2..=4).contains(&seg.len()) && seg.iter().all(u8::is_ascii_alphabetic);
+    if !qualifier && !is_accelerator(seg) {
         return Err((start, K::UnknownSegment));
     }
+    // Azure writes the `xl` size-class qualifier in lower case, every other part in capitals.
+    let lower = qualifier && seg.eq_ignore_ascii_case(b"xl");
     for &c in seg {
-        if !size.accelerator.push(c.to_ascii_uppercase()) {
+        let c = if lower {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_ascii_uppercase()
+        };
+        if !size.accelerator.push(c) {
             return Err((start, K::UnknownSegment));
         }
+    }
+    if qualifier {
+        if !size.accelerator.push(b'_') {
+            return Err((start, K::UnknownSegment));
+        }
+        return Ok(Stage::Qualifier);
     }
     Ok(Stage::Accelerator)
 }
@@ -930,8 +1110,8 @@ impl CanonicalName {
 
     #[inline]
     fn push(&mut self, bytes: &[u8]) {
-        // Every part is bounded (tier 8, family 4, numbers 5, features 16, accelerator 8),
-        // so the whole name is at most 69 bytes and always fits. A byte loop: the parts are
+        // Every part is bounded (tier 8, family 4, numbers 5, features 16, tag 4,
+        // accelerator 24), so the whole name is at most 89 bytes and always fits. A byte loop: the parts are
         // a few bytes long, too short for a `memcpy` call to pay off.
         for &b in bytes {
             if let Some(slot) = self.buf.get_mut(self.len) {

@@ -618,7 +618,7 @@ impl AzureMlProject {
                         | Code::RetiringSeries
                         | Code::UnknownSize
                         | Code::InvalidSizeName
-                        | Code::SeriesNotSupported
+                        | Code::SeriesNotListed
                 )
             })
             .map(|d| (d.file.as_path(), d.line))

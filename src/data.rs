@@ -1,0 +1,132 @@
+//! How old the crate's data is: one date for the whole, and an as-of date and source per
+//! table (FACTS §5: answers depend on announcements, so each says when it was checked).
+
+use crate::vm::{AML_LISTING_ROWS, GPU_SERIES_ROWS, SERIES_TABLE_ROWS, SIZE_ROWS};
+use crate::{
+    CUDA_DRIVER_MINIMUMS, ComputeKind, Date, FRAMEWORK_CUDA_BUILDS, ISOLATED_SIZES,
+    InferenceTarget, NVIDIA_CUDA_SUPPORT, PAGE_CUDA_TABLE, PYTORCH_WHEELS, REGIONAL_RETIREMENTS,
+    REPLACEMENTS, RETIRED_SERVICES, RETIREMENTS, TrainingTarget,
+};
+
+/// The day the crate's data was last checked against its sources: retirements and
+/// replacements announced after it, newer page editions, toolkits and framework releases are
+/// not in this version. Tables with an older snapshot say so in their own
+/// [`DataTable::as_of`].
+pub const DATA_AS_OF: Date = Date::ymd(2026, 11, 27);
+
+/// One table of facts: its name, size, age and source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct DataTable {
+    /// A stable id, e.g. `"retirements"`.
+    pub name: &'static str,
+    /// How many rows it has.
+    pub rows: usize,
+    /// The day its sources were last checked (or, for a snapshot, the day it was taken).
+    pub as_of: Date,
+    /// Where it comes from.
+    pub source: &'static str,
+}
+
+const fn table(name: &'static str, rows: usize, source: &'static str) -> DataTable {
+    DataTable {
+        name,
+        rows,
+        as_of: DATA_AS_OF,
+        source,
+    }
+}
+
+const PAGE: &str = "MicrosoftDocs/azure-ai-docs articles/machine-learning/concept-compute-target.md \
+     (editions Jan 2024, Nov 2025, Mar 2026; Mar 2026 is the newest)";
+
+static TABLES: [DataTable; 17] = [
+    table("training-targets", TrainingTarget::ALL.len(), PAGE),
+    table("inference-targets", InferenceTarget::ALL.len(), PAGE),
+    table("compute-kinds", ComputeKind::ALL.len(), PAGE),
+    table(
+        "vm-series",
+        SERIES_TABLE_ROWS,
+        "the page's supported-series table (per edition) and Azure's VM size pages \
+         (MicrosoftDocs/azure-compute-docs), one page and commit per series",
+    ),
+    table(
+        "vm-sizes",
+        SIZE_ROWS,
+        "Azure's VM size pages (MicrosoftDocs/azure-compute-docs, each row's commit) and, for \
+         54 sizes no page gives, Azure ML's eastus size listing",
+    ),
+    DataTable {
+        name: "azure-ml-size-listing",
+        rows: AML_LISTING_ROWS,
+        as_of: Date::ymd(2025, 11, 4),
+        source: "a recorded Azure ML vmSizes response, eastus (Azure/azure-powershell \
+                 Get-AzMLServiceVMSize.Recording.json@689c9cc2): which compute may use a size \
+                 of a series the page does not list",
+    },
+    table(
+        "gpu-series",
+        GPU_SERIES_ROWS,
+        "Azure's GPU size pages; NVIDIA's compute-capability list; AMD's ROCm GPU specs",
+    ),
+    table(
+        "retirements",
+        RETIREMENTS.len(),
+        "the page's \"Retired VM series\"; Azure's retired-sizes list, retirement pages, \
+         lifecycle page and migration guides",
+    ),
+    table(
+        "regional-retirements",
+        REGIONAL_RETIREMENTS.len(),
+        "Azure's NCv3 and NVv3 retirement pages",
+    ),
+    table(
+        "replacements",
+        REPLACEMENTS.len(),
+        "Microsoft's migration guides and the retired-sizes modernization guide",
+    ),
+    table(
+        "retired-services",
+        RETIRED_SERVICES.len(),
+        "Azure/EOL service_list.json; Microsoft Learn",
+    ),
+    table("isolated-sizes", ISOLATED_SIZES.len(), PAGE),
+    table("page-cuda-table", PAGE_CUDA_TABLE.len(), PAGE),
+    table(
+        "nvidia-cuda-support",
+        NVIDIA_CUDA_SUPPORT.len(),
+        "NVIDIA's toolkit, driver and architecture matrix; CUDA release notes; LLVM \
+         NVPTXTargetParser.def",
+    ),
+    table(
+        "cuda-driver-minimums",
+        CUDA_DRIVER_MINIMUMS.len(),
+        "NVIDIA CUDA toolkit release notes, \"CUDA Toolkit and Corresponding Driver Versions\"",
+    ),
+    table(
+        "framework-cuda-builds",
+        FRAMEWORK_CUDA_BUILDS.len(),
+        "PyTorch's previous-versions page and RELEASE.md; TensorFlow's tested build \
+         configurations",
+    ),
+    table(
+        "pytorch-wheels",
+        PYTORCH_WHEELS.len(),
+        "PyTorch's release matrix and build scripts (TORCH_CUDA_ARCH_LIST per CUDA variant)",
+    ),
+];
+
+/// Every table of facts the crate carries, with its row count, as-of date and source.
+///
+/// ```
+/// use aml_targets::{data_tables, DATA_AS_OF};
+///
+/// let retirements = data_tables().iter().find(|t| t.name == "retirements").unwrap();
+/// assert!(retirements.rows > 0);
+/// assert_eq!(retirements.as_of, DATA_AS_OF);
+/// assert!(data_tables().iter().all(|t| t.as_of <= DATA_AS_OF));
+/// ```
+#[must_use]
+pub fn data_tables() -> &'static [DataTable] {
+    &TABLES
+}
