@@ -464,3 +464,52 @@ fn every_rejection_reason_is_reported() {
         assert_eq!(kinds, [RejectionKind::NotNvidia]);
     }
 }
+
+#[test]
+fn current_generations_rank_first() {
+    let on = date("2026-11-27");
+    let needs = SizeNeeds {
+        min_vcpus: Some(8),
+        memory_gib: Some(32.0),
+        ..SizeNeeds::default()
+    };
+    let rec = recommend_sizes(&needs, Catalog::embedded(), on);
+    let names: Vec<&str> = rec.candidates.iter().map(|c| &*c.spec.name).collect();
+    // v5 sizes Azure ML's listing offers first; the v4 sizes of the same figures next.
+    assert_eq!(
+        &names[..3],
+        ["Standard_D8ads_v5", "Standard_D8d_v5", "Standard_D8ds_v5"]
+    );
+    let pos = |n: &str| names.iter().position(|x| *x == n).unwrap();
+    assert!(pos("Standard_D8ds_v5") < pos("Standard_D8ds_v4"));
+    // A series with an announced retirement ranks after every one without (Dsv3: 2029).
+    let known = rec.candidates.iter().take_while(|c| c.support.is_some());
+    let states: Vec<bool> = known
+        .map(|c| c.retirement == RetirementState::Active)
+        .collect();
+    assert!(
+        states.windows(2).all(|w| w[0] || !w[1]),
+        "active, then retiring"
+    );
+    let d8s_v3 = pos("Standard_D8s_v3");
+    assert!(matches!(
+        rec.candidates[d8s_v3].retirement,
+        RetirementState::Retiring { .. }
+    ));
+    // Sizes nothing confirms Azure ML offers (v6, no temp disk) rank last, after retiring ones.
+    let d8s_v6 = pos("Standard_D8s_v6");
+    assert!(d8s_v6 > d8s_v3);
+    assert_eq!(rec.candidates[d8s_v6].support, None);
+    assert!(rec.candidates[0].support.is_some());
+    // With the region's own listing, its `supportedComputeTypes` decides.
+    #[cfg(feature = "json")]
+    {
+        let listing = r#"[{"name": "Standard_D8s_v6", "vCPUs": 8, "gpus": 0, "memoryGB": 32,
+            "supportedComputeTypes": ["AmlCompute", "ComputeInstance"]},
+            {"name": "Standard_D8s_v3", "vCPUs": 8, "gpus": 0, "memoryGB": 32,
+            "supportedComputeTypes": ["AmlCompute", "ComputeInstance"]}]"#;
+        let region = Catalog::from_json(listing, "westeurope").unwrap();
+        let rec = recommend_sizes(&needs, &region, on);
+        assert_eq!(rec.best().unwrap().name, "Standard_D8s_v6");
+    }
+}

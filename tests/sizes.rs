@@ -233,6 +233,311 @@ fn every_gpu_series_row() {
     }
 }
 
+/// One size of every series the catalog gained on 2026-11-27, as its Azure VM size page (or
+/// Azure ML's listing) gives it: name, series, vCPUs, memory GiB, GPUs, temp disk GiB.
+#[test]
+#[allow(clippy::type_complexity)]
+fn current_generation_rows_from_their_pages() {
+    let rows: &[(&str, VmSeries, u32, f64, f64, f64)] = &[
+        ("Standard_D32_v5", VmSeries::Dv5, 32, 128.0, 0.0, 0.0),
+        ("Standard_D32s_v5", VmSeries::Dsv5, 32, 128.0, 0.0, 0.0),
+        ("Standard_D32d_v5", VmSeries::Ddv5, 32, 128.0, 0.0, 1200.0),
+        ("Standard_D32ds_v5", VmSeries::Ddsv5, 32, 128.0, 0.0, 1200.0),
+        ("Standard_D32as_v5", VmSeries::Dasv5, 32, 128.0, 0.0, 0.0),
+        (
+            "Standard_D32ads_v5",
+            VmSeries::Dadsv5,
+            32,
+            128.0,
+            0.0,
+            1200.0,
+        ),
+        ("Standard_D32ls_v5", VmSeries::Dlsv5, 32, 64.0, 0.0, 0.0),
+        (
+            "Standard_D32lds_v5",
+            VmSeries::Dldsv5,
+            32,
+            64.0,
+            0.0,
+            1200.0,
+        ),
+        ("Standard_D48s_v6", VmSeries::Dsv6, 48, 192.0, 0.0, 0.0),
+        ("Standard_D32ds_v6", VmSeries::Ddsv6, 32, 128.0, 0.0, 1760.0),
+        ("Standard_D32ls_v6", VmSeries::Dlsv6, 32, 64.0, 0.0, 0.0),
+        (
+            "Standard_D32lds_v6",
+            VmSeries::Dldsv6,
+            32,
+            64.0,
+            0.0,
+            1760.0,
+        ),
+        ("Standard_D32as_v6", VmSeries::Dasv6, 32, 128.0, 0.0, 0.0),
+        (
+            "Standard_D32ads_v6",
+            VmSeries::Dadsv6,
+            32,
+            128.0,
+            0.0,
+            1760.0,
+        ),
+        ("Standard_D32als_v6", VmSeries::Dalsv6, 32, 64.0, 0.0, 0.0),
+        (
+            "Standard_D32alds_v6",
+            VmSeries::Daldsv6,
+            32,
+            64.0,
+            0.0,
+            1760.0,
+        ),
+        ("Standard_D64s_v7", VmSeries::Dsv7, 64, 256.0, 0.0, 0.0),
+        ("Standard_D64ds_v7", VmSeries::Ddsv7, 64, 256.0, 0.0, 3520.0),
+        ("Standard_D48as_v7", VmSeries::Dasv7, 48, 192.0, 0.0, 0.0),
+        (
+            "Standard_D48ads_v7",
+            VmSeries::Dadsv7,
+            48,
+            192.0,
+            0.0,
+            2640.0,
+        ),
+        ("Standard_D48ls_v7", VmSeries::Dlsv7, 48, 96.0, 0.0, 0.0),
+        (
+            "Standard_D48lds_v7",
+            VmSeries::Dldsv7,
+            48,
+            96.0,
+            0.0,
+            2640.0,
+        ),
+        ("Standard_D48als_v7", VmSeries::Dalsv7, 48, 96.0, 0.0, 0.0),
+        (
+            "Standard_D48alds_v7",
+            VmSeries::Daldsv7,
+            48,
+            96.0,
+            0.0,
+            2640.0,
+        ),
+        ("Standard_E32_v5", VmSeries::Ev5, 32, 256.0, 0.0, 0.0),
+        ("Standard_E32s_v5", VmSeries::Esv5, 32, 256.0, 0.0, 0.0),
+        ("Standard_E32d_v5", VmSeries::Edv5, 32, 256.0, 0.0, 1200.0),
+        ("Standard_E32ds_v5", VmSeries::Edsv5, 32, 256.0, 0.0, 1200.0),
+        ("Standard_E32as_v5", VmSeries::Easv5, 32, 256.0, 0.0, 0.0),
+        (
+            "Standard_E32ads_v5",
+            VmSeries::Eadsv5,
+            32,
+            256.0,
+            0.0,
+            1200.0,
+        ),
+        (
+            "Standard_E32bds_v5",
+            VmSeries::Ebdsv5,
+            32,
+            256.0,
+            0.0,
+            1200.0,
+        ),
+        ("Standard_E32bs_v5", VmSeries::Ebsv5, 32, 256.0, 0.0, 0.0),
+        ("Standard_E32s_v6", VmSeries::Esv6, 32, 256.0, 0.0, 0.0),
+        ("Standard_E32ds_v6", VmSeries::Edsv6, 32, 256.0, 0.0, 1760.0),
+        ("Standard_E20as_v6", VmSeries::Easv6, 20, 160.0, 0.0, 0.0),
+        (
+            "Standard_E20ads_v6",
+            VmSeries::Eadsv6,
+            20,
+            160.0,
+            0.0,
+            1100.0,
+        ),
+        ("Standard_E48s_v7", VmSeries::Esv7, 48, 384.0, 0.0, 0.0),
+        ("Standard_E48ds_v7", VmSeries::Edsv7, 48, 384.0, 0.0, 2640.0),
+        ("Standard_E48as_v7", VmSeries::Easv7, 48, 384.0, 0.0, 0.0),
+        (
+            "Standard_E48ads_v7",
+            VmSeries::Eadsv7,
+            48,
+            384.0,
+            0.0,
+            2640.0,
+        ),
+        ("Standard_F16as_v6", VmSeries::Fasv6, 16, 64.0, 0.0, 0.0),
+        ("Standard_F16als_v6", VmSeries::Falsv6, 16, 32.0, 0.0, 0.0),
+        ("Standard_F16ams_v6", VmSeries::Famsv6, 16, 128.0, 0.0, 0.0),
+        ("Standard_F16as_v7", VmSeries::Fasv7, 16, 64.0, 0.0, 0.0),
+        ("Standard_F16als_v7", VmSeries::Falsv7, 16, 32.0, 0.0, 0.0),
+        ("Standard_F16ams_v7", VmSeries::Famsv7, 16, 128.0, 0.0, 0.0),
+        (
+            "Standard_F16ads_v7",
+            VmSeries::Fadsv7,
+            16,
+            64.0,
+            0.0,
+            1760.0,
+        ),
+        (
+            "Standard_F16alds_v7",
+            VmSeries::Faldsv7,
+            16,
+            32.0,
+            0.0,
+            1760.0,
+        ),
+        (
+            "Standard_F16amds_v7",
+            VmSeries::Famdsv7,
+            16,
+            128.0,
+            0.0,
+            1760.0,
+        ),
+        ("Standard_L48s_v3", VmSeries::Lsv3, 48, 384.0, 0.0, 480.0),
+        ("Standard_L48as_v3", VmSeries::Lasv3, 48, 384.0, 0.0, 480.0),
+        ("Standard_L32s_v4", VmSeries::Lsv4, 32, 256.0, 0.0, 7680.0),
+        ("Standard_L32as_v4", VmSeries::Lasv4, 32, 256.0, 0.0, 7680.0),
+        (
+            "Standard_L12aos_v4",
+            VmSeries::Laosv4,
+            12,
+            96.0,
+            0.0,
+            8640.0,
+        ),
+        ("Standard_M416s_v2", VmSeries::Mv2, 416, 5700.0, 0.0, 8192.0),
+        ("Standard_M128s_v2", VmSeries::Msv2, 128, 2048.0, 0.0, 0.0),
+        (
+            "Standard_M128ds_v2",
+            VmSeries::Mdsv2,
+            128,
+            2048.0,
+            0.0,
+            4096.0,
+        ),
+        (
+            "Standard_HB176-96rs_v4",
+            VmSeries::HBv4,
+            96,
+            768.0,
+            0.0,
+            480.0,
+        ),
+        (
+            "Standard_HB368-192rs_v5",
+            VmSeries::HBv5,
+            192,
+            432.0,
+            0.0,
+            480.0,
+        ),
+        ("Standard_HX176-96rs", VmSeries::HX, 96, 1408.0, 0.0, 480.0),
+        (
+            "Standard_NCC40ads_H100_v5",
+            VmSeries::NCCads_H100_v5,
+            40,
+            320.0,
+            1.0,
+            800.0,
+        ),
+        (
+            "Standard_ND96isr_H200_v5",
+            VmSeries::ND_H200_v5,
+            96,
+            1850.0,
+            8.0,
+            1024.0,
+        ),
+        (
+            "Standard_ND96isr_MI300X_v5",
+            VmSeries::ND_MI300X_v5,
+            96,
+            1850.0,
+            8.0,
+            1000.0,
+        ),
+        (
+            "Standard_ND128isr_NDR_GB200_v6",
+            VmSeries::ND_GB200_v6,
+            128,
+            900.0,
+            4.0,
+            16384.0,
+        ),
+        (
+            "Standard_ND128isrG5_GB300_v6",
+            VmSeries::ND_GB300_v6,
+            128,
+            864.0,
+            4.0,
+            16384.0,
+        ),
+        (
+            "Standard_NC128lds_xl_RTXPRO6000BSE_v6",
+            VmSeries::NC_RTXPRO6000BSE_v6,
+            128,
+            256.0,
+            1.0,
+            1024.0,
+        ),
+        (
+            "Standard_NG32ads_V620_v1",
+            VmSeries::NGads_V620,
+            32,
+            64.0,
+            1.0,
+            1024.0,
+        ),
+        (
+            "Standard_NV12ads_V710_v5",
+            VmSeries::NVadsV710_v5,
+            12,
+            64.0,
+            0.5,
+            768.0,
+        ),
+        ("Standard_A4_v2", VmSeries::Av2, 4, 8.0, 0.0, 40.0),
+        ("Standard_D3", VmSeries::D, 4, 14.0, 0.0, 200.0),
+        ("Standard_D32a_v4", VmSeries::DAv4, 32, 128.0, 0.0, 800.0),
+        ("Standard_D16d_v4", VmSeries::Ddv4, 16, 64.0, 0.0, 600.0),
+        ("Standard_E20ds_v4", VmSeries::Edsv4, 20, 160.0, 0.0, 750.0),
+        ("Standard_E20d_v4", VmSeries::Edv4, 20, 160.0, 0.0, 750.0),
+    ];
+    for &(name, series, vcpus, memory, gpus, temp) in rows {
+        let spec = VmSizeSpec::find(name).unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(spec.series, Some(series), "{name}");
+        assert_eq!(
+            name.parse::<VmSize>().unwrap().series(),
+            Some(series),
+            "{name}"
+        );
+        assert_eq!(
+            (spec.vcpus, spec.memory_gib, spec.temp_disk_gib),
+            (vcpus, memory, Some(temp)),
+            "{name}"
+        );
+        assert!((spec.gpus.as_f64() - gpus).abs() < 1e-3, "{name}");
+        assert!(!spec.source.is_empty(), "{name}");
+        // Known to Azure; the page's table names only ND H200 v5 (Nov 2025) and Av2 (Mar 2026).
+        let listed = matches!(series, VmSeries::ND_H200_v5 | VmSeries::Av2);
+        assert_eq!(series.first_listed().is_some(), listed, "{series}");
+        assert!(
+            listed
+                || series.source().contains("azure-compute-docs")
+                || series.source().contains("vmSizes"),
+            "{series}"
+        );
+    }
+    // Every series has sizes, but retired ones named only by a retirement.
+    for s in VmSeries::ALL.iter().copied() {
+        let named_by_retirement = matches!(
+            s,
+            VmSeries::DS | VmSeries::Ls | VmSeries::Av1 | VmSeries::NV_Promo | VmSeries::NVv4
+        );
+        assert_eq!(s.sizes().next().is_none(), named_by_retirement, "{s}");
+    }
+}
+
 #[track_caller]
 fn parts(name: &str) -> VmSize {
     let size: VmSize = name.parse().unwrap_or_else(|e| panic!("{e}"));
