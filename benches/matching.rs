@@ -307,13 +307,11 @@ fn main() {
             .filter(aml_targets::InferenceFit::fits)
             .count()
     });
-    let needs = SizeNeeds {
-        model_ram_gb: Some(10.0),
-        gpus: Some(1.0),
-        cuda: Some("12.4".parse().unwrap()),
-        compute: Some(ComputeKind::ComputeInstance),
-        ..SizeNeeds::default()
-    };
+    let needs = SizeNeeds::default()
+        .memory_gib(aml_targets::inference_memory_gib(10.0))
+        .gpus(1)
+        .cuda("12.4".parse::<aml_targets::CudaRequirement>().unwrap())
+        .compute(ComputeKind::ComputeInstance);
     r.case("recommend/embedded", || {
         recommend_sizes(black_box(&needs), Catalog::embedded(), on)
             .best()

@@ -17,10 +17,10 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use aml_targets::{
-    ApiView, Catalog, ComputeKind, CudaRequirement, Date, DocEdition, FileDiagnostic,
+    ApiView, Catalog, ComputeKind, CudaRequirement, Date, DocEdition, FileDiagnostic, GpuCount,
     InferenceMode, InferenceNeeds, InferenceTarget, Plan, ProjectReport, RenderOptions, Severity,
-    SizeNeeds, Support, TrainingNeeds, TrainingTarget, VmSeries, VmSize, inference_targets,
-    recommend_sizes, training_targets, validate_with,
+    SizeNeeds, Support, TrainingNeeds, TrainingTarget, VmSeries, VmSize, inference_memory_gib,
+    inference_targets, recommend_sizes, training_targets, validate_with,
 };
 use serde_json::{Value, json};
 
@@ -53,8 +53,10 @@ commands:
                                training targets that fit
   deploy (--realtime|--batch) [--model-gb N] [--model-ram-gb N] [--gpu] [--production]
                                inference targets that fit
-  recommend [--model-ram-gb N] [--memory-gib N] [--vcpus N] [--gpus N] [--gpu] [--cuda V]
-            [--instance|--cluster] [--concurrency N] [--catalog LIST_SIZES.json]
+  recommend [--model-ram-gb N] [--memory-gib N] [--vcpus N] [--gpus N|1/6] [--gpu]
+            [--gpu-model WORD] [--gpu-memory-gib N] [--gpu-architecture ARCH] [--cuda V]
+            [--framework pytorch@2.4] [--isolated] [--rdma] [--instance|--cluster]
+            [--concurrency N] [--region R] [--catalog LIST_SIZES.json]
                                the smallest VM size that fits, and why the others do not
   check PATH... [--format human|json|github|cargo|sarif] [--verbose] [--deny warnings]
         [--computes COMPUTE_LIST.json] [--include GLOB]... [--exclude GLOB]...
@@ -179,6 +181,10 @@ const VALUE_OPTIONS: &[&str] = &[
     "--cuda",
     "--concurrency",
     "--region",
+    "--gpu-model",
+    "--gpu-architecture",
+    "--gpu-memory-gib",
+    "--framework",
     "--deny",
     "--include",
     "--exclude",
@@ -199,6 +205,8 @@ const FLAGS: &[&str] = &[
     "--production",
     "--instance",
     "--cluster",
+    "--isolated",
+    "--rdma",
     "--verbose",
     "-h",
     "--help",
@@ -749,18 +757,30 @@ fn recommend(ctx: &Ctx, args: &Args) -> Result<(), String> {
         (false, true) => Some(ComputeKind::ComputeCluster),
         (false, false) => None,
     };
-    let gpus = args.number("--gpus")?.or(args.flag("--gpu").then_some(1.0));
+    let gpus: Option<GpuCount> = args
+        .parsed("--gpus")?
+        .or(args.flag("--gpu").then_some(GpuCount::whole(1)));
+    // A model's RAM in GB becomes a memory need through the page's 150 % rule.
+    let model = args.number("--model-ram-gb")?.map(inference_memory_gib);
+    let memory = match (model, args.number("--memory-gib")?) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
     let needs = SizeNeeds {
-        model_ram_gb: args.number("--model-ram-gb")?,
-        memory_gib: args.number("--memory-gib")?,
-        min_vcpus: args.parsed("--vcpus")?,
+        memory_gib: memory,
+        vcpus: args.parsed("--vcpus")?,
         gpus,
+        gpu_model: args.value("--gpu-model").map(str::to_owned),
+        gpu_architecture: args.parsed("--gpu-architecture")?,
+        gpu_memory_gib: args.number("--gpu-memory-gib")?,
         cuda: args.parsed("--cuda")?,
+        framework: args.parsed("--framework")?,
         compute,
+        isolated: args.flag("--isolated"),
+        rdma: args.flag("--rdma"),
         concurrency: args.count("--concurrency")?,
         region: args.value("--region").map(str::to_owned),
         edition: ctx.edition,
-        ..SizeNeeds::default()
     };
     let rec = recommend_sizes(&needs, catalog, ctx.on);
     if ctx.json {

@@ -17,6 +17,7 @@ crate::macros::name_enum! {
 /// assert!(!ComputeKind::AzureKubernetesService.is_available(ApiView::V2));
 /// ```
 #[non_exhaustive]
+#[derive(Default)]
 pub enum ComputeKind ("compute kind") {
     /// Managed compute cluster (YAML `type: amlcompute`).
     #[strum(
@@ -24,6 +25,7 @@ pub enum ComputeKind ("compute kind") {
         serialize = "cluster",
         serialize = "amlcompute"
     )]
+    #[default]
     ComputeCluster,
     /// Managed serverless compute: nothing to create, Azure ML manages its lifecycle.
     #[strum(to_string = "serverless-compute", serialize = "serverless")]

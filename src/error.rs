@@ -27,13 +27,11 @@ pub(crate) fn write_quoted_of(f: &mut fmt::Formatter<'_>, kept: &str, total: usi
     }
 }
 
-#[cfg(any(feature = "json", feature = "toml"))]
 /// Longest message taken from another parser into ours; the rest is elided (a parser's
 /// message may quote a whole line of the input, which may be megabytes long).
 const MESSAGE_LIMIT: usize = 240;
 
 /// `message` cut after [`MESSAGE_LIMIT`] characters, saying how many were left out.
-#[cfg(any(feature = "json", feature = "toml"))]
 pub(crate) fn shorten(message: &str) -> String {
     match message.char_indices().nth(MESSAGE_LIMIT) {
         None => message.to_owned(),

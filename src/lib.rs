@@ -47,7 +47,8 @@ pub use gpu::{
     PageCudaRow, ParseComputeCapabilityError,
 };
 pub use needs::{
-    FrameworkNeed, InferenceMode, InferenceNeeds, SizeNeeds, TrainingNeeds, gb_to_gib,
+    FrameworkNeed, InferenceMode, InferenceNeeds, ParseFrameworkNeedError, SizeNeeds,
+    TrainingNeeds, gb_to_gib, inference_memory_gib,
 };
 pub use output::{
     FileDiagnostic, ProjectReport, RelatedLocation, RenderOptions, SkipReason, SkippedFile,
@@ -74,7 +75,7 @@ pub use target::{
 pub use validate::{
     Code, Diagnostic, RETIRING_WARNING_DAYS, Report, Severity, validate, validate_with,
 };
-pub use vm::catalog::{Catalog, GpuCount, GpuVendor, SeriesGpu, VmSizeSpec};
+pub use vm::catalog::{Catalog, GpuCount, GpuVendor, ParseGpuCountError, SeriesGpu, VmSizeSpec};
 pub use vm::isolated::{ISOLATED_SIZES, IsolatedSize, isolated_size};
 pub use vm::listing::{CatalogError, ListedSize, SizeListing};
 pub use vm::replacement::{REPLACEMENTS, Replacement};

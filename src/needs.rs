@@ -4,12 +4,13 @@
 //! and a count of zero are errors that name the field). Needs built in code with such values
 //! are never satisfied: a NaN memory need rejects every size rather than none.
 //!
-//! These structs are meant to be written as literals with `..Default::default()`; they may
-//! gain fields in minor releases (see the README's SemVer policy), so they are not
-//! `#[non_exhaustive]`.
+//! These structs are meant to be written as literals with `..Default::default()`, so they are
+//! not `#[non_exhaustive]`; a new field is a breaking change and comes with a breaking release
+//! (see the README's SemVer policy).
 
 use crate::{
-    ApiView, ComputeKind, CudaRequirement, DocEdition, Framework, FrameworkVersion, GpuArchitecture,
+    ApiView, ComputeKind, CudaRequirement, DocEdition, Framework, FrameworkVersion,
+    GpuArchitecture, GpuCount,
 };
 
 /// What a training job needs from its compute target.
@@ -110,51 +111,98 @@ impl FrameworkNeed {
     }
 }
 
-/// What a workload needs from a VM size. Memory in GiB as Azure's size pages give it; model
-/// RAM in GB as the Azure ML page writes it (converted to GiB before comparing).
+impl std::fmt::Display for FrameworkNeed {
+    /// `pytorch@2.4`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}@{}", self.framework, self.version)
+    }
+}
+
+/// Why a string is not a [`FrameworkNeed`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "invalid framework need {input:?}: expected FRAMEWORK@VERSION, e.g. pytorch@2.4 ({reason})"
+)]
+pub struct ParseFrameworkNeedError {
+    input: String,
+    reason: String,
+}
+
+impl std::str::FromStr for FrameworkNeed {
+    type Err = ParseFrameworkNeedError;
+
+    /// `pytorch@2.4`, `torch==2.4`, `tensorflow=2.15` or `tf 2.15`.
+    ///
+    /// ```
+    /// use aml_targets::{Framework, FrameworkNeed};
+    ///
+    /// let need: FrameworkNeed = "torch==2.4".parse()?;
+    /// assert_eq!(need.framework, Framework::PyTorch);
+    /// assert_eq!(need.to_string(), "pytorch@2.4");
+    /// # Ok::<(), aml_targets::ParseFrameworkNeedError>(())
+    /// ```
+    fn from_str(s: &str) -> Result<FrameworkNeed, ParseFrameworkNeedError> {
+        let err = |reason: String| ParseFrameworkNeedError {
+            input: crate::error::shorten(s),
+            reason,
+        };
+        let (name, version) = s
+            .split_once(['@', '=', ' '])
+            .ok_or_else(|| err("no version".to_owned()))?;
+        let version = version.trim_start_matches('=').trim();
+        Ok(FrameworkNeed {
+            framework: name.trim().parse().map_err(|e| err(format!("{e}")))?,
+            version: version.parse().map_err(|e| err(format!("{e}")))?,
+        })
+    }
+}
+
+/// What a workload needs from a VM size. Every field is a minimum ("at least"), and every
+/// memory is in GiB, the unit of Azure's size pages and listings. A model's RAM, which the
+/// Azure ML page gives in GB with its 150 % sizing rule, becomes a memory need through
+/// [`inference_memory_gib`] — an explicit step, not a silent one.
+///
+/// Write it with the setters (each takes the value itself, not an `Option`) or as a struct
+/// with `..SizeNeeds::default()`:
 ///
 /// ```
-/// use aml_targets::SizeNeeds;
+/// use aml_targets::{inference_memory_gib, GpuCount, SizeNeeds};
 ///
-/// let needs = SizeNeeds { model_ram_gb: Some(10.0), gpus: Some(1.0), ..SizeNeeds::default() };
-/// // 150 % of 10 GB, in GiB.
-/// assert!((needs.memory_gib_needed().unwrap() - 13.97).abs() < 0.01);
+/// // 4 GPUs with 80 GiB each.
+/// let needs = SizeNeeds::default().gpus(4).gpu_memory_gib(80.0);
+/// assert_eq!(needs.gpus, Some(GpuCount::whole(4)));
+/// // A model of 10 GB RAM: 150 % of it, in GiB.
+/// let needs = SizeNeeds::default().memory_gib(inference_memory_gib(10.0));
+/// assert!((needs.memory_gib.unwrap() - 13.97).abs() < 0.01);
+/// // Half a GPU.
+/// let half = SizeNeeds { gpus: Some(GpuCount::new(1, 2)), ..SizeNeeds::default() };
+/// assert!(!half.gpus.unwrap().is_zero());
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 pub struct SizeNeeds {
-    /// The RAM the model needs, GB; the size must have 150 % of it (the page's sizing rule).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, deserialize_with = "crate::checked::quantity::deserialize")
-    )]
-    pub model_ram_gb: Option<f64>,
-    /// An explicit minimum memory, GiB (the larger of the two applies).
+    /// Memory, GiB. With `concurrency`, also the memory of one model copy.
     #[cfg_attr(
         feature = "serde",
         serde(default, deserialize_with = "crate::checked::quantity::deserialize")
     )]
     pub memory_gib: Option<f64>,
-    /// Minimum vCPUs.
-    pub min_vcpus: Option<u32>,
-    /// Minimum GPUs (fractions allowed: 0.5 is half a GPU).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, deserialize_with = "crate::checked::quantity::deserialize")
-    )]
-    pub gpus: Option<f64>,
+    /// vCPUs.
+    pub vcpus: Option<u32>,
+    /// GPUs, exact: fractions of a GPU are partitioned sizes (`GpuCount::new(1, 6)`).
+    pub gpus: Option<GpuCount>,
     /// A word of the GPU model's name, ASCII case ignored (`"V100"`, `"A100"`; `"A10"` does
     /// not match an A100).
     pub gpu_model: Option<String>,
     /// The oldest acceptable NVIDIA architecture.
-    pub min_gpu_architecture: Option<GpuArchitecture>,
-    /// Minimum memory per GPU, GiB.
+    pub gpu_architecture: Option<GpuArchitecture>,
+    /// Memory per GPU, GiB.
     #[cfg_attr(
         feature = "serde",
         serde(default, deserialize_with = "crate::checked::quantity::deserialize")
     )]
-    pub min_gpu_memory_gib: Option<f64>,
+    pub gpu_memory_gib: Option<f64>,
     /// A CUDA version or requirement the GPU must run (NVIDIA's ranges decide).
     pub cuda: Option<CudaRequirement>,
     /// A framework release with a CUDA build that must run on the GPU.
@@ -166,7 +214,8 @@ pub struct SizeNeeds {
     pub isolated: bool,
     /// Must be RDMA (InfiniBand) capable.
     pub rdma: bool,
-    /// Concurrent requests to serve (one model copy each), for scale-out advice; 1 or more.
+    /// Concurrent requests to serve (one model copy of `memory_gib` each), for scale-out
+    /// advice; 1 or more.
     #[cfg_attr(
         feature = "serde",
         serde(default, deserialize_with = "crate::checked::count::deserialize")
@@ -178,6 +227,121 @@ pub struct SizeNeeds {
     pub edition: DocEdition,
 }
 
+impl SizeNeeds {
+    /// At least `gib` of memory.
+    #[must_use]
+    pub fn memory_gib(mut self, gib: f64) -> SizeNeeds {
+        self.memory_gib = Some(gib);
+        self
+    }
+
+    /// At least `n` vCPUs.
+    #[must_use]
+    pub fn vcpus(mut self, n: u32) -> SizeNeeds {
+        self.vcpus = Some(n);
+        self
+    }
+
+    /// At least `n` GPUs: a whole count (`4`) or a [`GpuCount`] fraction.
+    #[must_use]
+    pub fn gpus(mut self, n: impl Into<GpuCount>) -> SizeNeeds {
+        self.gpus = Some(n.into());
+        self
+    }
+
+    /// A GPU whose model's name has this word (`"H100"`).
+    #[must_use]
+    pub fn gpu_model(mut self, word: &str) -> SizeNeeds {
+        self.gpu_model = Some(word.to_owned());
+        self
+    }
+
+    /// An NVIDIA architecture at least this new.
+    #[must_use]
+    pub fn gpu_architecture(mut self, oldest: GpuArchitecture) -> SizeNeeds {
+        self.gpu_architecture = Some(oldest);
+        self
+    }
+
+    /// At least `gib` of memory per GPU.
+    #[must_use]
+    pub fn gpu_memory_gib(mut self, gib: f64) -> SizeNeeds {
+        self.gpu_memory_gib = Some(gib);
+        self
+    }
+
+    /// A GPU that runs this CUDA version or requirement.
+    #[must_use]
+    pub fn cuda(mut self, cuda: impl Into<CudaRequirement>) -> SizeNeeds {
+        self.cuda = Some(cuda.into());
+        self
+    }
+
+    /// A GPU that runs a CUDA build of this framework release.
+    #[must_use]
+    pub fn framework(mut self, need: FrameworkNeed) -> SizeNeeds {
+        self.framework = Some(need);
+        self
+    }
+
+    /// A size this kind of managed compute may use.
+    #[must_use]
+    pub fn compute(mut self, kind: ComputeKind) -> SizeNeeds {
+        self.compute = Some(kind);
+        self
+    }
+
+    /// An isolated size.
+    #[must_use]
+    pub fn isolated(mut self) -> SizeNeeds {
+        self.isolated = true;
+        self
+    }
+
+    /// An RDMA (InfiniBand) capable size.
+    #[must_use]
+    pub fn rdma(mut self) -> SizeNeeds {
+        self.rdma = true;
+        self
+    }
+
+    /// Scale-out advice for `n` concurrent model copies.
+    #[must_use]
+    pub fn concurrency(mut self, n: u32) -> SizeNeeds {
+        self.concurrency = Some(n);
+        self
+    }
+
+    /// Retirement dates of this region (display or location name).
+    #[must_use]
+    pub fn region(mut self, region: &str) -> SizeNeeds {
+        self.region = Some(region.to_owned());
+        self
+    }
+
+    /// Answers from this page edition.
+    #[must_use]
+    pub fn edition(mut self, edition: DocEdition) -> SizeNeeds {
+        self.edition = edition;
+        self
+    }
+}
+
+/// The memory a size needs to serve a model of `model_ram_gb` RAM, in GiB: the Azure ML page's
+/// 150 % sizing rule ([`inference_ram_with_headroom`](crate::inference_ram_with_headroom)),
+/// converted from the page's GB to the size pages' GiB.
+///
+/// ```
+/// use aml_targets::inference_memory_gib;
+///
+/// // 10 GB × 1.5 = 15 GB = 13.97 GiB.
+/// assert!((inference_memory_gib(10.0) - 13.97).abs() < 0.01);
+/// ```
+#[must_use]
+pub fn inference_memory_gib(model_ram_gb: f64) -> f64 {
+    gb_to_gib(crate::inference_ram_with_headroom(model_ram_gb))
+}
+
 /// Bytes in a GB and in a GiB.
 const GB: f64 = 1e9;
 const GIB: f64 = 1_073_741_824.0;
@@ -186,19 +350,4 @@ const GIB: f64 = 1_073_741_824.0;
 #[must_use]
 pub fn gb_to_gib(gb: f64) -> f64 {
     gb * (GB / GIB)
-}
-
-impl SizeNeeds {
-    /// The memory a size must have, GiB: 150 % of the model's RAM, or the explicit minimum,
-    /// whichever is larger; `None` when neither is given.
-    #[must_use]
-    pub fn memory_gib_needed(&self) -> Option<f64> {
-        let model = self
-            .model_ram_gb
-            .map(|gb| gb_to_gib(crate::inference_ram_with_headroom(gb)));
-        match (model, self.memory_gib) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (a, b) => a.or(b),
-        }
-    }
 }

@@ -70,8 +70,9 @@ pub enum Tier ("tier") {
 }
 }
 
-/// A compute definition. Settings follow the Azure ML CLI v2 compute YAML.
-#[derive(Debug, Clone, PartialEq)]
+/// A compute definition. Settings follow the Azure ML CLI v2 compute YAML. `Default` is a
+/// compute cluster with no name or size: fill in what you know with `..Default::default()`.
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ComputeDef {
@@ -176,8 +177,9 @@ pub struct JobDef {
     pub environment: Option<String>,
 }
 
-/// A deployment for inference.
-#[derive(Debug, Clone, PartialEq)]
+/// A deployment for inference. `Default` is a real-time deployment to Azure ML endpoints with
+/// no name.
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[allow(clippy::struct_excessive_bools)] // yes/no questions of the plan author

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::validate::readable;
+
 use crate::vm::catalog::RankedRows;
 use crate::{
     ApiView, Catalog, ComputeKind, CudaReason, Date, FeatureSupport, FrameworkNeed,
@@ -443,7 +445,7 @@ pub enum Rejection<'a> {
         /// The size's GPUs.
         has: GpuCount,
         /// The GPUs needed.
-        needs: f64,
+        needs: GpuCount,
     },
     /// Not the GPU model asked for.
     GpuModel {
@@ -524,12 +526,12 @@ impl fmt::Display for Rejection<'_> {
                 None => write!(f, "not for {compute}"),
             },
             Rejection::Retired { since } => write!(f, "retired since {since}"),
-            Rejection::Memory { has_gib, needs_gib } => {
-                write!(
-                    f,
-                    "too little memory: {has_gib} GiB, needs {needs_gib:.2} GiB"
-                )
-            }
+            Rejection::Memory { has_gib, needs_gib } => write!(
+                f,
+                "too little memory: {} GiB, needs {} GiB",
+                readable(*has_gib),
+                readable(*needs_gib)
+            ),
             Rejection::Vcpus { has, needs } => write!(f, "too few vCPUs: {has}, needs {needs}"),
             Rejection::Gpus { has, needs } => write!(f, "too few GPUs: {has}, needs {needs}"),
             Rejection::GpuModel { has, needs } => {
@@ -540,8 +542,13 @@ impl fmt::Display for Rejection<'_> {
                 None => write!(f, "no NVIDIA GPU architecture, needs {needs} or newer"),
             },
             Rejection::GpuMemory { has, needs } => match has {
-                Some(m) => write!(f, "too little GPU memory: {m} GiB, needs {needs} GiB"),
-                None => write!(f, "GPU memory unknown, needs {needs} GiB"),
+                Some(m) => write!(
+                    f,
+                    "too little GPU memory: {} GiB, needs {} GiB",
+                    readable(*m),
+                    readable(*needs)
+                ),
+                None => write!(f, "GPU memory unknown, needs {} GiB", readable(*needs)),
             },
             Rejection::NotNvidia => f.write_str("AMD GPU: no CUDA"),
             Rejection::Cuda { reason } => write!(f, "CUDA: {reason}"),
@@ -602,7 +609,7 @@ fn series_facts(series: Option<VmSeries>, needs: &SizeNeeds, on: Date) -> Series
     for set in [&mut with_gpu, &mut without_gpu] {
         set.insert_if(state.is_retired(), K::Retired);
     }
-    if let Some(wanted) = needs.min_gpu_architecture {
+    if let Some(wanted) = needs.gpu_architecture {
         with_gpu.insert_if(arch.is_none_or(|a| a < wanted), K::GpuArchitecture);
         without_gpu.insert(K::GpuArchitecture);
     }
@@ -658,8 +665,8 @@ struct Thresholds {
 impl Thresholds {
     fn new(needs: &SizeNeeds) -> Thresholds {
         Thresholds {
-            memory: needs.memory_gib_needed(),
-            per_size_gpu_checks: needs.gpu_model.is_some() || needs.min_gpu_memory_gib.is_some(),
+            memory: needs.memory_gib,
+            per_size_gpu_checks: needs.gpu_model.is_some() || needs.gpu_memory_gib.is_some(),
         }
     }
 }
@@ -775,23 +782,18 @@ fn kinds(f: &Facts<'_, '_>, needs: &SizeNeeds, memory: Option<f64>) -> ReasonSet
         memory.is_some_and(|m| short_of(spec.memory_gib, m)),
         K::Memory,
     );
-    k.insert_if(needs.min_vcpus.is_some_and(|n| spec.vcpus < n), K::Vcpus);
-    k.insert_if(
-        needs
-            .gpus
-            .is_some_and(|n| short_of(spec.gpus.as_f64() + 1e-9, n)),
-        K::Gpus,
-    );
+    k.insert_if(needs.vcpus.is_some_and(|n| spec.vcpus < n), K::Vcpus);
+    k.insert_if(needs.gpus.is_some_and(|n| spec.gpus < n), K::Gpus);
     if let Some(wanted) = needs.gpu_model.as_deref() {
         k.insert_if(
             f.gpu_model().is_none_or(|m| !contains_word(m, wanted)),
             K::GpuModel,
         );
     }
-    if let Some(wanted) = needs.min_gpu_architecture {
+    if let Some(wanted) = needs.gpu_architecture {
         k.insert_if(f.arch().is_none_or(|a| a < wanted), K::GpuArchitecture);
     }
-    if let Some(wanted) = needs.min_gpu_memory_gib {
+    if let Some(wanted) = needs.gpu_memory_gib {
         k.insert_if(
             f.gpu_memory().is_none_or(|m| short_of(m, wanted)),
             K::GpuMemory,
@@ -808,7 +810,7 @@ fn kinds(f: &Facts<'_, '_>, needs: &SizeNeeds, memory: Option<f64>) -> ReasonSet
 
 /// Every reason the size of `f` does not meet `needs`, in [`RejectionKind`] order.
 fn rejections<'a>(f: &Facts<'a, '_>, needs: &'a SizeNeeds) -> Vec<Rejection<'a>> {
-    let memory = needs.memory_gib_needed();
+    let memory = needs.memory_gib;
     kinds(f, needs, memory)
         .iter()
         .map(|kind| match kind {
@@ -826,11 +828,11 @@ fn rejections<'a>(f: &Facts<'a, '_>, needs: &'a SizeNeeds) -> Vec<Rejection<'a>>
             },
             RejectionKind::Vcpus => Rejection::Vcpus {
                 has: f.spec.vcpus,
-                needs: needs.min_vcpus.unwrap_or_default(),
+                needs: needs.vcpus.unwrap_or_default(),
             },
             RejectionKind::Gpus => Rejection::Gpus {
                 has: f.spec.gpus,
-                needs: needs.gpus.unwrap_or_default(),
+                needs: needs.gpus.unwrap_or(GpuCount::ZERO),
             },
             RejectionKind::GpuModel => Rejection::GpuModel {
                 has: f.gpu_model(),
@@ -838,13 +840,11 @@ fn rejections<'a>(f: &Facts<'a, '_>, needs: &'a SizeNeeds) -> Vec<Rejection<'a>>
             },
             RejectionKind::GpuArchitecture => Rejection::GpuArchitecture {
                 has: f.arch(),
-                needs: needs
-                    .min_gpu_architecture
-                    .unwrap_or(GpuArchitecture::Kepler),
+                needs: needs.gpu_architecture.unwrap_or(GpuArchitecture::Kepler),
             },
             RejectionKind::GpuMemory => Rejection::GpuMemory {
                 has: f.gpu_memory(),
-                needs: needs.min_gpu_memory_gib.unwrap_or_default(),
+                needs: needs.gpu_memory_gib.unwrap_or_default(),
             },
             RejectionKind::NotNvidia => Rejection::NotNvidia,
             RejectionKind::Cuda => Rejection::Cuda {
@@ -977,14 +977,12 @@ impl<'c> Recommendation<'c> {
 /// [`Recommendation::relax`] say what came closest and which need to relax.
 ///
 /// ```
-/// use aml_targets::{recommend_sizes, Catalog, ComputeKind, Date, SizeNeeds};
+/// use aml_targets::{recommend_sizes, Catalog, ComputeKind, CudaVersion, Date, SizeNeeds};
 ///
-/// let needs = SizeNeeds {
-///     gpus: Some(1.0),
-///     cuda: Some("12.4".parse()?),
-///     compute: Some(ComputeKind::ComputeInstance),
-///     ..SizeNeeds::default()
-/// };
+/// let needs = SizeNeeds::default()
+///     .gpus(1)
+///     .cuda(CudaVersion::new(12, 4))
+///     .compute(ComputeKind::ComputeInstance);
 /// let on: Date = "2026-11-26".parse()?;
 /// let rec = recommend_sizes(&needs, Catalog::embedded(), on);
 /// assert_eq!(rec.best().unwrap().name, "Standard_NC4as_T4_v3");
@@ -1032,7 +1030,7 @@ pub fn recommend_sizes<'c>(
     // Closest first: fewest reasons, then the ranking (a counting sort, stable, O(n)).
     let rejected = sort_by_reason_count(rejected);
     let scale_out = needs.concurrency.zip(candidates.first()).map(|(n, best)| {
-        let per_copy = needs.model_ram_gb.map(gb_to_gib_headroom);
+        let per_copy = needs.memory_gib;
         // Clamped to 1..=u32::MAX first, so the cast is exact.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let copies = per_copy.filter(|c| *c > 0.0).map_or(1, |c| {
@@ -1094,8 +1092,8 @@ impl<'n, 'c> Ranked<'n, 'c> {
         let c = self.catalog.ranked();
         let (needs, on) = (self.needs, self.on);
         let memory = self.thresholds.memory.unwrap_or(f64::NEG_INFINITY);
-        let vcpus = needs.min_vcpus.unwrap_or(0);
-        let gpus = needs.gpus.unwrap_or(f64::NEG_INFINITY);
+        let vcpus = needs.vcpus.unwrap_or(0);
+        let gpus = needs.gpus.map_or(f64::NEG_INFINITY, GpuCount::as_f64);
         // Flags the needs ask about, so the loop only masks.
         let mut wanted_flags = 0;
         if needs.isolated {
@@ -1150,7 +1148,7 @@ fn per_size_gpu_kinds(f: &Facts<'_, '_>, needs: &SizeNeeds) -> ReasonSet<Rejecti
             RejectionKind::GpuModel,
         );
     }
-    if let Some(wanted) = needs.min_gpu_memory_gib {
+    if let Some(wanted) = needs.gpu_memory_gib {
         k.insert_if(
             f.gpu_memory().is_none_or(|m| short_of(m, wanted)),
             RejectionKind::GpuMemory,
@@ -1209,10 +1207,6 @@ fn sort_by_reason_count(rejected: Vec<RejectedSize<'_>>) -> Vec<RejectedSize<'_>
         *slot += 1;
     }
     out
-}
-
-fn gb_to_gib_headroom(gb: f64) -> f64 {
-    crate::needs::gb_to_gib(crate::inference_ram_with_headroom(gb))
 }
 
 impl VmSize {
@@ -1298,11 +1292,11 @@ mod tests {
                     (isolated, rdma, region, edition),
                 )| SizeNeeds {
                     memory_gib: memory,
-                    min_vcpus: vcpus,
-                    gpus,
+                    vcpus,
+                    gpus: gpus.and_then(GpuCount::from_f64),
                     gpu_model: model.map(str::to_owned),
-                    min_gpu_architecture: arch.map(|i| GpuArchitecture::ALL[i]),
-                    min_gpu_memory_gib: gpu_mem,
+                    gpu_architecture: arch.map(|i| GpuArchitecture::ALL[i]),
+                    gpu_memory_gib: gpu_mem,
                     cuda: cuda.map(|c| c.parse().unwrap()),
                     framework: fw
                         .map(|(f, a, b)| FrameworkNeed::new(f, FrameworkVersion::new(a, b))),
@@ -1325,7 +1319,7 @@ mod tests {
                 let series = series_of(spec);
                 let of_series = series_facts(series, &needs, on);
                 let f = Facts::new(spec, series, &of_series);
-                assert_eq!(fast, kinds(&f, &needs, needs.memory_gib_needed()), "{}", spec.name);
+                assert_eq!(fast, kinds(&f, &needs, needs.memory_gib), "{}", spec.name);
                 assert_eq!(state, of_series.state, "{}", spec.name);
                 seen += 1;
                 true

@@ -194,7 +194,10 @@ impl Support {
 }
 
 /// One row of the training table: a target's support for each [`TrainingFeature`].
+/// `#[non_exhaustive]` like [`TrainingFeature`]: a new feature adds a field; read a feature
+/// you name at run time with [`FeatureSupport::get`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct FeatureSupport {
     /// Automated machine learning.
     pub automated_ml: Support,
@@ -425,6 +428,7 @@ crate::macros::name_enum! {
 /// # Ok::<(), aml_targets::ParseNameError>(())
 /// ```
 #[non_exhaustive]
+#[derive(Default)]
 pub enum InferenceTarget ("inference target") {
     /// Azure Machine Learning endpoints: managed online endpoints (real-time) and batch
     /// endpoints, on serverless compute.
@@ -435,6 +439,7 @@ pub enum InferenceTarget ("inference target") {
         serialize = "batch-endpoint",
         serialize = "Azure Machine Learning endpoints"
     )]
+    #[default]
     Endpoints,
     /// Azure Machine Learning Kubernetes (v2: any attached cluster; v1: Azure Kubernetes
     /// Service).

@@ -220,9 +220,9 @@ pub(crate) fn similar_sizes_with(
     edition: DocEdition,
 ) -> Vec<String> {
     let needs = SizeNeeds {
-        min_vcpus: Some(spec.vcpus),
+        vcpus: Some(spec.vcpus),
         memory_gib: Some(spec.memory_gib),
-        gpus: (!spec.gpus.is_zero()).then(|| spec.gpus.as_f64()),
+        gpus: (!spec.gpus.is_zero()).then_some(spec.gpus),
         compute: compute.filter(|k| {
             matches!(
                 k,
@@ -548,7 +548,7 @@ impl<'p> Checker<'p> {
             if verdict.nvidia.supported == Some(false) {
                 let mut alternatives = Vec::new();
                 let needs = SizeNeeds {
-                    gpus: Some(spec.gpus.as_f64()),
+                    gpus: Some(spec.gpus),
                     cuda: Some(cuda.clone()),
                     compute,
                     region: region.map(str::to_owned),
@@ -1062,8 +1062,8 @@ impl<'p> Checker<'p> {
                         .min(f64::MAX);
                     if spec.memory_gib < needed {
                         let needs = SizeNeeds {
-                            model_ram_gb: Some(ram),
-                            gpus: (!spec.gpus.is_zero()).then(|| spec.gpus.as_f64()),
+                            memory_gib: Some(crate::inference_memory_gib(ram)),
+                            gpus: (!spec.gpus.is_zero()).then_some(spec.gpus),
                             edition: self.edition,
                             ..SizeNeeds::default()
                         };

@@ -237,10 +237,8 @@ fn impossible_values_are_errors_naming_the_field() {
     };
     let rec = aml_targets::recommend_sizes(&needs, aml_targets::Catalog::embedded(), Date::MIN);
     assert!(rec.best().is_none());
-    let needs = aml_targets::SizeNeeds {
-        gpus: Some(f64::NAN),
-        ..Default::default()
-    };
+    // A GPU count is exact by type (no NaN); more GPUs than any size has fits nothing.
+    let needs = aml_targets::SizeNeeds::default().gpus(u16::MAX);
     assert!(
         aml_targets::recommend_sizes(&needs, aml_targets::Catalog::embedded(), Date::MIN)
             .best()
@@ -299,8 +297,8 @@ mod text_formats {
 mod round_trips {
     use aml_targets::{
         ApiView, ComputeDef, ComputeKind, CudaRequirement, DeploymentDef, DocEdition, Framework,
-        FrameworkNeed, FrameworkVersion, InferenceMode, InferenceNeeds, InferenceTarget, JobDef,
-        Plan, SizeNeeds, Tier, TrainingNeeds,
+        FrameworkNeed, FrameworkVersion, GpuCount, InferenceMode, InferenceNeeds, InferenceTarget,
+        JobDef, Plan, SizeNeeds, Tier, TrainingNeeds,
     };
     use proptest::prelude::*;
 
@@ -503,7 +501,8 @@ mod round_trips {
             let inference = InferenceNeeds { model_size_gb: size_gb, model_ram_gb: ram_gb, gpu: g, production: p, view: Some(view), ..InferenceNeeds::default() };
             let back: InferenceNeeds = serde_json::from_str(&serde_json::to_string(&inference).unwrap()).unwrap();
             prop_assert_eq!(back, inference);
-            let size = SizeNeeds { model_ram_gb: ram_gb, memory_gib: memory, gpus, min_gpu_memory_gib: gpu_mem, cuda, framework, concurrency, isolated: a, rdma: p, edition, ..SizeNeeds::default() };
+            let gpus = gpus.and_then(GpuCount::from_f64);
+            let size = SizeNeeds { memory_gib: memory.or(ram_gb), gpus, gpu_memory_gib: gpu_mem, cuda, framework, concurrency, isolated: a, rdma: p, edition, ..SizeNeeds::default() };
             let json = serde_json::to_string(&size).unwrap();
             let back: SizeNeeds = serde_json::from_str(&json).unwrap();
             prop_assert_eq!(back.cuda.as_ref().map(ToString::to_string), size.cuda.as_ref().map(ToString::to_string));

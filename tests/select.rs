@@ -6,9 +6,10 @@
 
 use aml_targets::{
     ApiView, Catalog, ComputeKind, Date, DocEdition, Framework, FrameworkNeed, FrameworkVersion,
-    GpuArchitecture, InferenceMisfit, InferenceMode, InferenceNeeds, InferenceTarget,
+    GpuArchitecture, GpuCount, InferenceMisfit, InferenceMode, InferenceNeeds, InferenceTarget,
     RejectionKind, RetirementState, SizeNeeds, Support, TrainingMisfit, TrainingNeeds,
-    TrainingTarget, VmSizeSpec, inference_targets, recommend_sizes, training_targets,
+    TrainingTarget, VmSizeSpec, inference_memory_gib, inference_targets, recommend_sizes,
+    training_targets,
 };
 
 fn date(s: &str) -> Date {
@@ -207,7 +208,7 @@ fn size_scenarios_on_the_embedded_catalog() {
     // 150 % of 10 GB = 13.97 GiB: the smallest with at least that is a 14 GiB size.
     let rec = recommend_sizes(
         &SizeNeeds {
-            model_ram_gb: Some(10.0),
+            memory_gib: Some(inference_memory_gib(10.0)),
             ..base.clone()
         },
         Catalog::embedded(),
@@ -224,7 +225,7 @@ fn size_scenarios_on_the_embedded_catalog() {
     // GPUs.
     assert_eq!(
         best(&SizeNeeds {
-            gpus: Some(1.0),
+            gpus: Some(GpuCount::whole(1)),
             ..base.clone()
         })
         .as_deref(),
@@ -233,7 +234,7 @@ fn size_scenarios_on_the_embedded_catalog() {
     // A fraction of a GPU: the smallest by memory is still the T4 (28 GiB < 55 GiB)...
     assert_eq!(
         best(&SizeNeeds {
-            gpus: Some(0.1),
+            gpus: Some(GpuCount::new(1, 10)),
             ..base.clone()
         })
         .as_deref(),
@@ -244,7 +245,7 @@ fn size_scenarios_on_the_embedded_catalog() {
     // endpoints only: nothing confirms compute support, so the A10 sizes fit but rank last,
     // with `support` None.
     let a10 = SizeNeeds {
-        gpus: Some(0.1),
+        gpus: Some(GpuCount::new(1, 10)),
         gpu_model: Some("a10".into()),
         ..base.clone()
     };
@@ -259,7 +260,7 @@ fn size_scenarios_on_the_embedded_catalog() {
     );
     assert_eq!(
         best(&SizeNeeds {
-            gpus: Some(8.0),
+            gpus: Some(GpuCount::whole(8)),
             gpu_model: Some("a100".into()),
             ..base.clone()
         })
@@ -268,8 +269,8 @@ fn size_scenarios_on_the_embedded_catalog() {
     );
     assert_eq!(
         best(&SizeNeeds {
-            gpus: Some(1.0),
-            min_gpu_architecture: Some(GpuArchitecture::Hopper),
+            gpus: Some(GpuCount::whole(1)),
+            gpu_architecture: Some(GpuArchitecture::Hopper),
             ..base.clone()
         })
         .as_deref(),
@@ -277,8 +278,8 @@ fn size_scenarios_on_the_embedded_catalog() {
     );
     assert_eq!(
         best(&SizeNeeds {
-            gpus: Some(1.0),
-            min_gpu_memory_gib: Some(40.0),
+            gpus: Some(GpuCount::whole(1)),
+            gpu_memory_gib: Some(40.0),
             ..base.clone()
         })
         .as_deref(),
@@ -299,7 +300,7 @@ fn size_scenarios_on_the_embedded_catalog() {
     let strict = SizeNeeds {
         isolated: true,
         rdma: true,
-        gpus: Some(1.0),
+        gpus: Some(GpuCount::whole(1)),
         gpu_model: Some("V100".into()),
         ..base.clone()
     };
@@ -326,7 +327,7 @@ fn size_scenarios_on_the_embedded_catalog() {
 fn compute_kind_and_retiring_preference() {
     let on = date("2026-01-01");
     let base = SizeNeeds {
-        min_vcpus: Some(4),
+        vcpus: Some(4),
         memory_gib: Some(80.0),
         ..SizeNeeds::default()
     };
@@ -375,7 +376,7 @@ fn compute_kind_and_retiring_preference() {
 fn scale_out_advice() {
     let on = date("2026-11-26");
     let needs = SizeNeeds {
-        model_ram_gb: Some(4.0),
+        memory_gib: Some(inference_memory_gib(4.0)),
         concurrency: Some(10),
         ..SizeNeeds::default()
     };
@@ -405,11 +406,11 @@ fn every_rejection_reason_is_reported() {
     let on = date("2026-11-26");
     let needs = SizeNeeds {
         memory_gib: Some(1000.0),
-        min_vcpus: Some(200),
-        gpus: Some(2.0),
+        vcpus: Some(200),
+        gpus: Some(GpuCount::whole(2)),
         gpu_model: Some("H100".into()),
-        min_gpu_architecture: Some(GpuArchitecture::Hopper),
-        min_gpu_memory_gib: Some(80.0),
+        gpu_architecture: Some(GpuArchitecture::Hopper),
+        gpu_memory_gib: Some(80.0),
         cuda: Some("13.0".parse().unwrap()),
         framework: Some(FrameworkNeed::new(
             Framework::PyTorch,
@@ -435,7 +436,7 @@ fn every_rejection_reason_is_reported() {
         reasons,
         [
             "retired since 2023-08-31",
-            "too little memory: 56 GiB, needs 1000.00 GiB",
+            "too little memory: 56 GiB, needs 1000 GiB",
             "too few vCPUs: 6, needs 200",
             "too few GPUs: 1, needs 2",
             "GPU is NVIDIA Tesla K80, needs H100",
@@ -469,7 +470,7 @@ fn every_rejection_reason_is_reported() {
 fn current_generations_rank_first() {
     let on = date("2026-11-27");
     let needs = SizeNeeds {
-        min_vcpus: Some(8),
+        vcpus: Some(8),
         memory_gib: Some(32.0),
         ..SizeNeeds::default()
     };
@@ -512,4 +513,30 @@ fn current_generations_rank_first() {
         let rec = recommend_sizes(&needs, &region, on);
         assert_eq!(rec.best().unwrap().name, "Standard_D8s_v6");
     }
+}
+
+#[test]
+fn messages_round_to_what_a_person_reads() {
+    let on = date("2026-11-26");
+    let needs = SizeNeeds::default()
+        .memory_gib(inference_memory_gib(53.3))
+        .gpus(GpuCount::new(1, 3));
+    let rec = recommend_sizes(&needs, Catalog::embedded(), on);
+    let small = rec
+        .rejected
+        .iter()
+        .find(|r| r.spec.name == "Standard_NC4as_T4_v3")
+        .unwrap();
+    let reasons: Vec<String> = small
+        .reasons(&needs, on)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(reasons, ["too little memory: 28 GiB, needs 74.5 GiB"]);
+    // A third of a GPU is exact: the NV12ads_A10_v5's 1/3 of an A10 fits.
+    assert!(
+        rec.candidates
+            .iter()
+            .any(|c| c.spec.name == "Standard_NV12ads_A10_v5")
+    );
 }

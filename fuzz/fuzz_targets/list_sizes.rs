@@ -11,6 +11,6 @@ fuzz_target!(|data: &[u8]| {
     for spec in catalog.sizes() {
         assert!(catalog.find(&spec.name).is_some(), "{}", spec.name);
     }
-    let needs = SizeNeeds { gpus: Some(1.0), ..SizeNeeds::default() };
+    let needs = SizeNeeds::default().gpus(1);
     let _ = recommend_sizes(&needs, &catalog, Date::parse("2026-11-26").unwrap());
 });

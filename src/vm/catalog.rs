@@ -111,6 +111,123 @@ impl fmt::Display for GpuCount {
     }
 }
 
+impl From<u16> for GpuCount {
+    /// A whole number of GPUs.
+    fn from(n: u16) -> GpuCount {
+        GpuCount::whole(n)
+    }
+}
+
+impl GpuCount {
+    /// The count a decimal stands for, exact when it is a fraction with a denominator up to
+    /// 64 (`0.5` is 1/2, `0.1667` is 1/6); `None` for a negative, non-finite or too large
+    /// value, or one no such fraction is near.
+    ///
+    /// ```
+    /// use aml_targets::GpuCount;
+    ///
+    /// assert_eq!(GpuCount::from_f64(0.1667), Some(GpuCount::new(1, 6)));
+    /// assert_eq!(GpuCount::from_f64(4.0), Some(GpuCount::whole(4)));
+    /// assert_eq!(GpuCount::from_f64(-1.0), None);
+    /// ```
+    #[must_use]
+    pub fn from_f64(x: f64) -> Option<GpuCount> {
+        if !x.is_finite() || !(0.0..=f64::from(u16::MAX)).contains(&x) {
+            return None;
+        }
+        let near = |tolerance: f64| {
+            (1..=64u16).find_map(|d| {
+                let n = (x * f64::from(d)).round();
+                ((x - n / f64::from(d)).abs() < tolerance && n <= f64::from(u16::MAX)).then(|| {
+                    // `n` is a whole number in 0..=u16::MAX.
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    GpuCount::new(n as u16, d)
+                })
+            })
+        };
+        // The exact fraction a float was printed from first (`as_f64` round-trips); then the
+        // three decimals listings and CSVs print (0.1667).
+        near(1e-9).or_else(|| near(1e-3))
+    }
+}
+
+/// Why a string is not a [`GpuCount`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "invalid GPU count {input:?}: expected a whole number (4), a fraction (1/6) or a decimal (0.5)"
+)]
+pub struct ParseGpuCountError {
+    input: String,
+}
+
+impl std::str::FromStr for GpuCount {
+    type Err = ParseGpuCountError;
+
+    /// `"4"`, `"1/6"` or `"0.5"`.
+    fn from_str(s: &str) -> Result<GpuCount, ParseGpuCountError> {
+        let err = || ParseGpuCountError {
+            input: crate::error::shorten(s),
+        };
+        let t = s.trim();
+        if let Some((n, d)) = t.split_once('/') {
+            let n: u16 = n.trim().parse().map_err(|_| err())?;
+            let d: u16 = d.trim().parse().map_err(|_| err())?;
+            if d == 0 {
+                return Err(err());
+            }
+            return Ok(GpuCount::new(n, d));
+        }
+        let x: f64 = t.parse().map_err(|_| err())?;
+        GpuCount::from_f64(x).ok_or_else(err)
+    }
+}
+
+/// A number (`0.5`, `4`); deserializes from a number or a string (`"1/6"`).
+#[cfg(feature = "serde")]
+impl serde::Serialize for GpuCount {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.denominator == 1 {
+            serializer.serialize_u16(self.numerator)
+        } else {
+            serializer.serialize_f64(self.as_f64())
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for GpuCount {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = GpuCount;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a GPU count: a number 0 or more, or a fraction such as \"1/6\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<GpuCount, E> {
+                u16::try_from(v)
+                    .map(GpuCount::whole)
+                    .map_err(|_| E::custom(format!("{v} GPUs is more than 65535")))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<GpuCount, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::custom(format!("expected 0 or more GPUs, got {v}")))
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<GpuCount, E> {
+                GpuCount::from_f64(v).ok_or_else(|| {
+                    E::custom(format!(
+                        "expected a GPU count 0 or more (a fraction up to 1/64), got {v}"
+                    ))
+                })
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<GpuCount, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
 impl fmt::Debug for GpuCount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "GpuCount({self})")
