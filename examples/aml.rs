@@ -269,6 +269,11 @@ fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
 }
 
+/// A library value's serde form (the library's types serialize in the JSON contract's shape).
+fn to_json_value(v: &impl serde::Serialize) -> Value {
+    serde_json::to_value(v).unwrap_or(Value::Null)
+}
+
 fn print_json(v: &Value) {
     say!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
 }
@@ -599,13 +604,10 @@ fn cuda(ctx: &Ctx, args: &Args) -> Result<(), String> {
     };
     let answer = |s: Option<bool>| s.map_or("unknown", yes_no);
     if ctx.json {
-        let side = |v: &aml_targets::SourceVerdict| json!({"supported": v.supported, "reason": v.reason.to_string(), "source": v.source});
-        print_json(&json!({
-            "series": verdict.series.map(|s| s.to_string()),
-            "cuda": req.to_string(),
-            "page": side(&verdict.page),
-            "nvidia": side(&verdict.nvidia),
-        }));
+        // The verdict's serde form, with the requirement asked about.
+        let mut value = to_json_value(&verdict);
+        value["cuda"] = json!(req.to_string());
+        print_json(&value);
         return Ok(());
     }
     let series = verdict
@@ -644,20 +646,8 @@ fn train(ctx: &Ctx, args: &Args) {
     };
     let fits: Vec<_> = training_targets(&needs).collect();
     if ctx.json {
-        let targets: Vec<Value> = fits
-            .iter()
-            .filter(|f| f.fits())
-            .map(|f| {
-                json!({
-                    "target": f.target.to_string(),
-                    "automated_ml": f.features.automated_ml.to_string(),
-                    "ml_pipelines": f.features.ml_pipelines.to_string(),
-                    "designer": f.features.designer.to_string(),
-                    "managed": f.managed,
-                })
-            })
-            .collect();
-        print_json(&json!({ "targets": targets }));
+        // Every target, with `fits` and `reasons`, as `deploy --json` gives them.
+        print_json(&json!({ "targets": to_json_value(&fits) }));
         return;
     }
     say!(
@@ -705,22 +695,7 @@ fn deploy(ctx: &Ctx, args: &Args) -> Result<(), String> {
     };
     let fits: Vec<_> = inference_targets(&needs).collect();
     if ctx.json {
-        let targets: Vec<Value> = fits
-            .iter()
-            .map(|f| {
-                json!({
-                    "target": f.target.to_string(),
-                    "view": f.view.to_string(),
-                    "realtime": f.profile.realtime,
-                    "batch": f.profile.batch,
-                    "gpu": f.profile.gpu,
-                    "dev_test_only": f.profile.dev_test_only,
-                    "fits": f.fits(),
-                    "reasons": f.misfits.iter().map(|m| m.to_string()).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-        print_json(&json!({ "targets": targets }));
+        print_json(&json!({ "targets": to_json_value(&fits) }));
         return Ok(());
     }
     say!("Inference targets for {mode} inference");
@@ -784,34 +759,8 @@ fn recommend(ctx: &Ctx, args: &Args) -> Result<(), String> {
     };
     let rec = recommend_sizes(&needs, catalog, ctx.on);
     if ctx.json {
-        let candidates: Vec<Value> = rec
-            .candidates
-            .iter()
-            .map(|c| {
-                json!({
-                    "size": c.spec.name,
-                    "vcpus": c.spec.vcpus,
-                    "memory_gib": c.spec.memory_gib,
-                    "gpus": c.spec.gpus.as_f64(),
-                })
-            })
-            .collect();
-        let rejected: Vec<Value> = rec
-            .rejected
-            .iter()
-            .map(|r| {
-                json!({
-                    "size": r.spec.name,
-                    "reasons": r.reasons(&needs, ctx.on).iter().map(ToString::to_string).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-        print_json(&json!({
-            "best": rec.best().map(|s| s.name.to_string()),
-            "instances": rec.scale_out.map(|s| s.instances),
-            "candidates": candidates,
-            "rejected": rejected,
-        }));
+        // The recommendation's serde form: every rejected size with its reasons.
+        print_json(&to_json_value(&rec));
         return Ok(());
     }
     if let Some(best) = rec.best() {

@@ -622,6 +622,7 @@ serde_via_str!(DriverVersion, "an NVIDIA driver version such as 525.60.13");
 
 /// The minimum Linux driver of one CUDA toolkit (`cuda_driver_min.csv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct CudaDriverMinimum {
     /// The toolkit.

@@ -16,6 +16,7 @@ pub const DATA_AS_OF: Date = Date::ymd(2026, 11, 27);
 
 /// One table of facts: its name, size, age and source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DataTable {
     /// A stable id, e.g. `"retirements"`.

@@ -137,6 +137,7 @@ serde_via_str!(FrameworkVersion, "a framework version such as 2.7");
 
 /// The CUDA builds of one framework release.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FrameworkBuilds {
     /// The framework.
@@ -154,6 +155,7 @@ pub struct FrameworkBuilds {
 /// The compute capabilities compiled into a PyTorch CUDA wheel variant (`cu118`, …) for a
 /// range of PyTorch releases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct PyTorchWheel {
     /// The wheel tag, e.g. `"cu118"`.
@@ -274,6 +276,7 @@ impl fmt::Display for BuildReason {
 
 /// Whether one CUDA build of a framework release runs on a series' GPU.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BuildVerdict {
     /// The framework.
@@ -934,6 +937,7 @@ pub const PYTORCH_WHEELS: &[PyTorchWheel] = &[
 
 /// What an Azure ML environment or image name says about its CUDA and framework.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct EnvironmentHints {
     /// The CUDA version named (`cuda11.8`, `cu121`, `cuda12` → 12.0).

@@ -97,6 +97,7 @@ impl GpuArchitecture {
 /// The page states lower bounds only ("9.0+"). NVIDIA's upper bounds (Kepler ends at CUDA
 /// 11.8; Maxwell, Pascal and Volta at 12.9) are a separate fact from a separate source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct PageCudaRow {
     /// The architecture.
@@ -346,6 +347,7 @@ impl ComputeCapability {
 /// NVIDIA's CUDA toolkit range for a set of compute capabilities (`cuda_arch_support.csv`):
 /// the first toolkit that compiles for them and the last one (`None` while support goes on).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct NvidiaCudaSupport {
     /// The architecture.

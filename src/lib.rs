@@ -18,6 +18,8 @@ mod needs;
 mod output;
 mod plan;
 mod select;
+#[cfg(feature = "serde")]
+mod serialize;
 mod sources;
 mod target;
 mod validate;

@@ -336,48 +336,31 @@ impl ProjectReport {
     #[cfg(feature = "json")]
     #[must_use]
     pub fn to_json(&self, options: &RenderOptions) -> String {
-        use serde_json::json;
-        let diagnostics: Vec<serde_json::Value> = self
-            .diagnostics
-            .iter()
-            .map(|d| {
-                let diag = &d.diagnostic;
-                json!({
-                    "file": display_path(&d.file, options),
-                    "line": d.line,
-                    "column": d.column,
-                    "code": diag.code.as_str(),
-                    "severity": diag.severity.as_str(),
-                    "message": diag.message,
-                    "help": diag.help,
-                    "location": diag.location,
-                    "alternatives": diag.alternatives,
-                    "related": d.related.iter().map(|r| json!({
-                        "file": display_path(&r.file, options),
-                        "line": r.line,
-                        "message": r.message,
-                    })).collect::<Vec<_>>(),
+        // The report's serde form, its paths as shown to a person.
+        let path = |p: &Path| PathBuf::from(display_path(p, options));
+        let shown = ProjectReport {
+            on: self.on,
+            files_read: self.files_read,
+            skipped: self
+                .skipped
+                .iter()
+                .map(|s| SkippedFile::new(path(&s.file), s.reason.clone()))
+                .collect(),
+            diagnostics: self
+                .diagnostics
+                .iter()
+                .map(|d| FileDiagnostic {
+                    file: path(&d.file),
+                    related: d
+                        .related
+                        .iter()
+                        .map(|r| RelatedLocation::new(path(&r.file), r.line, r.message.clone()))
+                        .collect(),
+                    ..d.clone()
                 })
-            })
-            .collect();
-        let skipped: Vec<serde_json::Value> = self
-            .skipped
-            .iter()
-            .map(
-                |s| json!({"file": display_path(&s.file, options), "reason": s.reason.to_string()}),
-            )
-            .collect();
-        let value = json!({
-            "on": self.on.map(|d| d.to_string()),
-            "diagnostics": diagnostics,
-            "errors": self.count(Severity::Error),
-            "warnings": self.count(Severity::Warning),
-            "notes": self.count(Severity::Note),
-            "files_read": self.files_read,
-            "files_skipped": self.files_skipped(),
-            "skipped": skipped,
-        });
-        serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+                .collect(),
+        };
+        serde_json::to_string_pretty(&shown).unwrap_or_default() + "\n"
     }
 
     /// SARIF 2.1.0, as GitHub code scanning reads it: one rule per [`Code`] (id, short

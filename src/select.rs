@@ -926,9 +926,24 @@ pub struct Recommendation<'c> {
     pub rejected: Vec<RejectedSize<'c>>,
     /// Scale-out advice for the best size, when the needs give a concurrency.
     pub scale_out: Option<ScaleOut>,
+    /// The needs and date asked about, for [`RejectedSize::reasons`] when serializing.
+    needs: SizeNeeds,
+    on: Date,
 }
 
 impl<'c> Recommendation<'c> {
+    /// The needs this recommendation answers.
+    #[must_use]
+    pub fn needs(&self) -> &SizeNeeds {
+        &self.needs
+    }
+
+    /// The date it answers for.
+    #[must_use]
+    pub fn on(&self) -> Date {
+        self.on
+    }
+
     /// The smallest size that fits.
     #[must_use]
     pub fn best(&self) -> Option<&'c VmSizeSpec> {
@@ -1047,6 +1062,8 @@ pub fn recommend_sizes<'c>(
         candidates,
         rejected,
         scale_out,
+        needs: needs.clone(),
+        on,
     }
 }
 

@@ -197,6 +197,7 @@ impl Support {
 /// `#[non_exhaustive]` like [`TrainingFeature`]: a new feature adds a field; read a feature
 /// you name at run time with [`FeatureSupport::get`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FeatureSupport {
     /// Automated machine learning.
@@ -384,6 +385,7 @@ impl TrainingTarget {
 
 /// A training target whose service Microsoft has retired (or announced it will).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct RetiredService {
     /// The target.
@@ -470,6 +472,7 @@ pub enum InferenceTarget ("inference target") {
 /// The page's hard limits for an inference target. Bounds are exclusive ("< 48 GB"), in GB as
 /// the page writes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct InferenceLimits {
     /// The workload must need less than this much RAM, in GB.
@@ -497,6 +500,7 @@ impl InferenceLimits {
 
 /// What an inference target is for, in one SDK/CLI view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 // Each flag is one column of the page's table; enums would only rename "yes" and "no".
 #[allow(clippy::struct_excessive_bools)]

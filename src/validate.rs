@@ -957,8 +957,11 @@ impl<'p> Checker<'p> {
                 .map(|f| f.target.to_string())
                 .collect()
         };
-        match inference_targets(&needs).find(|f| f.target == d.target) {
-            None => self.push_with(
+        let listed = inference_targets(&needs).find(|f| f.target == d.target);
+        let fit = if listed.is_some() {
+            listed
+        } else {
+            self.push_with(
                 Code::TargetNotListed,
                 at("target"),
                 format!(
@@ -980,40 +983,51 @@ impl<'p> Checker<'p> {
                 )
                 .filter(|h| !h.is_empty()),
                 fitting(),
-            ),
-            Some(fit) => {
-                let aci = d.target == crate::InferenceTarget::ContainerInstances;
-                for misfit in fit.misfits.iter() {
-                    let (code, field) = match misfit {
-                        InferenceMisfit::DevTestOnly => (Code::DevTestOnlyTarget, "production"),
-                        InferenceMisfit::ModelTooLarge if aci => (Code::AciLimits, "model_size_gb"),
-                        InferenceMisfit::TooMuchRam if aci => (Code::AciLimits, "model_ram_gb"),
-                        InferenceMisfit::NoGpu if aci => (Code::AciLimits, "gpu"),
-                        _ => (Code::InferenceTargetMisfit, "target"),
-                    };
-                    let detail = match misfit {
-                        InferenceMisfit::ModelTooLarge => format!(
-                            "the model ({} GB) is not under {}'s {} GB limit",
-                            d.model_size_gb.unwrap_or_default(),
-                            d.target.page_name(),
-                            fit.profile.limits.map_or(0, |l| l.model_size_below_gb)
-                        ),
-                        InferenceMisfit::TooMuchRam => format!(
-                            "150 % of the model's {} GB of RAM is not under {}'s {} GB limit",
-                            d.model_ram_gb.unwrap_or_default(),
-                            d.target.page_name(),
-                            fit.profile.limits.map_or(0, |l| l.ram_below_gb)
-                        ),
-                        other => format!("{}: {other}", d.target.page_name()),
-                    };
-                    self.push_with(
-                        code,
-                        at(field),
-                        format!("deployment {:?}: {detail}", d.name),
-                        Some("deploy to a target that fits".to_owned()),
-                        fitting(),
-                    );
-                }
+            );
+            // The target's own limits hold whatever the view (ACI's 1 GB model limit in
+            // a v2 plan): judge it in the view that lists it.
+            let other = match view {
+                ApiView::V1 => ApiView::V2,
+                ApiView::V2 => ApiView::V1,
+            };
+            inference_targets(&InferenceNeeds {
+                view: Some(other),
+                ..needs
+            })
+            .find(|f| f.target == d.target)
+        };
+        if let Some(fit) = fit {
+            let aci = d.target == crate::InferenceTarget::ContainerInstances;
+            for misfit in fit.misfits.iter() {
+                let (code, field) = match misfit {
+                    InferenceMisfit::DevTestOnly => (Code::DevTestOnlyTarget, "production"),
+                    InferenceMisfit::ModelTooLarge if aci => (Code::AciLimits, "model_size_gb"),
+                    InferenceMisfit::TooMuchRam if aci => (Code::AciLimits, "model_ram_gb"),
+                    InferenceMisfit::NoGpu if aci => (Code::AciLimits, "gpu"),
+                    _ => (Code::InferenceTargetMisfit, "target"),
+                };
+                let detail = match misfit {
+                    InferenceMisfit::ModelTooLarge => format!(
+                        "the model ({} GB) is not under {}'s {} GB limit",
+                        d.model_size_gb.unwrap_or_default(),
+                        d.target.page_name(),
+                        fit.profile.limits.map_or(0, |l| l.model_size_below_gb)
+                    ),
+                    InferenceMisfit::TooMuchRam => format!(
+                        "150 % of the model's {} GB of RAM is not under {}'s {} GB limit",
+                        d.model_ram_gb.unwrap_or_default(),
+                        d.target.page_name(),
+                        fit.profile.limits.map_or(0, |l| l.ram_below_gb)
+                    ),
+                    other => format!("{}: {other}", d.target.page_name()),
+                };
+                self.push_with(
+                    code,
+                    at(field),
+                    format!("deployment {:?}: {detail}", d.name),
+                    Some("deploy to a target that fits".to_owned()),
+                    fitting(),
+                );
             }
         }
         // A batch deployment on a compute of the plan: the compute's size, checked with the

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 /// The example binary `cargo test` built beside this test.
 fn aml() -> Command {
@@ -235,20 +235,44 @@ fn json_contracts() {
         "above the maximum: CUDA 6.0 to 11.8"
     );
 
-    let train = json(&["train", "--automl", "--managed", "--json"]);
+    // `train --json` lists every target, with `fits` and `reasons`, as `deploy --json` does.
+    let train = json(&["train", "--automl", "--managed", "--json", ON[0], ON[1]]);
     let targets = train["targets"].as_array().unwrap();
-    assert_eq!(targets.len(), 3);
+    assert_eq!(targets.len(), 10, "the v2 training table");
     for key in [
         "target",
         "automated_ml",
         "ml_pipelines",
         "designer",
         "managed",
+        "fits",
+        "reasons",
     ] {
         assert!(targets[0].get(key).is_some(), "train.{key}");
     }
-    assert_eq!(targets[2]["target"], "compute-instance");
-    assert_eq!(targets[2]["automated_ml"], "through-sdk");
+    let fitting: Vec<&Value> = targets.iter().filter(|t| t["fits"] == true).collect();
+    assert_eq!(fitting.len(), 3);
+    assert_eq!(fitting[2]["target"], "compute-instance");
+    assert_eq!(fitting[2]["automated_ml"], "through-sdk");
+    let k8s = targets
+        .iter()
+        .find(|t| t["target"] == "kubernetes")
+        .unwrap();
+    assert_eq!(k8s["fits"], false);
+    assert_eq!(
+        k8s["reasons"],
+        json!(["automated ML is not supported", "not managed by Azure ML"])
+    );
+    let adla = targets
+        .iter()
+        .find(|t| t["target"] == "data-lake-analytics")
+        .unwrap();
+    assert!(
+        adla["reasons"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("the service is retired"))
+    );
 
     let deploy = json(&["deploy", "--realtime", "--model-gb", "2", "--json"]);
     let aci = deploy["targets"]

@@ -434,6 +434,14 @@ fn deployments() {
         plan(vec![], vec![], vec![d])
     };
     clean(&aci(&|d| d.model_size_gb = Some(0.5)));
+    // In the default v2 view ACI is not listed, and its limits hold all the same.
+    let v2 = |size_gb: f64| {
+        let mut d = DeploymentDef::new("d", InferenceTarget::ContainerInstances);
+        d.model_size_gb = Some(size_gb);
+        plan(vec![], vec![], vec![d])
+    };
+    assert_eq!(codes(&v2(0.5)), [Code::TargetNotListed]);
+    assert_eq!(codes(&v2(2.0)), [Code::TargetNotListed, Code::AciLimits]);
     let big = aci(&|d| d.model_size_gb = Some(2.0));
     assert_eq!(codes(&big), [Code::AciLimits]);
     let report = validate(&big, date(ON));

@@ -234,18 +234,22 @@ impl fmt::Debug for GpuCount {
     }
 }
 
+crate::macros::name_enum! {
 /// Who makes a series' GPU.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum GpuVendor {
+pub enum GpuVendor ("GPU vendor") {
     /// NVIDIA: CUDA applies.
+    #[strum(to_string = "nvidia")]
     Nvidia,
-    /// AMD: no CUDA (NVv4's Radeon Instinct MI25).
+    /// AMD: no CUDA (NVv4's Radeon Instinct MI25, MI300X, Radeon PRO V620 and V710).
+    #[strum(to_string = "amd")]
     Amd,
+}
 }
 
 /// The GPU of a series (`gpu_series.csv`).
-#[derive(Debug, Clone, Copy, PartialEq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct SeriesGpu {
     /// The series.

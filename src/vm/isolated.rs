@@ -3,6 +3,7 @@
 /// A VM size isolated to hardware dedicated to one customer, for compliance and regulatory
 /// requirements, as listed by the Azure ML page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct IsolatedSize {
     /// The size name, Azure's canonical spelling.

@@ -8,6 +8,7 @@ use crate::{Catalog, Date, RetirementState, VmSeries, VmSizeSpec};
 
 /// One migration guide's advice for a series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Replacement {
     /// The retired or retiring series.

@@ -23,6 +23,7 @@ pub enum RetirementAuthority ("retirement authority") {
 
 /// One source's retirement date for one series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Retirement {
     /// The series.
@@ -45,6 +46,7 @@ pub struct Retirement {
 
 /// An Azure region, by display name and by the `location` name the APIs use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Region {
     /// The display name, e.g. `"US Gov Virginia"`.
@@ -78,6 +80,7 @@ impl Region {
 
 /// A later retirement date that applies in one region only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct RegionalRetirement {
     /// The series.

@@ -52,77 +52,67 @@ impl<const N: usize> Inline<N> {
     }
 }
 
-/// The tier prefix of a size name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+crate::macros::name_enum! {
+/// The tier prefix of a size name: `Display` prints `Standard` or `Basic`.
 #[non_exhaustive]
-pub enum VmTier {
+pub enum VmTier ("VM tier") {
     /// `Standard_`.
+    #[strum(to_string = "Standard")]
     Standard,
     /// `Basic_` (the old basic A-series).
+    #[strum(to_string = "Basic")]
     Basic,
 }
-
-impl VmTier {
-    /// `"Standard"` or `"Basic"`.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            VmTier::Standard => "Standard",
-            VmTier::Basic => "Basic",
-        }
-    }
 }
 
-/// An additive feature letter of a size name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+crate::macros::name_enum! {
+/// An additive feature letter of a size name. `Display` prints the letter as Azure writes it
+/// (`a`, `C`, `NP`); `FromStr` also takes the feature's name (`amd`, `confidential`).
 #[non_exhaustive]
-pub enum VmFeature {
+pub enum VmFeature ("VM size feature") {
     /// `a`: AMD processor.
+    #[strum(to_string = "a", serialize = "amd")]
     Amd,
     /// `b`: block-storage performance.
+    #[strum(to_string = "b", serialize = "block-storage")]
     BlockStorage,
     /// `d`: local temporary disk.
+    #[strum(to_string = "d", serialize = "local-disk")]
     LocalDisk,
     /// `i`: isolated size.
+    #[strum(to_string = "i", serialize = "isolated")]
     Isolated,
     /// `l`: low memory.
+    #[strum(to_string = "l", serialize = "low-memory")]
     LowMemory,
     /// `m`: memory intensive.
+    #[strum(to_string = "m", serialize = "memory-intensive")]
     MemoryIntensive,
     /// `n`: network optimized.
+    #[strum(to_string = "n", serialize = "network-optimized")]
     NetworkOptimized,
     /// `p`: ARM processor.
+    #[strum(to_string = "p", serialize = "arm")]
     Arm,
     /// `t`: tiny memory.
+    #[strum(to_string = "t", serialize = "tiny-memory")]
     TinyMemory,
     /// `s`: premium storage capable.
+    #[strum(to_string = "s", serialize = "premium-storage")]
     PremiumStorage,
     /// `r`: RDMA capable.
+    #[strum(to_string = "r", serialize = "rdma")]
     Rdma,
     /// `C`: confidential.
+    #[strum(to_string = "C", serialize = "confidential")]
     Confidential,
     /// `NP`: node packing.
+    #[strum(to_string = "NP", serialize = "node-packing")]
     NodePacking,
+}
 }
 
 impl VmFeature {
-    /// Every known feature.
-    pub const ALL: &'static [VmFeature] = &[
-        VmFeature::Amd,
-        VmFeature::BlockStorage,
-        VmFeature::LocalDisk,
-        VmFeature::Isolated,
-        VmFeature::LowMemory,
-        VmFeature::MemoryIntensive,
-        VmFeature::NetworkOptimized,
-        VmFeature::Arm,
-        VmFeature::TinyMemory,
-        VmFeature::PremiumStorage,
-        VmFeature::Rdma,
-        VmFeature::Confidential,
-        VmFeature::NodePacking,
-    ];
-
     /// The letter(s) as Azure writes them.
     #[must_use]
     pub const fn letters(self) -> &'static str {
