@@ -18,9 +18,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use aml_targets::{
     ApiView, Catalog, ComputeKind, CudaRequirement, Date, DocEdition, FileDiagnostic, GpuCount,
-    InferenceMode, InferenceNeeds, InferenceTarget, Plan, ProjectReport, RenderOptions, Severity,
-    SizeNeeds, Support, TrainingNeeds, TrainingTarget, VmSeries, VmSize, inference_memory_gib,
-    inference_targets, recommend_sizes, training_targets, validate_with,
+    InferenceMode, InferenceNeeds, InferenceTarget, Plan, PlanLocations, ProjectReport,
+    RenderOptions, Severity, SizeNeeds, Support, TrainingNeeds, TrainingTarget, VmSeries, VmSize,
+    inference_memory_gib, inference_targets, recommend_sizes, training_targets, validate_with,
 };
 use serde_json::{Value, json};
 
@@ -821,16 +821,17 @@ fn recommend(ctx: &Ctx, args: &Args) -> Result<(), String> {
 /// A file that cannot be read or parsed: reported without the usage text.
 const INPUT: &str = "\u{0}input:";
 
-fn read_plan(path: &Path) -> Result<Plan, String> {
+/// A plan file, and where its values are (TOML only: JSON has no spans to give).
+fn read_plan(path: &Path) -> Result<(Plan, PlanLocations), String> {
     let shown = path.display();
     let text = std::fs::read_to_string(path).map_err(|e| format!("{INPUT}{shown}: {e}"))?;
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let plan = if is_json {
-        Plan::from_json(&text)
+        Plan::from_json(&text).map(|p| (p, PlanLocations::default()))
     } else {
-        Plan::from_toml(&text)
+        Plan::from_toml(&text).map(|p| (p, Plan::toml_locations(&text)))
     };
     plan.map_err(|e| format!("{INPUT}{shown}: {e}"))
 }
@@ -926,14 +927,19 @@ fn check(ctx: &Ctx, args: &Args) -> Result<bool, String> {
             _ => false,
         };
         if plan_file {
-            let plan = read_plan(&path)?;
+            let (plan, at) = read_plan(&path)?;
             let checked = validate_with(&plan, ctx.on, Catalog::embedded());
             let mut one = ProjectReport::default();
             one.files_read = 1;
             one.diagnostics = checked
                 .diagnostics
                 .into_iter()
-                .map(|d| FileDiagnostic::new(path.clone(), None, d))
+                .map(|d| {
+                    let spot = at.find(&d.location);
+                    let mut fd = FileDiagnostic::new(path.clone(), spot.map(|s| s.0), d);
+                    fd.column = spot.map(|s| s.1);
+                    fd
+                })
                 .collect();
             report.merge(one);
         } else {

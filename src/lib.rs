@@ -55,7 +55,7 @@ pub use needs::{
 pub use output::{
     FileDiagnostic, ProjectReport, RelatedLocation, RenderOptions, SkipReason, SkippedFile,
 };
-pub use plan::{ComputeDef, DeploymentDef, JobDef, Plan, PlanError, Tier};
+pub use plan::{ComputeDef, DeploymentDef, JobDef, Plan, PlanError, PlanLocations, Tier};
 pub use select::{
     Candidate, InferenceFit, InferenceMisfit, ReasonKind, ReasonSet, Recommendation, RejectedSize,
     Rejection, RejectionKind, ScaleOut, TrainingFit, TrainingMisfit, inference_targets,

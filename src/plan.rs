@@ -334,6 +334,31 @@ impl Plan {
         serde_path_to_error::deserialize(de).map_err(path_error)
     }
 
+    /// Where each value of a TOML plan is, for diagnostics with a line and column: the key
+    /// `size` of the second `[[compute]]` is `compute[1].size`. Best effort: text that does
+    /// not parse gives an empty index.
+    ///
+    /// ```
+    /// use aml_targets::Plan;
+    ///
+    /// let text = "[[compute]]\nname = \"a\"\nkind = \"compute-cluster\"\n\n[[compute]]\nname = \"b\"\nkind = \"compute-cluster\"\nsize = \"Standard_NC6\"\n";
+    /// let at = Plan::toml_locations(text);
+    /// assert_eq!(at.find("compute[1].size"), Some((8, 1)));
+    /// assert_eq!(at.find("compute[1]"), Some((5, 1)));
+    /// // A path with no key of its own falls back to the nearest one that has.
+    /// assert_eq!(at.find("compute[1].max_instances"), Some((5, 1)));
+    /// ```
+    #[cfg(feature = "toml")]
+    #[must_use]
+    pub fn toml_locations(text: &str) -> PlanLocations {
+        let mut spots = std::collections::HashMap::new();
+        if let Ok(table) = toml::de::DeTable::parse(text) {
+            let lines = LineIndex::new(text);
+            walk_toml(table.get_ref(), "", &lines, &mut spots);
+        }
+        PlanLocations { spots }
+    }
+
     /// A value a plan built in code may hold that no plan file can (JSON writes NaN as
     /// `null`, TOML as `nan`, and neither reads back as a quantity).
     #[cfg(any(feature = "json", feature = "toml"))]
@@ -384,5 +409,98 @@ impl Plan {
             path: String::new(),
             message: crate::error::shorten(&e.to_string()),
         })
+    }
+}
+
+/// The line and column (from 1) of each value of a plan file, by its path (`compute[1].size`);
+/// see [`Plan::toml_locations`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanLocations {
+    spots: std::collections::HashMap<String, (usize, usize)>,
+}
+
+impl PlanLocations {
+    /// Where the value at `path` is, or the nearest enclosing value that has a place
+    /// (`compute[1]` for a key the table does not have).
+    #[must_use]
+    pub fn find(&self, path: &str) -> Option<(usize, usize)> {
+        let mut path = path;
+        loop {
+            if let Some(&spot) = self.spots.get(path) {
+                return Some(spot);
+            }
+            let cut = path.rfind(['.', '['])?;
+            path = &path[..cut];
+        }
+    }
+
+    /// How many values have a place.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.spots.len()
+    }
+
+    /// Whether none has.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.spots.is_empty()
+    }
+}
+
+/// Byte offset → line and column (from 1, columns in characters).
+#[cfg(feature = "toml")]
+struct LineIndex<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+#[cfg(feature = "toml")]
+impl<'t> LineIndex<'t> {
+    fn new(text: &'t str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    fn at(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+}
+
+#[cfg(feature = "toml")]
+fn walk_toml(
+    table: &toml::de::DeTable<'_>,
+    prefix: &str,
+    lines: &LineIndex<'_>,
+    spots: &mut std::collections::HashMap<String, (usize, usize)>,
+) {
+    use toml::de::DeValue;
+    for (key, value) in table {
+        let path = if prefix.is_empty() {
+            key.get_ref().to_string()
+        } else {
+            format!("{prefix}.{}", key.get_ref())
+        };
+        spots.insert(path.clone(), lines.at(key.span().start));
+        match value.get_ref() {
+            DeValue::Table(inner) => walk_toml(inner, &path, lines, spots),
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let at = format!("{path}[{i}]");
+                    spots.insert(at.clone(), lines.at(item.span().start));
+                    if let DeValue::Table(inner) = item.get_ref() {
+                        walk_toml(inner, &at, lines, spots);
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 }

@@ -58,7 +58,9 @@ fn check_the_bundled_plan() {
         "error[dev-test-only-target]: deployment \"fraud-scorer\"",
         "error[aci-limits]: deployment \"fraud-scorer\": the model (2.5 GB) is not under Azure Container Instances's 1 GB limit",
         "warning[model-ram-headroom]: Standard_DS2_v2 has 7 GiB",
-        "  --> examples/plan.toml: compute[1].size",
+        // TOML plans carry the line and column of the offending key.
+        "  --> examples/plan.toml:18:1: compute[1].size",
+        "  --> examples/plan.toml:24:1: compute[2].size",
         "1 file(s) read, 0 skipped, on 2026-11-26: 8 error(s), 1 warning(s), 0 note(s)",
     ] {
         assert!(out.contains(line), "missing {line:?} in\n{out}");
@@ -81,6 +83,7 @@ fn check_the_bundled_plan() {
     }
     assert_eq!(first["code"], "retired-series");
     assert_eq!(first["location"], "compute[1].size");
+    assert_eq!((&first["line"], &first["column"]), (&json!(18), &json!(1)));
 
     let (_, gh, _) = run(&[
         "check",
@@ -93,14 +96,15 @@ fn check_the_bundled_plan() {
     let first = gh.lines().next().unwrap();
     assert!(
         first.starts_with(
-            "::error file=examples/plan.toml,title=retired-series::Standard_NC6 is a NC size"
+            "::error file=examples/plan.toml,line=18,col=1,title=retired-series::Standard_NC6 is a NC size"
         ),
         "{first}"
     );
     assert!(first.contains(" (at compute[1].size) — "), "{first}");
     assert!(
         gh.lines()
-            .any(|l| l.starts_with("::warning file=examples/plan.toml,title=model-ram-headroom::"))
+            .any(|l| l.starts_with("::warning file=examples/plan.toml,line=")
+                && l.contains(",title=model-ram-headroom::"))
     );
     let (_, cargo, _) = run(&[
         "check",
@@ -113,7 +117,7 @@ fn check_the_bundled_plan() {
     assert!(
         cargo
             .lines()
-            .all(|l| l.starts_with("cargo:warning=examples/plan.toml: "))
+            .all(|l| l.starts_with("cargo:warning=examples/plan.toml:"))
     );
     assert_eq!(cargo.lines().count(), 9);
 }
