@@ -985,9 +985,10 @@ impl<'c> Recommendation<'c> {
 /// that fits — then scale out when a concurrency is given.
 ///
 /// Ranking of the sizes that fit: sizes known to be supported (by their listing or the page's
-/// list) of series without an announced retirement first, then those of retiring series, then
-/// sizes whose support nothing confirms ([`Candidate::support`] is `None`); within each, by
-/// memory, then vCPUs, then GPUs, then the newer generation (then name, for a stable order). Every rejected size carries
+/// list) of series without an announced retirement first, then GPU sizes when no need asks
+/// for a GPU, then sizes of retiring series, then sizes whose support nothing confirms
+/// ([`Candidate::support`] is `None`); within each, by memory, then vCPUs, then GPUs, then
+/// the newer generation (then name, for a stable order). Every rejected size carries
 /// every reason it was rejected; when nothing fits, [`Recommendation::closest`] and
 /// [`Recommendation::relax`] say what came closest and which need to relax.
 ///
@@ -1014,10 +1015,9 @@ pub fn recommend_sizes<'c>(
     on: Date,
 ) -> Recommendation<'c> {
     let sizes = catalog.sizes();
-    let mut candidates = Vec::with_capacity(sizes.len().min(64));
-    let mut retiring = Vec::new();
-    let mut unverified = Vec::new();
+    let mut groups: [Vec<Candidate<'c>>; GROUPS] = Default::default();
     let mut rejected = Vec::with_capacity(sizes.len());
+    let gpu_asked = asks_for_gpu(needs);
     Ranked::new(needs, catalog, on).for_each(|spec, kinds, state, support| {
         if !kinds.is_empty() {
             // At most 14 kinds: the count fits a u8.
@@ -1026,22 +1026,14 @@ pub fn recommend_sizes<'c>(
             rejected.push(RejectedSize { spec, kinds, count });
             return true;
         }
-        let candidate = Candidate {
+        groups[rank_group(spec, state, support, gpu_asked)].push(Candidate {
             spec,
             retirement: state,
             support,
-        };
-        match (support, state) {
-            (None, _) => unverified.push(candidate),
-            (Some(_), RetirementState::Retiring { .. }) => retiring.push(candidate),
-            (Some(_), _) => candidates.push(candidate),
-        }
+        });
         true
     });
-    // Sizes known to be supported and of series that are not retiring first, then retiring
-    // ones, then sizes whose support nothing confirms.
-    candidates.append(&mut retiring);
-    candidates.append(&mut unverified);
+    let candidates: Vec<Candidate<'c>> = groups.into_iter().flatten().collect();
     // Closest first: fewest reasons, then the ranking (a counting sort, stable, O(n)).
     let rejected = sort_by_reason_count(rejected);
     let scale_out = needs.concurrency.zip(candidates.first()).map(|(n, best)| {
@@ -1183,26 +1175,48 @@ pub(crate) fn top_sizes<'c>(
     n: usize,
     keep: impl Fn(&VmSizeSpec, RetirementState) -> bool,
 ) -> Vec<&'c VmSizeSpec> {
-    let mut best = Vec::with_capacity(n);
-    let mut retiring = Vec::new();
-    let mut unverified = Vec::new();
+    let mut groups: [Vec<&'c VmSizeSpec>; GROUPS] = Default::default();
+    let gpu_asked = asks_for_gpu(needs);
     Ranked::new(needs, catalog, on).for_each(|spec, kinds, state, support| {
         if kinds.is_empty() && keep(spec, state) {
-            let bucket = match (support, state) {
-                (None, _) => &mut unverified,
-                (Some(_), RetirementState::Retiring { .. }) => &mut retiring,
-                (Some(_), _) => &mut best,
-            };
-            if bucket.len() < n {
-                bucket.push(spec);
+            let group = &mut groups[rank_group(spec, state, support, gpu_asked)];
+            if group.len() < n {
+                group.push(spec);
             }
         }
-        best.len() < n
+        groups[0].len() < n
     });
-    best.extend(retiring);
-    best.extend(unverified);
-    best.truncate(n);
-    best
+    groups.into_iter().flatten().take(n).collect()
+}
+
+/// How many groups fitting sizes rank in ([`rank_group`]).
+const GROUPS: usize = 4;
+
+/// The group a fitting size ranks in, best first: sizes known to be supported, of series with
+/// no retirement announced (0), then those with a GPU nobody asked for (1: GPU sizes cost
+/// more), then those of retiring series (2), then sizes whose support nothing confirms (3).
+fn rank_group(
+    spec: &VmSizeSpec,
+    state: RetirementState,
+    support: Option<SupportedBy>,
+    gpu_asked: bool,
+) -> usize {
+    match (support, state) {
+        (None, _) => 3,
+        (Some(_), RetirementState::Retiring { .. }) => 2,
+        _ if !gpu_asked && !spec.gpus.is_zero() => 1,
+        _ => 0,
+    }
+}
+
+/// Whether any need is about a GPU.
+fn asks_for_gpu(needs: &SizeNeeds) -> bool {
+    needs.gpus.is_some_and(|g| !g.is_zero())
+        || needs.gpu_model.is_some()
+        || needs.gpu_architecture.is_some()
+        || needs.gpu_memory_gib.is_some()
+        || needs.cuda.is_some()
+        || needs.framework.is_some()
 }
 
 /// Stable sort by number of reasons, in linear time.

@@ -1,28 +1,15 @@
-//! The `aml` example, run as users run it: key output lines, exit codes, and JSON parsed
+//! The `aml` command, run as users run it: key output lines, exit codes, and JSON parsed
 //! back against the documented keys.
-#![cfg(all(feature = "json", feature = "toml"))]
+#![cfg(feature = "cli")]
 
 use std::path::PathBuf;
 use std::process::Command;
 
 use serde_json::{Value, json};
 
-/// The example binary `cargo test` built beside this test.
+/// The `aml` binary `cargo test` built for this test (feature `cli`).
 fn aml() -> Command {
-    let mut dir = std::env::current_exe().unwrap();
-    dir.pop(); // the test binary
-    if dir.ends_with("deps") {
-        dir.pop();
-    }
-    let exe: PathBuf = dir
-        .join("examples")
-        .join(format!("aml{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        exe.exists(),
-        "{} is missing: run `cargo test --all-features`",
-        exe.display()
-    );
-    let mut cmd = Command::new(exe);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_aml"));
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1");
     cmd

@@ -540,3 +540,17 @@ fn messages_round_to_what_a_person_reads() {
             .any(|c| c.spec.name == "Standard_NV12ads_A10_v5")
     );
 }
+
+#[test]
+fn gpu_sizes_only_when_a_gpu_is_asked_for() {
+    let on = date("2026-11-27");
+    // 28 GiB: the T4 size has exactly that, but nobody asked for a GPU.
+    let cpu = SizeNeeds::default().memory_gib(inference_memory_gib(20.0));
+    let best = recommend_sizes(&cpu, Catalog::embedded(), on);
+    assert!(best.best().unwrap().gpus.is_zero(), "{:?}", best.best());
+    // 32 GiB on 4 vCPUs, current generation, a full size (not a constrained E4-2as_v4).
+    assert_eq!(best.best().unwrap().name, "Standard_E4ads_v5");
+    let gpu = cpu.clone().gpus(1);
+    let best = recommend_sizes(&gpu, Catalog::embedded(), on);
+    assert_eq!(best.best().unwrap().name, "Standard_NC4as_T4_v3");
+}

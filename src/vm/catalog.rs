@@ -500,7 +500,7 @@ static EMBEDDED: Catalog = Catalog {
 static EMBEDDED_RANKED: std::sync::OnceLock<RankedRows> = std::sync::OnceLock::new();
 
 /// The figures recommendations compare, packed a row to 24 bytes in recommendation order
-/// (memory, then vCPUs, then GPUs, then the newer generation, then name): the loop over them touches a few bytes a size
+/// (see `rank_order`): the loop over them touches a few bytes a size
 /// instead of whole records.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Packed {
@@ -603,23 +603,24 @@ impl RankedRows {
 static EMBEDDED_PARSED: std::sync::OnceLock<[Option<VmSize>; SIZES.len()]> =
     std::sync::OnceLock::new();
 
-/// Orders rows for recommendations: memory, then vCPUs, then GPUs, then the newer generation
-/// (`_v5` before `_v4` of the same figures), then name.
+/// Orders rows for recommendations: memory, then vCPUs (a constrained size by its base
+/// count, which it is priced by: `Standard_E4-2as_v4` is an E4as_v4 with two cores off), then
+/// GPUs, then the newer generation (`_v5` before `_v4` of the same figures), then the full
+/// size before its constrained ones, then name.
 fn rank_order(sizes: &[VmSizeSpec], parsed: &[Option<VmSize>], rank: &mut [u32]) {
-    let version = |i: u32| {
-        parsed
-            .get(i as usize)
-            .copied()
-            .flatten()
-            .and_then(|s| s.version())
-    };
+    let size = |i: u32| parsed.get(i as usize).copied().flatten();
+    let version = |i: u32| size(i).and_then(|s| s.version());
+    let priced_vcpus = |i: u32| size(i).map_or(sizes[i as usize].vcpus, |s| u32::from(s.vcpus()));
     rank.sort_unstable_by(|&ia, &ib| {
         let (a, b) = (&sizes[ia as usize], &sizes[ib as usize]);
         a.memory_gib
             .total_cmp(&b.memory_gib)
-            .then(a.vcpus.cmp(&b.vcpus))
+            .then(priced_vcpus(ia).cmp(&priced_vcpus(ib)))
             .then(a.gpus.cmp(&b.gpus))
             .then_with(|| version(ib).cmp(&version(ia)))
+            // Of one base size, the full one first: constrained sizes are for per-core
+            // licences.
+            .then(b.vcpus.cmp(&a.vcpus))
             .then_with(|| a.name.cmp(&b.name))
     });
 }

@@ -1,11 +1,12 @@
 //! `aml`: Azure ML compute targets from the terminal, answered offline from built-in data.
+//! Built with the `cli` feature (`cargo install aml-targets --features cli`).
 //!
 //! ```text
-//! cargo run --all-features --example aml -- check examples/plan.toml
-//! cargo run --all-features --example aml -- size Standard_NC24rs_v3 --json
-//! cargo run --all-features --example aml -- cuda NC 12.1
-//! cargo run --all-features --example aml -- recommend --gpu --cuda 12.4 --instance
-//! cargo run --all-features --example aml -- overview --on 2025-06-01
+//! aml check examples/plan.toml
+//! aml size Standard_NC24rs_v3 --json
+//! aml cuda NC 12.1
+//! aml recommend --gpu --cuda 12.4 --instance
+//! aml overview --on 2025-06-01
 //! ```
 
 use std::cell::RefCell;
@@ -95,7 +96,6 @@ struct Args {
 
 impl Args {
     /// Every value of a repeatable option, in order.
-    #[cfg(feature = "yaml")]
     fn values_of(&self, name: &str) -> Vec<&str> {
         self.values
             .iter()
@@ -838,7 +838,6 @@ fn read_plan(path: &Path) -> Result<(Plan, PlanLocations), String> {
 
 /// Reads the YAML files, scripts, notebooks and templates among `paths` into one Azure ML
 /// project (so jobs resolve their compute across files) and checks it.
-#[cfg(feature = "yaml")]
 fn check_yaml(ctx: &Ctx, args: &Args, paths: &[PathBuf]) -> Result<ProjectReport, String> {
     if paths.is_empty() {
         return Ok(ProjectReport::default());
@@ -860,17 +859,6 @@ fn check_yaml(ctx: &Ctx, args: &Args, paths: &[PathBuf]) -> Result<ProjectReport
         project = project.with_computes(computes);
     }
     Ok(project.check(ctx.on))
-}
-
-#[cfg(not(feature = "yaml"))]
-fn check_yaml(_: &Ctx, _: &Args, paths: &[PathBuf]) -> Result<ProjectReport, String> {
-    match paths.first() {
-        None => Ok(ProjectReport::default()),
-        Some(path) => Err(format!(
-            "{INPUT}{}: Azure ML YAML needs the `yaml` feature (cargo run --all-features …)",
-            path.display()
-        )),
-    }
 }
 
 /// Whether a `.json` file is a plan (an object whose keys are a plan's), not an ARM
