@@ -71,6 +71,13 @@ impl ComputeKind {
     /// Whether Azure ML creates and manages this compute. Only compute clusters, serverless
     /// compute and compute instances are managed; they become part of the workspace on
     /// creation, every other kind is attached.
+    ///
+    /// ```
+    /// use aml_targets::ComputeKind;
+    ///
+    /// assert!(ComputeKind::ComputeCluster.is_managed());
+    /// assert!(!ComputeKind::Databricks.is_managed());
+    /// ```
     #[must_use]
     pub const fn is_managed(self) -> bool {
         matches!(
@@ -84,6 +91,13 @@ impl ComputeKind {
     /// Whether the SDK/CLI `view` offers this kind. Azure Kubernetes Service and Synapse
     /// Spark pools are attached in v1 only; v2 attaches any Kubernetes cluster; serverless
     /// compute exists in v2 only (the v1 training table has no serverless row).
+    ///
+    /// ```
+    /// use aml_targets::{ApiView, ComputeKind};
+    ///
+    /// assert!(ComputeKind::Kubernetes.is_available(ApiView::V2));
+    /// assert!(!ComputeKind::AzureKubernetesService.is_available(ApiView::V2));
+    /// ```
     #[must_use]
     pub const fn is_available(self, view: ApiView) -> bool {
         match self {
@@ -110,6 +124,15 @@ impl ComputeKind {
 
     /// The cluster-versus-instance capability table; `None` for other kinds, which the table
     /// does not cover.
+    ///
+    /// ```
+    /// use aml_targets::ComputeKind;
+    ///
+    /// let cluster = ComputeKind::ComputeCluster.capabilities().unwrap();
+    /// let instance = ComputeKind::ComputeInstance.capabilities().unwrap();
+    /// assert!(cluster.multi_node && !instance.multi_node);
+    /// assert!(ComputeKind::Databricks.capabilities().is_none());
+    /// ```
     #[must_use]
     pub const fn capabilities(self) -> Option<ComputeCapabilities> {
         match self {

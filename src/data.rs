@@ -12,6 +12,14 @@ use crate::{
 /// replacements announced after it, newer page editions, toolkits and framework releases are
 /// not in this version. Tables with an older snapshot say so in their own
 /// [`DataTable::as_of`].
+///
+/// ```
+/// use aml_targets::{DATA_AS_OF, Date};
+///
+/// // A build that depends on an answer can refuse data older than it expects.
+/// assert!(DATA_AS_OF >= "2026-11-27".parse::<Date>()?);
+/// # Ok::<(), aml_targets::ParseDateError>(())
+/// ```
 pub const DATA_AS_OF: Date = Date::ymd(2026, 11, 27);
 
 /// One table of facts: its name, size, age and source.

@@ -129,6 +129,14 @@ const CUDA_TABLE_SOURCE: &str = "concept-compute-target.md, \"GPU architecture a
 /// The Azure ML page's CUDA table, newest architecture first as the page orders it. Rows for
 /// Kepler through Ampere appear in every edition; the Hopper row from Mar 2026, when the
 /// Ampere row also gains `NCA100_v4` (NCads_A100_v4).
+///
+/// ```
+/// use aml_targets::{DocEdition, GpuArchitecture, PAGE_CUDA_TABLE};
+///
+/// let hopper = PAGE_CUDA_TABLE.iter().find(|r| r.architecture == GpuArchitecture::Hopper).unwrap();
+/// assert_eq!(hopper.min_cuda.to_string(), "12.0");
+/// assert!(!hopper.in_edition(DocEdition::Nov2025));
+/// ```
 pub const PAGE_CUDA_TABLE: &[PageCudaRow] = &[
     PageCudaRow {
         architecture: GpuArchitecture::Hopper,
@@ -387,6 +395,16 @@ const fn arch_row(
 /// (NVIDIA's "CUDA Toolkit, Driver and Architecture Matrix", the CUDA 12.0 and 13.0 release
 /// notes, LLVM's `NVPTXTargetParser.def`). Kepler 3.5/3.7 (K80) ends at 11.8; Maxwell, Pascal
 /// and Volta at 12.9; Turing 7.5 is CUDA 13's minimum.
+///
+/// ```
+/// use aml_targets::{ComputeCapability, NVIDIA_CUDA_SUPPORT};
+///
+/// let k80 = NVIDIA_CUDA_SUPPORT
+///     .iter()
+///     .find(|row| row.capabilities.contains(&ComputeCapability::new(3, 7)))
+///     .unwrap();
+/// assert_eq!(k80.cuda.max().unwrap().to_string(), "11.8");
+/// ```
 pub const NVIDIA_CUDA_SUPPORT: &[NvidiaCudaSupport] = &[
     arch_row(
         GpuArchitecture::Tesla,

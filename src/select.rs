@@ -917,6 +917,19 @@ pub struct ScaleOut {
 }
 
 /// The answer of [`recommend_sizes`].
+///
+/// ```
+/// use aml_targets::{recommend_sizes, Catalog, Date, SizeNeeds};
+///
+/// let needs = SizeNeeds::default().vcpus(8).memory_gib(32.0).concurrency(3);
+/// let rec = recommend_sizes(&needs, Catalog::embedded(), "2026-11-27".parse::<Date>()?);
+/// assert_eq!(rec.best().unwrap().name, "Standard_D8ads_v5");
+/// assert_eq!(rec.scale_out.unwrap().instances, 3);
+/// // Every rejected size says why.
+/// let small = &rec.rejected[0];
+/// assert!(!small.reasons(rec.needs(), rec.on()).is_empty());
+/// # Ok::<(), aml_targets::ParseDateError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Recommendation<'c> {

@@ -263,6 +263,14 @@ impl TrainingTarget {
     }
 
     /// How far this target supports `feature`.
+    ///
+    /// ```
+    /// use aml_targets::{Support, TrainingFeature, TrainingTarget};
+    ///
+    /// let instance = TrainingTarget::ComputeInstance;
+    /// assert_eq!(instance.support(TrainingFeature::AutomatedMl), Support::ThroughSdk);
+    /// assert!(instance.support(TrainingFeature::Designer).is_supported());
+    /// ```
     #[must_use]
     pub const fn support(self, feature: TrainingFeature) -> Support {
         self.features().get(feature)
@@ -294,6 +302,14 @@ impl TrainingTarget {
     }
 
     /// The targets the page lists for `edition` and `view`, in the page's order.
+    ///
+    /// ```
+    /// use aml_targets::{ApiView, DocEdition, TrainingTarget};
+    ///
+    /// let v2: Vec<_> = TrainingTarget::listed(DocEdition::Mar2026, ApiView::V2).collect();
+    /// assert!(!v2.contains(&TrainingTarget::LocalComputer));
+    /// assert_eq!(TrainingTarget::listed(DocEdition::Jan2024, ApiView::V2).count(), 11);
+    /// ```
     pub fn listed(edition: DocEdition, view: ApiView) -> impl Iterator<Item = TrainingTarget> {
         TrainingTarget::ALL
             .iter()
@@ -318,6 +334,13 @@ impl TrainingTarget {
     /// False for the local computer (jobs run where you are) and for Azure Databricks, which
     /// the page allows "for local runs and ML pipelines, but not as a remote target for other
     /// training" (see [`TrainingTarget::caveat`]).
+    ///
+    /// ```
+    /// use aml_targets::TrainingTarget;
+    ///
+    /// assert!(TrainingTarget::ComputeCluster.is_remote_training_target());
+    /// assert!(!TrainingTarget::Databricks.is_remote_training_target());
+    /// ```
     #[must_use]
     pub const fn is_remote_training_target(self) -> bool {
         !matches!(
@@ -333,6 +356,13 @@ impl TrainingTarget {
     }
 
     /// A restriction the page states in prose beside the table.
+    ///
+    /// ```
+    /// use aml_targets::TrainingTarget;
+    ///
+    /// assert!(TrainingTarget::Databricks.caveat().unwrap().contains("ML pipelines"));
+    /// assert_eq!(TrainingTarget::ComputeCluster.caveat(), None);
+    /// ```
     #[must_use]
     pub const fn caveat(self) -> Option<&'static str> {
         match self {
@@ -377,6 +407,15 @@ impl TrainingTarget {
 
     /// Whether the service behind the target is retired on `on`: the page may still list
     /// it, but it does not run jobs.
+    ///
+    /// ```
+    /// use aml_targets::TrainingTarget;
+    ///
+    /// let adla = TrainingTarget::DataLakeAnalytics;
+    /// assert!(!adla.is_retired("2024-02-28".parse()?));
+    /// assert!(adla.is_retired("2024-02-29".parse()?));
+    /// # Ok::<(), aml_targets::ParseDateError>(())
+    /// ```
     #[must_use]
     pub fn is_retired(self, on: Date) -> bool {
         self.retired_service().is_some_and(|r| r.date <= on)
@@ -471,6 +510,13 @@ pub enum InferenceTarget ("inference target") {
 
 /// The page's hard limits for an inference target. Bounds are exclusive ("< 48 GB"), in GB as
 /// the page writes them.
+///
+/// ```
+/// use aml_targets::{ApiView, InferenceTarget};
+///
+/// let limits = InferenceTarget::ContainerInstances.profile(ApiView::V1).unwrap().limits.unwrap();
+/// assert_eq!((limits.ram_below_gb, limits.model_size_below_gb, limits.cpu_only), (48, 1, true));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
@@ -499,6 +545,13 @@ impl InferenceLimits {
 }
 
 /// What an inference target is for, in one SDK/CLI view.
+///
+/// ```
+/// use aml_targets::{ApiView, InferenceTarget};
+///
+/// let k8s = InferenceTarget::Kubernetes.profile(ApiView::V2).unwrap();
+/// assert!(k8s.realtime && k8s.batch && k8s.gpu && !k8s.dev_test_only);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
@@ -570,6 +623,17 @@ impl InferenceTarget {
     /// The local web service is a real-time web service used only for testing and debugging;
     /// the page says GPU support "depends on local libraries", which this crate reports as no
     /// GPU support.
+    ///
+    /// ```
+    /// use aml_targets::{ApiView, InferenceTarget};
+    ///
+    /// let endpoints = InferenceTarget::Endpoints.profile(ApiView::V2).unwrap();
+    /// assert!(endpoints.realtime && endpoints.batch && endpoints.gpu);
+    /// // Azure Container Instances: v1 only, CPU only, under 1 GB models.
+    /// let aci = InferenceTarget::ContainerInstances;
+    /// assert!(aci.profile(ApiView::V2).is_none());
+    /// assert_eq!(aci.profile(ApiView::V1).unwrap().limits.unwrap().model_size_below_gb, 1);
+    /// ```
     #[must_use]
     pub const fn profile(self, view: ApiView) -> Option<InferenceProfile> {
         match (self, view) {

@@ -29,6 +29,16 @@ macro_rules! codes {
     ($($variant:ident = $name:literal, $severity:ident, $doc:literal, $help:literal;)*) => {
         crate::macros::name_enum! {
             /// A diagnostic's stable code. Codes never change meaning; new ones may be added.
+            ///
+            /// ```
+            /// use aml_targets::{Code, Severity};
+            ///
+            /// let code: Code = "retired-series".parse()?;
+            /// assert_eq!(code, Code::RetiredSeries);
+            /// assert_eq!(code.severity(), Severity::Error);
+            /// assert!(code.help().contains("current VM size"));
+            /// # Ok::<(), aml_targets::ParseNameError>(())
+            /// ```
             #[non_exhaustive]
             pub enum Code ("diagnostic code") {
                 $(
@@ -115,6 +125,21 @@ codes! {
 }
 
 /// One finding.
+///
+/// ```
+/// use aml_targets::{validate, Code, ComputeDef, Date, Plan, Severity};
+///
+/// let plan = Plan {
+///     compute: vec![ComputeDef { name: "gpu".into(), size: Some("Standard_NC6".into()), ..ComputeDef::default() }],
+///     ..Plan::default()
+/// };
+/// let report = validate(&plan, "2026-11-27".parse::<Date>()?);
+/// let d = &report.diagnostics[0];
+/// assert_eq!((d.code, d.severity), (Code::RetiredSeries, Severity::Error));
+/// assert_eq!(d.location, "compute[0].size");
+/// assert_eq!(d.alternatives[0], "Standard_NC8as_T4_v3");
+/// # Ok::<(), aml_targets::ParseDateError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Diagnostic {
@@ -181,6 +206,15 @@ impl fmt::Display for Diagnostic {
 }
 
 /// All diagnostics of a plan, in plan order.
+///
+/// ```
+/// use aml_targets::{validate, Date, Plan, Severity};
+///
+/// let report = validate(&Plan::default(), "2026-11-27".parse::<Date>()?);
+/// assert!(!report.has_errors());
+/// assert_eq!(report.count(Severity::Warning), 0);
+/// # Ok::<(), aml_targets::ParseDateError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct Report {

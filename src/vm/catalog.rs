@@ -248,6 +248,15 @@ pub enum GpuVendor ("GPU vendor") {
 }
 
 /// The GPU of a series (`gpu_series.csv`).
+///
+/// ```
+/// use aml_targets::{GpuArchitecture, GpuVendor, VmSeries};
+///
+/// let h200 = VmSeries::ND_H200_v5.gpu().unwrap();
+/// assert_eq!((h200.vendor, h200.architecture), (GpuVendor::Nvidia, Some(GpuArchitecture::Hopper)));
+/// assert_eq!(h200.memory_gib, 141);
+/// assert_eq!(VmSeries::ND_MI300X_v5.gpu().unwrap().compute_capability, None); // AMD: no CUDA
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]

@@ -295,6 +295,14 @@ impl VmSeries {
     }
 
     /// The series the migration guide names, in its order; empty for a current series.
+    ///
+    /// ```
+    /// use aml_targets::VmSeries;
+    ///
+    /// assert_eq!(VmSeries::NCv2.replacements(), [VmSeries::NCads_A100_v4]);
+    /// assert!(VmSeries::Dv2.replacements().contains(&VmSeries::Ddsv5));
+    /// assert!(VmSeries::Ddsv5.replacements().is_empty());
+    /// ```
     #[must_use]
     pub fn replacements(self) -> &'static [VmSeries] {
         self.replacement().map_or(&[], |r| r.to)

@@ -258,6 +258,14 @@ const NOV_2029: Date = Date::ymd(2029, 11, 15);
 
 /// Every retirement date of every source, grouped by series; for each series the Azure ML
 /// page's dates come first.
+///
+/// ```
+/// use aml_targets::{RETIREMENTS, VmSeries};
+///
+/// let h: Vec<_> = RETIREMENTS.iter().filter(|r| r.series == VmSeries::H).collect();
+/// assert!(h[0].withdrawn && !h[1].withdrawn); // the page dropped its note; the VM docs did not
+/// assert!(RETIREMENTS.iter().all(|r| !r.source.is_empty()));
+/// ```
 pub const RETIREMENTS: &[Retirement] = &[
     page(VmSeries::NC, AUG_2023, DocEdition::Jan2024, ""),
     vm_docs(VmSeries::NC, SEP_2023, VM_RETIRED_2023),
@@ -443,6 +451,16 @@ pub const REGIONAL_RETIREMENTS: &[RegionalRetirement] = &[
 
 impl VmSeries {
     /// Every source's retirement date for the series, withdrawn announcements included.
+    ///
+    /// ```
+    /// use aml_targets::{RetirementAuthority, VmSeries};
+    ///
+    /// // The Azure ML page says 2023-08-31, the VM docs 2023-09-06: both are kept.
+    /// let dates: Vec<String> = VmSeries::NC.retirements().map(|r| r.date.to_string()).collect();
+    /// assert_eq!(dates, ["2023-08-31", "2023-09-06"]);
+    /// let first = VmSeries::NC.retirements().next().unwrap();
+    /// assert_eq!(first.authority, RetirementAuthority::AzureMlPage);
+    /// ```
     pub fn retirements(self) -> impl Iterator<Item = &'static Retirement> {
         RETIREMENTS.iter().filter(move |r| r.series == self)
     }
@@ -464,6 +482,18 @@ impl VmSeries {
     }
 
     /// The series' state on `on`, the caller's date.
+    ///
+    /// ```
+    /// use aml_targets::{Date, RetirementState, VmSeries};
+    ///
+    /// let on: Date = "2026-11-27".parse()?;
+    /// assert!(VmSeries::NCv3.retirement_state(on).is_retired());
+    /// assert_eq!(
+    ///     VmSeries::Dv2.retirement_state(on),
+    ///     RetirementState::Retiring { date: "2028-05-01".parse()? },
+    /// );
+    /// # Ok::<(), aml_targets::ParseDateError>(())
+    /// ```
     #[must_use]
     pub fn retirement_state(self, on: Date) -> RetirementState {
         RetirementState::from_date(self.retirement().map(|r| r.date), on)

@@ -146,6 +146,15 @@ impl VmSeries {
     /// offers). Every listed series is supported by clusters and instances except FX,
     /// clusters only. Listed series may still be unavailable in some regions, and GPU and
     /// other special sizes may need a quota increase.
+    ///
+    /// ```
+    /// use aml_targets::{DocEdition, SupportedBy, VmSeries};
+    ///
+    /// assert_eq!(VmSeries::FX.supported_by(DocEdition::LATEST), Some(SupportedBy::ClustersOnly));
+    /// assert_eq!(VmSeries::NCv3.supported_by(DocEdition::LATEST), Some(SupportedBy::ClustersAndInstances));
+    /// // Known to Azure, not on the page's list: a region's size listing decides.
+    /// assert_eq!(VmSeries::Dsv6.supported_by(DocEdition::LATEST), None);
+    /// ```
     #[must_use]
     pub const fn supported_by(self, edition: DocEdition) -> Option<SupportedBy> {
         if !self.is_listed(edition) {

@@ -723,6 +723,15 @@ impl VmSize {
 
     /// Whether the size is isolated: one of the Azure ML page's four isolated sizes, or a
     /// name with the `i` (isolated) feature letter.
+    ///
+    /// ```
+    /// use aml_targets::VmSize;
+    ///
+    /// assert!("Standard_NC24rs_v3".parse::<VmSize>()?.is_isolated()); // the page's list
+    /// assert!("Standard_E104i_v5".parse::<VmSize>()?.is_isolated()); // the `i` letter
+    /// assert!(!"Standard_D4s_v5".parse::<VmSize>()?.is_isolated());
+    /// # Ok::<(), aml_targets::ParseVmSizeError>(())
+    /// ```
     #[must_use]
     pub fn is_isolated(&self) -> bool {
         self.features.contains(VmFeature::Isolated)
@@ -794,6 +803,16 @@ impl VmSize {
     ///
     /// Series labels are not prefixes of names: `Standard_E8as_v4` is EAv4, `Standard_D13_v2`
     /// is Dv2, `Standard_ND96asr_v4` is NDasrA100_v4, `Standard_NV12s_v3` is NVv3.
+    ///
+    /// ```
+    /// use aml_targets::{VmSeries, VmSize};
+    ///
+    /// assert_eq!("Standard_D13_v2".parse::<VmSize>()?.series(), Some(VmSeries::Dv2));
+    /// assert_eq!("Standard_D8ads_v5".parse::<VmSize>()?.series(), Some(VmSeries::Dadsv5));
+    /// // Well formed, of a series this version does not know yet.
+    /// assert_eq!("Standard_D4s_v9".parse::<VmSize>()?.series(), None);
+    /// # Ok::<(), aml_targets::ParseVmSizeError>(())
+    /// ```
     #[must_use]
     pub fn series(&self) -> Option<VmSeries> {
         use VmFeature::{
