@@ -476,3 +476,56 @@ fn arguments_that_are_not_utf8() {
     let out = aml().arg("size").arg(name).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn recommend_takes_every_need() {
+    // "4 GPUs with 80 GB each": the A100 80 GB size, not 16 GiB T4s.
+    let v = json(&[
+        "recommend",
+        "--gpus",
+        "4",
+        "--gpu-memory-gib",
+        "80",
+        "--json",
+        "--on",
+        "2026-11-27",
+    ]);
+    assert_eq!(v["best"], "Standard_NC96ads_A100_v4");
+    let v = json(&[
+        "recommend",
+        "--gpus",
+        "8",
+        "--gpu-model",
+        "H200",
+        "--rdma",
+        "--isolated",
+        "--json",
+        "--on",
+        "2026-11-27",
+    ]);
+    assert_eq!(v["best"], "Standard_ND96isr_H200_v5");
+    let v = json(&[
+        "recommend",
+        "--framework",
+        "pytorch@2.11",
+        "--gpu-architecture",
+        "volta",
+        "--json",
+        "--on",
+        "2026-11-27",
+    ]);
+    // PyTorch 2.11 still has a cu126 build for the V100; Volta or newer, smallest first.
+    assert_eq!(v["best"], "Standard_NC4as_T4_v3");
+    let v = json(&["recommend", "--gpus", "1/6", "--json", "--on", "2026-11-27"]);
+    let first = &v["candidates"][0];
+    assert!(first["gpus"].as_f64().unwrap() >= 1.0 / 6.0);
+    for bad in [
+        &["recommend", "--gpus", "-1"][..],
+        &["recommend", "--gpus", "1/0"],
+        &["recommend", "--framework", "pytorch"],
+        &["recommend", "--gpu-architecture", "nope"],
+    ] {
+        let (code, _, err) = run(bad);
+        assert_eq!(code, 2, "{bad:?}: {err}");
+    }
+}
