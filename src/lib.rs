@@ -17,6 +17,7 @@ mod macros;
 mod needs;
 mod output;
 mod plan;
+mod quota;
 mod select;
 #[cfg(feature = "serde")]
 mod serialize;
@@ -56,10 +57,15 @@ pub use output::{
     FileDiagnostic, ProjectReport, RelatedLocation, RenderOptions, SkipReason, SkippedFile,
 };
 pub use plan::{ComputeDef, DeploymentDef, JobDef, Plan, PlanError, PlanLocations, Tier};
+#[cfg(feature = "json")]
+pub use quota::UsagesError;
+pub use quota::{
+    SURPLUS_EXEMPT_SKUS, Usage, UsageKind, Usages, check_quota, deployment_vcpus, family_key,
+};
 pub use select::{
     Candidate, InferenceFit, InferenceMisfit, ReasonKind, ReasonSet, Recommendation, RejectedSize,
     Rejection, RejectionKind, ScaleOut, TrainingFit, TrainingMisfit, inference_targets,
-    recommend_sizes, training_targets,
+    recommend_sizes, recommend_sizes_within, training_targets,
 };
 pub use sources::DefinedCompute;
 #[cfg(feature = "json")]

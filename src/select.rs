@@ -401,6 +401,8 @@ pub enum RejectionKind {
     NotIsolated,
     /// Not RDMA capable.
     NoRdma,
+    /// Its quota family has no room for one more node ([`recommend_sizes_within`]).
+    Quota,
 }
 
 reason_kind!(RejectionKind);
@@ -484,6 +486,15 @@ pub enum Rejection<'a> {
     NotIsolated,
     /// Not RDMA capable.
     NoRdma,
+    /// No room in the quota: the size needs `needs` vCPUs, `free` are free.
+    Quota {
+        /// The quota row's name: the family, or the regional total.
+        of: &'a str,
+        /// The vCPUs one node needs.
+        needs: u64,
+        /// The vCPUs free.
+        free: u64,
+    },
 }
 
 impl Rejection<'_> {
@@ -505,6 +516,7 @@ impl Rejection<'_> {
             Rejection::Framework { .. } => RejectionKind::Framework,
             Rejection::NotIsolated => RejectionKind::NotIsolated,
             Rejection::NoRdma => RejectionKind::NoRdma,
+            Rejection::Quota { .. } => RejectionKind::Quota,
         }
     }
 }
@@ -559,6 +571,9 @@ impl fmt::Display for Rejection<'_> {
             ),
             Rejection::NotIsolated => f.write_str("not an isolated size"),
             Rejection::NoRdma => f.write_str("not RDMA capable"),
+            Rejection::Quota { of, needs, free } => {
+                write!(f, "no quota room: needs {needs} vCPUs of {of}, {free} free")
+            }
         }
     }
 }
@@ -813,51 +828,55 @@ fn rejections<'a>(f: &Facts<'a, '_>, needs: &'a SizeNeeds) -> Vec<Rejection<'a>>
     let memory = needs.memory_gib;
     kinds(f, needs, memory)
         .iter()
-        .map(|kind| match kind {
-            RejectionKind::NotSupported => Rejection::NotSupported { series: f.series },
-            RejectionKind::WrongCompute => Rejection::WrongCompute {
-                compute: needs.compute.unwrap_or(ComputeKind::ComputeCluster),
-                supported_by: f.supported_by,
-            },
-            RejectionKind::Retired => Rejection::Retired {
-                since: f.of_series.state.date().unwrap_or(Date::MIN),
-            },
-            RejectionKind::Memory => Rejection::Memory {
-                has_gib: f.spec.memory_gib,
-                needs_gib: memory.unwrap_or_default(),
-            },
-            RejectionKind::Vcpus => Rejection::Vcpus {
-                has: f.spec.vcpus,
-                needs: needs.vcpus.unwrap_or_default(),
-            },
-            RejectionKind::Gpus => Rejection::Gpus {
-                has: f.spec.gpus,
-                needs: needs.gpus.unwrap_or(GpuCount::ZERO),
-            },
-            RejectionKind::GpuModel => Rejection::GpuModel {
-                has: f.gpu_model(),
-                needs: needs.gpu_model.as_deref().unwrap_or_default(),
-            },
-            RejectionKind::GpuArchitecture => Rejection::GpuArchitecture {
-                has: f.arch(),
-                needs: needs.gpu_architecture.unwrap_or(GpuArchitecture::Kepler),
-            },
-            RejectionKind::GpuMemory => Rejection::GpuMemory {
-                has: f.gpu_memory(),
-                needs: needs.gpu_memory_gib.unwrap_or_default(),
-            },
-            RejectionKind::NotNvidia => Rejection::NotNvidia,
-            RejectionKind::Cuda => Rejection::Cuda {
-                reason: f.cuda(needs).unwrap_or(CudaReason::NoGpu),
-            },
-            RejectionKind::Framework => Rejection::Framework {
-                need: needs.framework.unwrap_or(FrameworkNeed::new(
-                    crate::Framework::PyTorch,
-                    crate::FrameworkVersion::new(0, 0),
-                )),
-            },
-            RejectionKind::NotIsolated => Rejection::NotIsolated,
-            RejectionKind::NoRdma => Rejection::NoRdma,
+        .filter_map(|kind| {
+            Some(match kind {
+                RejectionKind::NotSupported => Rejection::NotSupported { series: f.series },
+                RejectionKind::WrongCompute => Rejection::WrongCompute {
+                    compute: needs.compute.unwrap_or(ComputeKind::ComputeCluster),
+                    supported_by: f.supported_by,
+                },
+                RejectionKind::Retired => Rejection::Retired {
+                    since: f.of_series.state.date().unwrap_or(Date::MIN),
+                },
+                RejectionKind::Memory => Rejection::Memory {
+                    has_gib: f.spec.memory_gib,
+                    needs_gib: memory.unwrap_or_default(),
+                },
+                RejectionKind::Vcpus => Rejection::Vcpus {
+                    has: f.spec.vcpus,
+                    needs: needs.vcpus.unwrap_or_default(),
+                },
+                RejectionKind::Gpus => Rejection::Gpus {
+                    has: f.spec.gpus,
+                    needs: needs.gpus.unwrap_or(GpuCount::ZERO),
+                },
+                RejectionKind::GpuModel => Rejection::GpuModel {
+                    has: f.gpu_model(),
+                    needs: needs.gpu_model.as_deref().unwrap_or_default(),
+                },
+                RejectionKind::GpuArchitecture => Rejection::GpuArchitecture {
+                    has: f.arch(),
+                    needs: needs.gpu_architecture.unwrap_or(GpuArchitecture::Kepler),
+                },
+                RejectionKind::GpuMemory => Rejection::GpuMemory {
+                    has: f.gpu_memory(),
+                    needs: needs.gpu_memory_gib.unwrap_or_default(),
+                },
+                RejectionKind::NotNvidia => Rejection::NotNvidia,
+                RejectionKind::Cuda => Rejection::Cuda {
+                    reason: f.cuda(needs).unwrap_or(CudaReason::NoGpu),
+                },
+                RejectionKind::Framework => Rejection::Framework {
+                    need: needs.framework.unwrap_or(FrameworkNeed::new(
+                        crate::Framework::PyTorch,
+                        crate::FrameworkVersion::new(0, 0),
+                    )),
+                },
+                RejectionKind::NotIsolated => Rejection::NotIsolated,
+                RejectionKind::NoRdma => Rejection::NoRdma,
+                // Added by `RejectedSize::reasons` from the quota verdict it keeps.
+                RejectionKind::Quota => return None,
+            })
         })
         .collect()
 }
@@ -887,6 +906,8 @@ pub struct RejectedSize<'c> {
     pub kinds: ReasonSet<RejectionKind>,
     /// `kinds.len()`, counted once.
     count: u8,
+    /// The quota row that has no room, what one node needs and what is free.
+    quota: Option<(&'c str, u64, u64)>,
 }
 
 impl<'c> RejectedSize<'c> {
@@ -898,10 +919,14 @@ impl<'c> RejectedSize<'c> {
         'c: 'a,
     {
         let series = series_of(self.spec);
-        rejections(
+        let mut out = rejections(
             &Facts::new(self.spec, series, &series_facts(series, needs, on)),
             needs,
-        )
+        );
+        if let Some((of, needs, free)) = self.quota {
+            out.push(Rejection::Quota { of, needs, free });
+        }
+        out
     }
 }
 
@@ -1027,16 +1052,82 @@ pub fn recommend_sizes<'c>(
     catalog: &'c Catalog,
     on: Date,
 ) -> Recommendation<'c> {
+    recommend(needs, catalog, on, None)
+}
+
+/// [`recommend_sizes`] within a region's quota (`az ml compute list-usage`, see
+/// [`Usages`](crate::Usages)): a size whose family, or the regional dedicated total, has no
+/// room for one node of it is rejected with [`RejectionKind::Quota`], saying how many vCPUs
+/// are free. A size whose family is not known is not judged on quota.
+///
+/// ```
+/// use aml_targets::{recommend_sizes_within, Catalog, Date, SizeNeeds, Usage, UsageKind, Usages};
+///
+/// let usages = Usages::new(vec![
+///     Usage::new("standardDDSv5Family", UsageKind::FamilyDedicated, 0, 0),
+///     Usage::new("standardDADSv5Family", UsageKind::FamilyDedicated, 0, 100),
+///     Usage::new("TotalDedicatedCores", UsageKind::TotalDedicated, 0, 100),
+/// ]);
+/// let needs = SizeNeeds::default().vcpus(8).memory_gib(32.0);
+/// let on: Date = "2026-11-27".parse()?;
+/// let rec = recommend_sizes_within(&needs, Catalog::embedded(), on, &usages);
+/// assert_eq!(rec.best().unwrap().name, "Standard_D8ads_v5");
+/// let d8ds = rec.rejected.iter().find(|r| r.spec.name == "Standard_D8ds_v5").unwrap();
+/// assert_eq!(
+///     d8ds.reasons(rec.needs(), on)[0].to_string(),
+///     "no quota room: needs 8 vCPUs of standardDDSv5Family, 0 free"
+/// );
+/// # Ok::<(), aml_targets::ParseDateError>(())
+/// ```
+#[must_use]
+pub fn recommend_sizes_within<'c>(
+    needs: &SizeNeeds,
+    catalog: &'c Catalog,
+    on: Date,
+    usages: &'c crate::Usages,
+) -> Recommendation<'c> {
+    recommend(needs, catalog, on, Some(usages))
+}
+
+/// The quota row with no room for one node of `spec`: (its name, vCPUs needed, free).
+fn no_room<'c>(usages: &'c crate::Usages, spec: &VmSizeSpec) -> Option<(&'c str, u64, u64)> {
+    let family = spec.family.as_deref()?;
+    let needs = u64::from(spec.vcpus);
+    [
+        usages.family(family),
+        usages.total(crate::UsageKind::TotalDedicated),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|row| {
+        let free = row.free()?;
+        (needs > free).then_some((row.name.as_str(), needs, free))
+    })
+}
+
+fn recommend<'c>(
+    needs: &SizeNeeds,
+    catalog: &'c Catalog,
+    on: Date,
+    usages: Option<&'c crate::Usages>,
+) -> Recommendation<'c> {
     let sizes = catalog.sizes();
     let mut groups: [Vec<Candidate<'c>>; GROUPS] = Default::default();
     let mut rejected = Vec::with_capacity(sizes.len());
     let gpu_asked = asks_for_gpu(needs);
-    Ranked::new(needs, catalog, on).for_each(|spec, kinds, state, support| {
+    Ranked::new(needs, catalog, on).for_each(|spec, mut kinds, state, support| {
+        let quota = usages.and_then(|u| no_room(u, spec));
+        kinds.insert_if(quota.is_some(), RejectionKind::Quota);
         if !kinds.is_empty() {
-            // At most 14 kinds: the count fits a u8.
+            // At most 15 kinds: the count fits a u8.
             #[allow(clippy::cast_possible_truncation)]
             let count = kinds.len() as u8;
-            rejected.push(RejectedSize { spec, kinds, count });
+            rejected.push(RejectedSize {
+                spec,
+                kinds,
+                count,
+                quota,
+            });
             return true;
         }
         groups[rank_group(spec, state, support, gpu_asked)].push(Candidate {

@@ -107,6 +107,11 @@ codes! {
     CudaPage = "cuda-page", Warning, "The Azure ML page's CUDA table does not support the CUDA version on this GPU.", "Use a CUDA version the Azure ML page lists for the GPU, or a newer GPU.";
     CudaNvidia = "cuda-nvidia", Error, "NVIDIA does not support the CUDA version on this GPU.", "Use a CUDA version within the GPU's supported range, or a GPU that runs it.";
     FrameworkBuild = "framework-build", Error, "No CUDA build of the framework release runs on this GPU.", "Use a framework release with a CUDA build for the GPU, or a newer GPU.";
+    QuotaExceeded = "quota-exceeded", Error, "A compute or deployment needs more vCPUs of its family's quota (or of the region's total) than are free.", "Request more quota for the family and region (the error names both), or scale down.";
+    QuotaShared = "quota-shared", Warning, "Computes and deployments of one family each fit the free quota alone, but not all at once.", "Stagger them, lower max_instances, or request more quota.";
+    QuotaUnknown = "quota-unknown", Note, "The size's quota family is not known, so its quota is not checked.", "Give the region's `az ml compute list-sizes`: its `family` decides.";
+    SizeNotInRegion = "size-not-in-region", Error, "The region's size listing does not have the size: Azure ML does not offer it there.", "Pick a size `az ml compute list-sizes` lists for the region.";
+    LowPriorityNotCapable = "low-priority-not-capable", Error, "A low-priority cluster on a size the listing says is not low-priority capable.", "Use the dedicated tier, or a size the listing marks lowPriorityCapable.";
     ModelExceedsMemory = "model-exceeds-memory", Error, "The size has less memory than the model's RAM alone: the deployment cannot run.", "Use a size with at least 150 % of the model's RAM.";
     ModelRamHeadroom = "model-ram-headroom", Warning, "The size has less than 150 % of the RAM the model needs.", "Scale up to a size with 150 % of the model's RAM, then scale out.";
     IsolatedExpected = "isolated-expected", Error, "The compute expects an isolated size; the size is not isolated.", "Use one of the isolated sizes.";

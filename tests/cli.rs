@@ -529,3 +529,57 @@ fn recommend_takes_every_need() {
         assert_eq!(code, 2, "{bad:?}: {err}");
     }
 }
+
+#[test]
+fn check_and_recommend_within_quota() {
+    let (code, out, err) = run(&[
+        "check",
+        "tests/fixtures/quota/repo",
+        "--usage",
+        "tests/fixtures/quota/usage-rest.json",
+        "--on",
+        "2026-11-27",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("error[quota-exceeded]: deployment \"scorer/blue\" needs 12 vCPUs of family standardFSv2Family"), "{out}");
+    assert!(
+        out.contains("--> tests/fixtures/quota/repo/endpoints/blue.yml:6:1: instance_count"),
+        "{out}"
+    );
+    assert!(out.contains("warning[quota-shared]"), "{out}");
+    // Plan files too, with the region's listing.
+    let v = json(&[
+        "check",
+        "examples/plan.toml",
+        "--usage",
+        "tests/fixtures/quota/usage-cli.json",
+        "--catalog",
+        "tests/fixtures/quota/list-sizes-rest.json",
+        "--format",
+        "json",
+        "--on",
+        "2026-11-27",
+    ]);
+    let codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"size-not-in-region"), "{codes:?}");
+    // Bad files are usage errors.
+    let (code, _, err) = run(&["check", "examples/plan.toml", "--usage", "Cargo.toml"]);
+    assert_eq!(code, 2, "{err}");
+    // recommend: sizes of a full family say so.
+    let v = json(&[
+        "recommend",
+        "--vcpus",
+        "4",
+        "--usage",
+        "tests/fixtures/quota/usage-rest.json",
+        "--json",
+        "--on",
+        "2026-11-27",
+    ]);
+    assert!(v["best"].is_string());
+}

@@ -672,6 +672,12 @@ fn every_code_has_a_test_above() {
         Code::UncataloguedSize,
         // The size-mention scanner's code, tested in tests/reach.rs.
         Code::RetiredSizeMention,
+        // Quota and region, tested in tests/quota.rs.
+        Code::QuotaExceeded,
+        Code::QuotaShared,
+        Code::QuotaUnknown,
+        Code::SizeNotInRegion,
+        Code::LowPriorityNotCapable,
     ];
     assert_eq!(covered.len(), Code::ALL.len());
     for code in Code::ALL {

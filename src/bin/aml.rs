@@ -20,8 +20,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use aml_targets::{
     ApiView, Catalog, ComputeKind, CudaRequirement, Date, DocEdition, FileDiagnostic, GpuCount,
     InferenceMode, InferenceNeeds, InferenceTarget, Plan, PlanLocations, ProjectReport,
-    RenderOptions, Severity, SizeNeeds, Support, TrainingNeeds, TrainingTarget, VmSeries, VmSize,
-    inference_memory_gib, inference_targets, recommend_sizes, training_targets, validate_with,
+    RenderOptions, Severity, SizeNeeds, Support, TrainingNeeds, TrainingTarget, Usages, VmSeries,
+    VmSize, check_quota, inference_memory_gib, inference_targets, recommend_sizes,
+    recommend_sizes_within, training_targets, validate_with,
 };
 use serde_json::{Value, json};
 
@@ -58,14 +59,18 @@ commands:
             [--gpu-model WORD] [--gpu-memory-gib N] [--gpu-architecture ARCH] [--cuda V]
             [--framework pytorch@2.4] [--isolated] [--rdma] [--instance|--cluster]
             [--concurrency N] [--region R] [--catalog LIST_SIZES.json]
+            [--usage LIST_USAGE.json]
                                the smallest VM size that fits, and why the others do not
   check PATH... [--format human|json|github|cargo|sarif] [--verbose] [--deny warnings]
-        [--computes COMPUTE_LIST.json] [--include GLOB]... [--exclude GLOB]...
+        [--computes COMPUTE_LIST.json] [--usage LIST_USAGE.json] [--catalog LIST_SIZES.json]
+        [--include GLOB]... [--exclude GLOB]...
                                validate plan files (.toml, .json) and repositories: Azure ML
                                YAML, computes created by scripts, VM sizes named in scripts,
                                notebooks, templates (needs the yaml feature); --computes takes
-                               what `az ml compute list -o json` prints; --include '*.md'
-                               also sweeps Markdown
+                               what `az ml compute list -o json` prints; --usage what
+                               `az ml compute list-usage -o json` prints (quota, checked per
+                               family and region); --catalog the region's list-sizes;
+                               --include '*.md' also sweeps Markdown
   data                         the data tables: rows, as-of date and source of each
 
 options:
@@ -190,7 +195,7 @@ const VALUE_OPTIONS: &[&str] = &[
     "--exclude",
 ];
 /// Options whose value is a path.
-const PATH_OPTIONS: &[&str] = &["--catalog", "--computes"];
+const PATH_OPTIONS: &[&str] = &["--catalog", "--computes", "--usage"];
 const FLAGS: &[&str] = &[
     "--json",
     "--v1",
@@ -713,18 +718,32 @@ fn deploy(ctx: &Ctx, args: &Args) -> Result<(), String> {
 
 // ---- recommend --------------------------------------------------------------------------
 
-fn recommend(ctx: &Ctx, args: &Args) -> Result<(), String> {
-    let user_catalog = match args.path("--catalog") {
-        None => None,
-        Some(path) => {
-            let shown = path.display();
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{INPUT}{shown}: {e}"))?;
-            Some(
-                Catalog::from_json(&text, &shown.to_string())
-                    .map_err(|e| format!("{INPUT}{shown}: {e}"))?,
-            )
-        }
+/// The region's size listing given with `--catalog`.
+fn listing(args: &Args) -> Result<Option<Catalog>, String> {
+    let Some(path) = args.path("--catalog") else {
+        return Ok(None);
     };
+    let shown = path.display();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{INPUT}{shown}: {e}"))?;
+    Catalog::from_json(&text, &shown.to_string())
+        .map(Some)
+        .map_err(|e| format!("{INPUT}{shown}: {e}"))
+}
+
+/// The region's quota given with `--usage` (what `az ml compute list-usage -o json` prints).
+fn usages(args: &Args) -> Result<Option<Usages>, String> {
+    let Some(path) = args.path("--usage") else {
+        return Ok(None);
+    };
+    let shown = path.display();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{INPUT}{shown}: {e}"))?;
+    Usages::from_json(&text)
+        .map(Some)
+        .map_err(|e| format!("{INPUT}{shown}: {e}"))
+}
+
+fn recommend(ctx: &Ctx, args: &Args) -> Result<(), String> {
+    let user_catalog = listing(args)?;
     let catalog = user_catalog.as_ref().unwrap_or_else(|| Catalog::embedded());
     let compute = match (args.flag("--instance"), args.flag("--cluster")) {
         (true, true) => return Err("--instance and --cluster exclude each other".to_owned()),
@@ -757,7 +776,11 @@ fn recommend(ctx: &Ctx, args: &Args) -> Result<(), String> {
         region: args.value("--region").map(str::to_owned),
         edition: ctx.edition,
     };
-    let rec = recommend_sizes(&needs, catalog, ctx.on);
+    let quota = usages(args)?;
+    let rec = match &quota {
+        Some(quota) => recommend_sizes_within(&needs, catalog, ctx.on, quota),
+        None => recommend_sizes(&needs, catalog, ctx.on),
+    };
     if ctx.json {
         // The recommendation's serde form: every rejected size with its reasons.
         print_json(&to_json_value(&rec));
@@ -858,6 +881,12 @@ fn check_yaml(ctx: &Ctx, args: &Args, paths: &[PathBuf]) -> Result<ProjectReport
             .map_err(|e| format!("{INPUT}{shown}: {e}"))?;
         project = project.with_computes(computes);
     }
+    if let Some(listing) = listing(args)? {
+        project = project.with_listing(listing);
+    }
+    if let Some(usages) = usages(args)? {
+        project = project.with_usages(usages);
+    }
     Ok(project.check(ctx.on))
 }
 
@@ -903,6 +932,7 @@ fn check(ctx: &Ctx, args: &Args) -> Result<bool, String> {
     };
     let mut report = ProjectReport::default();
     let mut yaml = Vec::new();
+    let (region, quota) = (listing(args)?, usages(args)?);
     for path in &args.positional {
         let path = PathBuf::from(path);
         let ext = path
@@ -916,7 +946,15 @@ fn check(ctx: &Ctx, args: &Args) -> Result<bool, String> {
         };
         if plan_file {
             let (plan, at) = read_plan(&path)?;
-            let checked = validate_with(&plan, ctx.on, Catalog::embedded());
+            let mut checked = validate_with(
+                &plan,
+                ctx.on,
+                region.as_ref().unwrap_or(Catalog::embedded()),
+            );
+            if let Some(quota) = &quota {
+                let over = check_quota(&plan, region.as_ref(), quota);
+                checked.diagnostics.extend(over.diagnostics);
+            }
             let mut one = ProjectReport::default();
             one.files_read = 1;
             one.diagnostics = checked

@@ -332,6 +332,11 @@ pub struct VmSizeSpec {
     pub temp_disk_gib: Option<f64>,
     /// RDMA (InfiniBand) capable, when known.
     pub rdma: Option<bool>,
+    /// Azure ML's quota family (`standardDSv2Family`), when known: a listing's `family`; in
+    /// the embedded catalog, Azure ML's eastus listing (or, for series with no size there, its
+    /// usages). Compare families with [`crate::family_key`]: Azure spells one family several
+    /// ways.
+    pub family: Option<Cow<'static, str>>,
     /// Which Azure ML compute the listing says can use the size (`supportedComputeTypes`);
     /// `None` when the source does not say (use the series' rule then).
     pub supported_by: Option<SupportedBy>,

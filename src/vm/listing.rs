@@ -11,7 +11,8 @@ use crate::{Catalog, GpuCount, SupportedBy, VmSize, VmSizeSpec};
 
 /// One entry of a size listing, as Azure writes it. Every field is optional here so that a
 /// missing one is reported by [`Catalog::from_listing`] with the entry's name; unknown fields
-/// are ignored.
+/// are ignored. The REST API writes camelCase (`vCPUs`, `memoryGB`); `az ml compute
+/// list-sizes -o json` writes the SDK's snake_case (`v_cp_us`, `memory_gb`): both are read.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize, serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
@@ -19,30 +20,71 @@ use crate::{Catalog, GpuCount, SupportedBy, VmSize, VmSizeSpec};
 pub struct ListedSize {
     /// `name`, e.g. `"Standard_DS3_v2"`. Required.
     pub name: Option<String>,
-    /// `family`, Azure's quota family, e.g. `"standardDSv2Family"`.
+    /// `family`, Azure ML's quota family, e.g. `"standardDSv2Family"`.
     pub family: Option<String>,
-    /// `vCPUs`. Required.
-    #[cfg_attr(feature = "serde", serde(rename = "vCPUs"))]
+    /// `vCPUs` (CLI: `v_cp_us`). Required.
+    #[cfg_attr(feature = "serde", serde(rename = "vCPUs", alias = "v_cp_us"))]
     pub vcpus: Option<u32>,
     /// `gpus`. Required.
     pub gpus: Option<u32>,
-    /// `osVhdSizeMB`.
-    #[cfg_attr(feature = "serde", serde(rename = "osVhdSizeMB"))]
+    /// `osVhdSizeMB` (CLI: `os_vhd_size_mb`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "osVhdSizeMB", alias = "os_vhd_size_mb")
+    )]
     pub os_vhd_size_mb: Option<u64>,
-    /// `maxResourceVolumeMB`: the local temporary disk, MB.
-    #[cfg_attr(feature = "serde", serde(rename = "maxResourceVolumeMB"))]
+    /// `maxResourceVolumeMB` (CLI: `max_resource_volume_mb`): the local temporary disk, MB.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "maxResourceVolumeMB", alias = "max_resource_volume_mb")
+    )]
     pub max_resource_volume_mb: Option<u64>,
-    /// `memoryGB`. Required. Azure's listing calls it GB; its values are the GiB figures of
-    /// the VM size pages (`Standard_DS3_v2`: 14).
-    #[cfg_attr(feature = "serde", serde(rename = "memoryGB"))]
+    /// `memoryGB` (CLI: `memory_gb`). Required. Azure's listing calls it GB; its values are
+    /// the GiB figures of the VM size pages (`Standard_DS3_v2`: 14).
+    #[cfg_attr(feature = "serde", serde(rename = "memoryGB", alias = "memory_gb"))]
     pub memory_gb: Option<f64>,
-    /// `lowPriorityCapable`.
+    /// `lowPriorityCapable` (CLI: `low_priority_capable`).
+    #[cfg_attr(feature = "serde", serde(alias = "low_priority_capable"))]
     pub low_priority_capable: Option<bool>,
-    /// `premiumIO`.
-    #[cfg_attr(feature = "serde", serde(rename = "premiumIO"))]
+    /// `premiumIO` (CLI: `premium_io`).
+    #[cfg_attr(feature = "serde", serde(rename = "premiumIO", alias = "premium_io"))]
     pub premium_io: Option<bool>,
-    /// `supportedComputeTypes`, e.g. `["AmlCompute", "ComputeInstance"]`.
+    /// `supportedComputeTypes`, e.g. `["AmlCompute", "ComputeInstance"]` (CLI:
+    /// `supported_compute_types`, which the SDK may print as one string: a comma-joined list
+    /// or a Python list, `"['AmlCompute', 'MIR']"`; both are read).
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            alias = "supported_compute_types",
+            default,
+            deserialize_with = "compute_types"
+        )
+    )]
     pub supported_compute_types: Option<Vec<String>>,
+    /// `supportsIB`: InfiniBand (RDMA). The REST API sends it; its schema does not declare it.
+    #[cfg_attr(feature = "serde", serde(rename = "supportsIB", alias = "supports_ib"))]
+    pub supports_ib: Option<bool>,
+}
+
+/// A list of compute types, or one string holding them.
+#[cfg(feature = "serde")]
+fn compute_types<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Types {
+        List(Vec<String>),
+        Text(String),
+    }
+    Ok(
+        <Option<Types> as serde::Deserialize>::deserialize(d)?.map(|t| match t {
+            Types::List(list) => list,
+            Types::Text(text) => text
+                .split(',')
+                .map(|t| t.trim_matches(|c: char| "[]'\" ".contains(c)).to_owned())
+                .filter(|t| !t.is_empty())
+                .collect(),
+        }),
+    )
 }
 
 /// A whole size listing: the array `az ml compute list-sizes` prints, or the
@@ -226,7 +268,8 @@ impl Catalog {
                 gpu_model: gpu.map(|g| Cow::Borrowed(g.model)),
                 gpu_memory_gib: gpu.map(|g| f64::from(g.memory_gib)),
                 temp_disk_gib,
-                rdma: None,
+                rdma: entry.supports_ib,
+                family: entry.family.map(Cow::Owned),
                 supported_by: entry
                     .supported_compute_types
                     .as_deref()

@@ -112,10 +112,43 @@ rows += list(csv.DictReader(open(DATA + "vm_sizes_aml_listing.csv")))
 # the page is the specification, FACTS §4: the listing also offers FX to instances), and only
 # positive answers (a size listed for endpoints or Spark only is left to the series' rule).
 PAGE_LISTED = {r["variant"] for r in SERIES_ROWS if r["first_listed"]}
+LISTED_FAMILY = {}  # series -> family, from the listing's sizes of it
 LISTING = {r["name"].lower(): r for r in csv.DictReader(open(DATA + "aml_vmsizes_eastus_2025-11-04.csv"))}
 print("/// How many sizes Azure ML's recorded eastus listing (2025-11-04) has.")
 print(f"pub(crate) const AML_LISTING_ROWS: usize = {len(LISTING)};")
 print()
+
+
+# Azure ML's quota family of each size: the listing's `family`; for sizes the listing lacks, the
+# family its other sizes of the series have there; for series with no size in the listing but a
+# row in Azure ML's usages of the same day (quota_families.csv, status verified-aml), that row.
+USAGES_ONLY = {  # VmSeries variant -> usages `name.value` (quota_families.csv)
+    "H": "standardHFamily", "HB": "standardHBSFamily", "NC": "standardNCFamily",
+    "NC_Promo": "standardNCPromoFamily", "NCv2": "standardNCSv2Family", "ND": "standardNDSFamily",
+    "NV": "standardNVFamily", "ND_H200_v5": "StandardNDISRH200V5Family",
+    "ND_MI300X_v5": "standardNDMI300Xv5IBFamily",
+}
+for family_row in csv.DictReader(open(DATA + "quota_families.csv")):
+    for variant, value in USAGES_ONLY.items():
+        if family_row["aml_usages_name_value"] == value:
+            assert family_row["status"].startswith("verified-aml"), value
+SERIES_FAMILY = dict(USAGES_ONLY)
+
+
+for row in rows:
+    listed = LISTING.get(row["size"].lower())
+    if listed:
+        LISTED_FAMILY.setdefault(SERIES[row["series"]], set()).add(listed["family"])
+
+
+def quota_family(r):
+    listed = LISTING.get(r["size"].lower())
+    if listed:
+        return listed["family"]
+    families = LISTED_FAMILY.get(SERIES[r["series"]], set())
+    if len(families) == 1:
+        return next(iter(families))
+    return SERIES_FAMILY.get(SERIES[r["series"]])
 
 
 def supported_by(types):
@@ -150,6 +183,8 @@ for r in rows:
     print(f"        gpu_memory_gib: {gmem},")
     print(f"        temp_disk_gib: Some({num(r['temp_disk_gib'])}),")
     print(f"        rdma: Some({r['rdma']}),")
+    family = quota_family(r)
+    print(f"        family: {f'Some(Cow::Borrowed({rs(family)}))' if family else 'None'},")
     listed = LISTING.get(r["size"].lower())
     own = listed and SERIES[r["series"]] not in PAGE_LISTED
     print(f"        supported_by: {supported_by(listed['supportedComputeTypes']) if own else 'None'},")

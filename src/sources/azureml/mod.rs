@@ -264,6 +264,9 @@ pub struct AzureMlProject {
     plan_jobs: Vec<(Origin, Option<usize>)>,
     plan_deployments: Vec<(Origin, Option<usize>)>,
     resolution: Vec<FileDiagnostic>,
+    /// The region's size listing and quota, when given.
+    listing: Option<crate::Catalog>,
+    usages: Option<crate::Usages>,
 }
 
 /// A path that could not be read at all (it does not exist, or is not readable).
@@ -593,10 +596,35 @@ impl AzureMlProject {
         self.resolution = resolution;
     }
 
+    /// Checks sizes against the region's own listing (`az ml compute list-sizes`): its
+    /// `supportedComputeTypes` say which compute may use a size, its `family` and
+    /// `lowPriorityCapable` feed the quota checks, and with quota given
+    /// ([`with_usages`](Self::with_usages)) a size it lacks is an error.
+    #[must_use]
+    pub fn with_listing(mut self, listing: crate::Catalog) -> Self {
+        self.listing = Some(listing);
+        self
+    }
+
+    /// Checks every compute and managed online deployment against the region's quota
+    /// (`az ml compute list-usage`): see [`check_quota`](crate::check_quota).
+    #[must_use]
+    pub fn with_usages(mut self, usages: crate::Usages) -> Self {
+        self.usages = Some(usages);
+        self
+    }
+
     /// Checks the project on `on` (the caller's date).
     #[must_use]
     pub fn check(&self, on: crate::Date) -> ProjectReport {
-        let report = crate::validate(&self.plan, on);
+        let mut report = match &self.listing {
+            Some(listing) => crate::validate_with(&self.plan, on, listing),
+            None => crate::validate(&self.plan, on),
+        };
+        if let Some(usages) = &self.usages {
+            let quota = crate::check_quota(&self.plan, self.listing.as_ref(), usages);
+            report.diagnostics.extend(quota.diagnostics);
+        }
         let mut diagnostics = self.reading.clone();
         diagnostics.extend(self.resolution.iter().cloned());
         // Names are compared with Azure's identity rules below, not the plan's.

@@ -954,6 +954,12 @@ impl AzureMlProject {
         d.instance_count = y
             .instance_count
             .or_else(|| y.resources.as_ref().and_then(|r| r.instance_count));
+        for key in ["instance_count", "resources.instance_count"] {
+            if let Some(m) = mark_of(&lines, key) {
+                fields.push(("instance_count", key.to_owned(), m));
+                break;
+            }
+        }
         if let Some(env) = y
             .environment
             .as_ref()

@@ -1,0 +1,618 @@
+//! "Will this submit?": Azure ML's vCPU quota, offline (issue 17; FACTS has no section on it,
+//! the rules are Microsoft's quota pages').
+//!
+//! The inputs are one command away: `az ml compute list-usage -o json` (or the REST usages
+//! list) says each VM family's quota and use in a region, `az ml compute list-sizes` each
+//! size's family. The rules ([`check_quota`]):
+//!
+//! - a compute cluster at `max_instances` needs `max_instances × vCPUs` of its family's
+//!   dedicated quota and of the regional dedicated total; a low-priority cluster needs them of
+//!   the regional low-priority total instead (`how-to-manage-quotas.md`: "a single value
+//!   across VM families"), on a size whose listing says `lowPriorityCapable`;
+//! - a compute instance needs its vCPUs (instances share the clusters' quota);
+//! - a managed online deployment needs `ceil(1.2 × instance_count) × vCPUs` of its family: 20 %
+//!   is reserved for upgrades, except on the SKUs Microsoft exempts ([`SURPLUS_EXEMPT_SKUS`]);
+//! - what fits alone may not fit together: computes and deployments of one family are summed.
+
+use std::collections::HashMap;
+
+use crate::{Catalog, Code, ComputeKind, Diagnostic, InferenceMode, InferenceTarget, Plan, Report};
+use crate::{Tier, VmSize, VmSizeSpec};
+
+/// A family name as a key: Azure spells one family several ways (`Standard NCASv3_T4 Family`
+/// in both listings, `StandardNCADSA100v4Family` in `vmSizes` and `standardNCADSA100v4Family`
+/// in usages), so families compare lower-cased, without white space.
+///
+/// ```
+/// use aml_targets::family_key;
+///
+/// assert_eq!(family_key("StandardNCADSA100v4Family"), family_key("standardNCADSA100v4Family"));
+/// assert_eq!(family_key("Standard NCASv3_T4 Family"), "standardncasv3_t4family");
+/// ```
+#[must_use]
+pub fn family_key(family: &str) -> String {
+    family
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// What a usage row counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum UsageKind {
+    /// A VM family's dedicated vCPUs (`…/vmFamily/dedicatedCores/usages`).
+    FamilyDedicated,
+    /// A VM family's low-priority vCPUs (`…/vmFamily/lowPriorityCores/usages`; usually no
+    /// limit of its own, `-1`).
+    FamilyLowPriority,
+    /// The region's dedicated vCPUs over all families (`TotalDedicatedCores`).
+    TotalDedicated,
+    /// The region's low-priority vCPUs (`TotalLowPriorityCores`).
+    TotalLowPriority,
+    /// The number of computes (`TotalClusters`; instances and deployments count too).
+    TotalClusters,
+    /// Anything else (workspace-level rows).
+    Other,
+}
+
+/// One row of a usage listing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Usage {
+    /// `name.value`: the family (`standardDSv2Family`) or the total (`TotalDedicatedCores`).
+    pub name: String,
+    /// `name.localizedValue`: "Standard DSv2 Family Cluster Dedicated vCPUs".
+    pub label: String,
+    /// What the row counts.
+    pub kind: UsageKind,
+    /// `currentValue`: in use.
+    pub current: i64,
+    /// `limit`; `-1` is no limit of its own.
+    pub limit: i64,
+    /// The line (from 1) of the row's name in the listing, where known.
+    pub line: Option<usize>,
+}
+
+impl Usage {
+    /// A row (for listings built in code).
+    #[must_use]
+    pub fn new(name: &str, kind: UsageKind, current: i64, limit: i64) -> Usage {
+        Usage {
+            name: name.to_owned(),
+            label: String::new(),
+            kind,
+            current,
+            limit,
+            line: None,
+        }
+    }
+
+    /// What is free: `limit − current` (0 at least), `None` when the row has no limit.
+    #[must_use]
+    pub fn free(&self) -> Option<u64> {
+        (self.limit >= 0).then(|| u64::try_from(self.limit - self.current).unwrap_or(0))
+    }
+}
+
+/// A region's quota and use: what `az ml compute list-usage` prints.
+///
+/// ```
+/// use aml_targets::{Usage, UsageKind, Usages};
+///
+/// let usages = Usages::new(vec![
+///     Usage::new("standardDSv2Family", UsageKind::FamilyDedicated, 4, 6),
+///     Usage::new("TotalDedicatedCores", UsageKind::TotalDedicated, 20, 24),
+/// ]);
+/// assert_eq!(usages.family("Standard DSv2 Family").unwrap().free(), Some(2));
+/// assert_eq!(usages.total(UsageKind::TotalDedicated).unwrap().free(), Some(4));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Usages {
+    rows: Vec<Usage>,
+}
+
+impl Usages {
+    /// A listing of these rows.
+    #[must_use]
+    pub fn new(rows: Vec<Usage>) -> Usages {
+        Usages { rows }
+    }
+
+    /// Every row, in the listing's order.
+    #[must_use]
+    pub fn rows(&self) -> &[Usage] {
+        &self.rows
+    }
+
+    /// The dedicated row of `family` (any spelling, see [`family_key`]).
+    #[must_use]
+    pub fn family(&self, family: &str) -> Option<&Usage> {
+        self.row(family, UsageKind::FamilyDedicated)
+    }
+
+    /// The low-priority row of `family`.
+    #[must_use]
+    pub fn family_low_priority(&self, family: &str) -> Option<&Usage> {
+        self.row(family, UsageKind::FamilyLowPriority)
+    }
+
+    /// The regional row of `kind` (`TotalDedicated`, `TotalLowPriority`, `TotalClusters`).
+    #[must_use]
+    pub fn total(&self, kind: UsageKind) -> Option<&Usage> {
+        self.rows.iter().find(|r| r.kind == kind)
+    }
+
+    fn row(&self, family: &str, kind: UsageKind) -> Option<&Usage> {
+        let key = family_key(family);
+        self.rows
+            .iter()
+            .find(|r| r.kind == kind && family_key(&r.name) == key)
+    }
+}
+
+/// The kind of a row from its `type`, or its label when the type is missing.
+fn kind_of(ty: &str, name: &str, label: &str) -> UsageKind {
+    let ty = ty.to_ascii_lowercase();
+    let label = label.to_ascii_lowercase();
+    let name = name.to_ascii_lowercase();
+    if ty.contains("/workspaces/") {
+        UsageKind::Other
+    } else if ty.contains("vmfamily/dedicatedcores") {
+        UsageKind::FamilyDedicated
+    } else if ty.contains("vmfamily/lowprioritycores") {
+        UsageKind::FamilyLowPriority
+    } else if ty.contains("totaldedicatedcores") || name == "totaldedicatedcores" {
+        UsageKind::TotalDedicated
+    } else if ty.contains("totallowprioritycores") || name == "totallowprioritycores" {
+        UsageKind::TotalLowPriority
+    } else if ty.contains("totalclusters") || name == "totalclusters" {
+        UsageKind::TotalClusters
+    } else if !ty.is_empty() {
+        UsageKind::Other
+    } else if label.contains("low priority") || label.contains("lowpriority") {
+        UsageKind::FamilyLowPriority
+    } else if label.contains("dedicated") {
+        UsageKind::FamilyDedicated
+    } else {
+        UsageKind::Other
+    }
+}
+
+/// Why a usage listing cannot be read.
+#[cfg(feature = "json")]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum UsagesError {
+    /// Not JSON.
+    #[error("not JSON: {message} (line {line}, column {column})")]
+    Json {
+        /// What is wrong.
+        message: String,
+        /// Where (from 1).
+        line: usize,
+        /// Where (from 1).
+        column: usize,
+    },
+    /// JSON, but neither shape.
+    #[error(
+        "expected what `az ml compute list-usage -o json` prints (an array of usages) or the REST usages list (an object with a \"value\" array)"
+    )]
+    Shape,
+}
+
+#[cfg(feature = "json")]
+impl Usages {
+    /// Reads `az ml compute list-usage -o json` (an array, snake_case keys:
+    /// `current_value`, `name.localized_value`) or the REST usages list (`{"value": [...]}`,
+    /// camelCase). Rows without a name or numbers are left out; each keeps the line of its
+    /// name.
+    ///
+    /// ```
+    /// use aml_targets::{UsageKind, Usages};
+    ///
+    /// let rest = r#"{"value": [
+    ///   {"unit": "Count", "currentValue": 4, "limit": 6,
+    ///    "name": {"value": "standardDSv2Family",
+    ///             "localizedValue": "Standard DSv2 Family Cluster Dedicated vCPUs"},
+    ///    "type": "Microsoft.MachineLearningServices/vmFamily/dedicatedCores/usages"}]}"#;
+    /// let usages = Usages::from_json(rest)?;
+    /// let dsv2 = usages.family("standardDSv2Family").unwrap();
+    /// assert_eq!((dsv2.free(), dsv2.line), (Some(2), Some(3)));
+    /// # Ok::<(), aml_targets::UsagesError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`UsagesError`] when the text is not JSON or not one of the two shapes.
+    pub fn from_json(text: &str) -> Result<Usages, UsagesError> {
+        use serde_json::Value;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let value: Value = serde_json::from_str(text).map_err(|e| UsagesError::Json {
+            message: crate::error::shorten(&e.to_string()),
+            line: e.line(),
+            column: e.column(),
+        })?;
+        let entries = match &value {
+            Value::Array(entries) => entries,
+            Value::Object(o) => match o.get("value") {
+                Some(Value::Array(entries)) => entries,
+                _ => return Err(UsagesError::Shape),
+            },
+            _ => return Err(UsagesError::Shape),
+        };
+        let field = |v: &Value, keys: &[&str]| -> Option<Value> {
+            keys.iter().find_map(|k| v.get(k)).cloned()
+        };
+        let mut rows = Vec::new();
+        let mut from = 0;
+        for entry in entries {
+            let name_obj = entry.get("name");
+            let name = name_obj
+                .and_then(|n| n.get("value"))
+                .and_then(Value::as_str)
+                .or_else(|| name_obj.and_then(Value::as_str));
+            let Some(name) = name else { continue };
+            let label = name_obj
+                .and_then(|n| field(n, &["localizedValue", "localized_value"]))
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            let number = |keys: &[&str]| field(entry, keys).and_then(|v| v.as_i64());
+            let (Some(current), Some(limit)) = (
+                number(&["currentValue", "current_value"]),
+                number(&["limit"]),
+            ) else {
+                continue;
+            };
+            let ty = entry
+                .get("type")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            // The line of this row's name, searched on from the previous row.
+            let needle = format!("{name:?}");
+            let line = text[from..].find(&needle).map(|i| {
+                from += i + needle.len();
+                text[..from].matches('\n').count() + 1
+            });
+            rows.push(Usage {
+                name: name.to_owned(),
+                kind: kind_of(ty, name, &label),
+                label,
+                current,
+                limit,
+                line,
+            });
+        }
+        Ok(Usages { rows })
+    }
+}
+
+/// The SKUs Microsoft exempts from the 20 % upgrade reserve of managed online deployments
+/// (`MicrosoftDocs/azure-ai-docs` `articles/machine-learning/reference-managed-online-endpoints-vm-sku-list.md`
+/// @ `1d987e37`, column "Skip 20% Reservation").
+pub const SURPLUS_EXEMPT_SKUS: &[&str] = &[
+    "Standard_NC24ads_A100_v4",
+    "Standard_NC48ads_A100_v4",
+    "Standard_NC96ads_A100_v4",
+    "Standard_NC40ads_H100_v5",
+    "Standard_NC80adis_H100_v5",
+    "Standard_ND96amsr_A100_v4",
+    "Standard_ND96asr_v4",
+    "Standard_ND40rs_v2",
+    "Standard_ND96is_H100_v5",
+    "Standard_ND96isr_H100_v5",
+];
+
+/// The vCPUs a managed online deployment of `instances` instances of a `vcpus`-core size
+/// needs: `ceil(1.2 × instances) × vcpus`, or `instances × vcpus` on an exempt SKU
+/// ([`SURPLUS_EXEMPT_SKUS`]; the quota page's rule).
+///
+/// ```
+/// use aml_targets::deployment_vcpus;
+///
+/// // 10 instances of Standard_DS3_v2 (4 cores): 12 × 4.
+/// assert_eq!(deployment_vcpus("Standard_DS3_v2", 4, 10), 48);
+/// // One 4-core instance needs 8: "usage 0/6, needed 8".
+/// assert_eq!(deployment_vcpus("Standard_F4s_v2", 4, 1), 8);
+/// assert_eq!(deployment_vcpus("STANDARD_NC24ADS_A100_V4", 24, 1), 24);
+/// ```
+#[must_use]
+pub fn deployment_vcpus(sku: &str, vcpus: u32, instances: u32) -> u64 {
+    let exempt = SURPLUS_EXEMPT_SKUS
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(sku));
+    let nodes = if exempt {
+        u64::from(instances)
+    } else {
+        // ceil(1.2 n) in integers: (6n + 4) / 5.
+        (6 * u64::from(instances)).div_ceil(5)
+    };
+    nodes * u64::from(vcpus)
+}
+
+/// One claim on quota: who, how many vCPUs, of which family and pool.
+struct Claim {
+    location: String,
+    who: String,
+    family: String,
+    vcpus: u64,
+    low_priority: bool,
+    /// Whether the regional dedicated total applies (computes: documented; deployments: not
+    /// documented, so not checked).
+    regional: bool,
+}
+
+/// Checks a plan's computes and deployments against a region's quota: each alone, then those
+/// of one family together (see the module's rules). `listing` is the region's
+/// `az ml compute list-sizes`, when given: its families and flags decide, and a size it lacks
+/// is not offered in the region.
+///
+/// ```
+/// use aml_targets::{check_quota, Catalog, Code, ComputeDef, Plan, Usage, UsageKind, Usages};
+///
+/// let plan = Plan {
+///     compute: vec![ComputeDef {
+///         name: "cpu".into(),
+///         size: Some("Standard_DS3_v2".into()),
+///         max_instances: Some(4),
+///         ..ComputeDef::default()
+///     }],
+///     ..Plan::default()
+/// };
+/// let usages = Usages::new(vec![
+///     Usage::new("standardDSv2Family", UsageKind::FamilyDedicated, 4, 6),
+///     Usage::new("TotalDedicatedCores", UsageKind::TotalDedicated, 4, 100),
+/// ]);
+/// let report = check_quota(&plan, None, &usages);
+/// let d = &report.diagnostics[0];
+/// assert_eq!((d.code, d.location.as_str()), (Code::QuotaExceeded, "compute[0].max_instances"));
+/// assert!(d.message.contains("needs 16 vCPUs"), "{}", d.message);
+/// ```
+#[must_use]
+pub fn check_quota(plan: &Plan, listing: Option<&Catalog>, usages: &Usages) -> Report {
+    let mut out = Vec::new();
+    let mut claims = Vec::new();
+    for (i, c) in plan.compute.iter().enumerate() {
+        let Some(name) = c.size.as_deref() else {
+            continue;
+        };
+        let at = format!("compute[{i}]");
+        let Some(spec) = spec_of(name, listing, &at, &mut out) else {
+            continue;
+        };
+        let low_priority = c.tier == Some(Tier::LowPriority);
+        let (nodes, field) = match c.kind {
+            ComputeKind::ComputeCluster => (c.max_instances.unwrap_or(1), "max_instances"),
+            ComputeKind::ComputeInstance => (1, "size"),
+            _ => continue,
+        };
+        if low_priority && spec.low_priority_capable == Some(false) {
+            out.push(
+                Diagnostic::new(
+                    Code::LowPriorityNotCapable,
+                    format!(
+                        "compute {:?}: {} is not low-priority capable (the size listing says so)",
+                        c.name, spec.name
+                    ),
+                    format!("{at}.tier"),
+                )
+                .with_help(
+                    "use the dedicated tier, or a size the listing marks lowPriorityCapable",
+                ),
+            );
+        }
+        claim(
+            &mut claims,
+            &mut out,
+            usages,
+            Claim {
+                location: format!("{at}.{field}"),
+                who: format!("compute {:?}", c.name),
+                family: String::new(),
+                vcpus: u64::from(nodes) * u64::from(spec.vcpus),
+                low_priority,
+                regional: true,
+            },
+            spec,
+            &format!("{nodes} × {} vCPUs of {}", spec.vcpus, spec.name),
+        );
+    }
+    for (i, d) in plan.deployments.iter().enumerate() {
+        let managed_online =
+            d.target == InferenceTarget::Endpoints && d.mode == InferenceMode::RealTime;
+        let (Some(name), true) = (d.size.as_deref(), managed_online) else {
+            continue;
+        };
+        let at = format!("deployments[{i}]");
+        let Some(spec) = spec_of(name, listing, &at, &mut out) else {
+            continue;
+        };
+        let n = d.instance_count.unwrap_or(1);
+        let vcpus = deployment_vcpus(&spec.name, spec.vcpus, n);
+        claim(
+            &mut claims,
+            &mut out,
+            usages,
+            Claim {
+                location: format!("{at}.instance_count"),
+                who: format!("deployment {:?}", d.name),
+                family: String::new(),
+                vcpus,
+                low_priority: false,
+                regional: false,
+            },
+            spec,
+            &format!(
+                "{} × {} vCPUs of {}: {n} instance(s) and the upgrade reserve",
+                vcpus / u64::from(spec.vcpus.max(1)),
+                spec.vcpus,
+                spec.name
+            ),
+        );
+    }
+    // Together: each family's claims, and each pool's.
+    let mut by_family: HashMap<(String, bool), Vec<&Claim>> = HashMap::new();
+    for c in &claims {
+        by_family
+            .entry((family_key(&c.family), c.low_priority))
+            .or_default()
+            .push(c);
+    }
+    let mut groups: Vec<_> = by_family.into_iter().filter(|(_, v)| v.len() > 1).collect();
+    groups.sort_by(|a, b| a.1[0].location.cmp(&b.1[0].location));
+    for ((_, low_priority), group) in groups {
+        let total: u64 = group.iter().map(|c| c.vcpus).sum();
+        let family = &group[0].family;
+        let row = if low_priority {
+            usages.total(UsageKind::TotalLowPriority)
+        } else {
+            usages.family(family)
+        };
+        let Some((row, free)) = row.and_then(|r| r.free().map(|f| (r, f))) else {
+            continue;
+        };
+        if total > free && group.iter().all(|c| c.vcpus <= free) {
+            let who: Vec<&str> = group.iter().map(|c| c.who.as_str()).collect();
+            out.push(
+                Diagnostic::new(
+                    Code::QuotaShared,
+                    format!(
+                        "{} together need {total} vCPUs of {} at once; {free} are free ({}); each fits alone, not all at once",
+                        who.join(", "),
+                        row_name(row, low_priority),
+                        row_numbers(row)
+                    ),
+                    group[0].location.clone(),
+                )
+                .with_help("stagger them, lower max_instances, or request more quota"),
+            );
+        }
+    }
+    Report { diagnostics: out }
+}
+
+fn row_name(row: &Usage, low_priority: bool) -> String {
+    if low_priority {
+        "the regional low-priority quota".to_owned()
+    } else {
+        format!("family {}", row.name)
+    }
+}
+
+fn row_numbers(row: &Usage) -> String {
+    let line = row
+        .line
+        .map_or(String::new(), |l| format!("; usage listing line {l}"));
+    format!("limit {}, in use {}{line}", row.limit, row.current)
+}
+
+/// The size's facts (the region's listing first), with an error when the listing lacks it.
+fn spec_of<'c>(
+    name: &str,
+    listing: Option<&'c Catalog>,
+    at: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<&'c VmSizeSpec> {
+    let size = VmSize::parse(name).ok()?;
+    if let Some(listing) = listing {
+        let found = listing.get(&size).or_else(|| {
+            size.is_promo()
+                .then(|| listing.get(&size.without_promo()))
+                .flatten()
+        });
+        if found.is_none() {
+            out.push(
+                Diagnostic::new(
+                    Code::SizeNotInRegion,
+                    format!("{size} is not in the region's size listing: Azure ML does not offer it there"),
+                    format!("{at}.size"),
+                )
+                .with_help("pick a size `az ml compute list-sizes` lists for the region"),
+            );
+        }
+        return found;
+    }
+    Catalog::embedded().get(&size)
+}
+
+/// Checks one claim alone against its family's row and, for computes, the regional total;
+/// records it for the checks together.
+fn claim(
+    claims: &mut Vec<Claim>,
+    out: &mut Vec<Diagnostic>,
+    usages: &Usages,
+    mut c: Claim,
+    spec: &VmSizeSpec,
+    what: &str,
+) {
+    let Some(family) = spec.family.as_deref() else {
+        out.push(
+            Diagnostic::new(
+                Code::QuotaUnknown,
+                format!(
+                    "{}: the quota family of {} is not known here, so its quota is not checked",
+                    c.who, spec.name
+                ),
+                c.location.clone(),
+            )
+            .with_help("give the region's `az ml compute list-sizes` (its `family` decides)"),
+        );
+        return;
+    };
+    family.clone_into(&mut c.family);
+    if !c.low_priority && usages.family(family).is_none() {
+        out.push(
+            Diagnostic::new(
+                Code::QuotaUnknown,
+                format!(
+                    "{}: the usage listing has no row for family {family}, so its quota is not checked",
+                    c.who
+                ),
+                c.location.clone(),
+            )
+            .with_help("list the usage of the workspace's region (`az ml compute list-usage`)"),
+        );
+    }
+    let rows = if c.low_priority {
+        [
+            usages.total(UsageKind::TotalLowPriority),
+            usages.family_low_priority(family),
+        ]
+    } else if c.regional {
+        [
+            usages.family(family),
+            usages.total(UsageKind::TotalDedicated),
+        ]
+    } else {
+        [usages.family(family), None]
+    };
+    for row in rows.into_iter().flatten() {
+        let Some(free) = row.free() else { continue };
+        if c.vcpus > free {
+            let of = match row.kind {
+                UsageKind::TotalDedicated => "the regional dedicated total".to_owned(),
+                UsageKind::TotalLowPriority => "the regional low-priority quota".to_owned(),
+                _ => format!("family {}", row.name),
+            };
+            out.push(
+                Diagnostic::new(
+                    Code::QuotaExceeded,
+                    format!(
+                        "{} needs {} vCPUs of {of} ({what}); {free} are free ({})",
+                        c.who,
+                        c.vcpus,
+                        row_numbers(row)
+                    ),
+                    c.location.clone(),
+                )
+                .with_help("request more quota for the family and region, or scale down"),
+            );
+        }
+    }
+    claims.push(c);
+}
