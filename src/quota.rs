@@ -157,6 +157,7 @@ impl Usages {
 }
 
 /// The kind of a row from its `type`, or its label when the type is missing.
+#[cfg(feature = "json")]
 fn kind_of(ty: &str, name: &str, label: &str) -> UsageKind {
     let ty = ty.to_ascii_lowercase();
     let label = label.to_ascii_lowercase();
@@ -181,6 +182,25 @@ fn kind_of(ty: &str, name: &str, label: &str) -> UsageKind {
         UsageKind::FamilyDedicated
     } else {
         UsageKind::Other
+    }
+}
+
+#[cfg(feature = "json")]
+impl From<crate::sources::az::ListingError> for UsagesError {
+    fn from(e: crate::sources::az::ListingError) -> Self {
+        use crate::sources::az::ListingError;
+        match e {
+            ListingError::Json {
+                message,
+                line,
+                column,
+            } => UsagesError::Json {
+                message,
+                line,
+                column,
+            },
+            ListingError::Shape => UsagesError::Shape,
+        }
     }
 }
 
@@ -232,26 +252,13 @@ impl Usages {
     /// [`UsagesError`] when the text is not JSON or not one of the two shapes.
     pub fn from_json(text: &str) -> Result<Usages, UsagesError> {
         use serde_json::Value;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: Value = serde_json::from_str(text).map_err(|e| UsagesError::Json {
-            message: crate::error::shorten(&e.to_string()),
-            line: e.line(),
-            column: e.column(),
-        })?;
-        let entries = match &value {
-            Value::Array(entries) => entries,
-            Value::Object(o) => match o.get("value") {
-                Some(Value::Array(entries)) => entries,
-                _ => return Err(UsagesError::Shape),
-            },
-            _ => return Err(UsagesError::Shape),
-        };
+        let mut listing = crate::sources::az::Listing::parse(text)?;
+        let entries = std::mem::take(&mut listing.entries);
         let field = |v: &Value, keys: &[&str]| -> Option<Value> {
             keys.iter().find_map(|k| v.get(k)).cloned()
         };
         let mut rows = Vec::new();
-        let mut from = 0;
-        for entry in entries {
+        for entry in &entries {
             let name_obj = entry.get("name");
             let name = name_obj
                 .and_then(|n| n.get("value"))
@@ -273,12 +280,7 @@ impl Usages {
                 .get("type")
                 .and_then(Value::as_str)
                 .unwrap_or_default();
-            // The line of this row's name, searched on from the previous row.
-            let needle = format!("{name:?}");
-            let line = text[from..].find(&needle).map(|i| {
-                from += i + needle.len();
-                text[..from].matches('\n').count() + 1
-            });
+            let line = listing.line_of(name);
             rows.push(Usage {
                 name: name.to_owned(),
                 kind: kind_of(ty, name, &label),

@@ -439,6 +439,25 @@ fn series_aliases_the_pages_use() {
 
 // ---- §5 retirements ------------------------------------------------------------------------
 
+/// The retirements only the VM docs announce (FACTS §5; Dv3, DSv3, Ev3 and ESv3 from the
+/// lifecycle page).
+const VM_DOCS_ONLY: &[(VmSeries, &str)] = &[
+    (VmSeries::HBv2, "2027-05-31"),
+    (VmSeries::HC, "2027-05-31"),
+    (VmSeries::D, "2028-05-01"),
+    (VmSeries::DS, "2028-05-01"),
+    (VmSeries::Dv2, "2028-05-01"),
+    (VmSeries::DSv2, "2028-05-01"),
+    (VmSeries::Ls, "2028-05-01"),
+    (VmSeries::Av2, "2028-11-15"),
+    (VmSeries::FSv2, "2028-11-15"),
+    (VmSeries::LSv2, "2028-11-15"),
+    (VmSeries::Dv3, "2029-11-15"),
+    (VmSeries::DSv3, "2029-11-15"),
+    (VmSeries::Ev3, "2029-11-15"),
+    (VmSeries::ESv3, "2029-11-15"),
+];
+
 #[track_caller]
 fn assert_dates(series: VmSeries, expected: &[(&str, RetirementAuthority, bool)]) {
     let got: Vec<_> = series
@@ -485,22 +504,7 @@ fn retirement_dates_with_every_source() {
         &[("2022-08-31", Page, true), ("2022-08-31", Vm, false)],
     );
     // Announced by the VM docs only (FACTS §5), and Dv3/Dsv3/Ev3/Esv3 (the lifecycle page).
-    for (series, day) in [
-        (VmSeries::HBv2, "2027-05-31"),
-        (VmSeries::HC, "2027-05-31"),
-        (VmSeries::D, "2028-05-01"),
-        (VmSeries::DS, "2028-05-01"),
-        (VmSeries::Dv2, "2028-05-01"),
-        (VmSeries::DSv2, "2028-05-01"),
-        (VmSeries::Ls, "2028-05-01"),
-        (VmSeries::Av2, "2028-11-15"),
-        (VmSeries::FSv2, "2028-11-15"),
-        (VmSeries::LSv2, "2028-11-15"),
-        (VmSeries::Dv3, "2029-11-15"),
-        (VmSeries::DSv3, "2029-11-15"),
-        (VmSeries::Ev3, "2029-11-15"),
-        (VmSeries::ESv3, "2029-11-15"),
-    ] {
+    for &(series, day) in VM_DOCS_ONLY {
         assert_dates(series, &[(day, Vm, false)]);
         let r = series.retirement().unwrap();
         assert!(r.source.contains("azure-compute-docs"), "{series}");
@@ -624,22 +628,8 @@ fn retirement_state_on_dates() {
         (VmSeries::NCv3, "2025-09-30"),
         (VmSeries::NVv3, "2026-09-30"),
         (VmSeries::NVv4, "2026-09-30"),
-        (VmSeries::HBv2, "2027-05-31"),
-        (VmSeries::HC, "2027-05-31"),
-        (VmSeries::D, "2028-05-01"),
-        (VmSeries::DS, "2028-05-01"),
-        (VmSeries::Dv2, "2028-05-01"),
-        (VmSeries::DSv2, "2028-05-01"),
-        (VmSeries::Ls, "2028-05-01"),
-        (VmSeries::Av2, "2028-11-15"),
-        (VmSeries::FSv2, "2028-11-15"),
-        (VmSeries::LSv2, "2028-11-15"),
-        (VmSeries::Dv3, "2029-11-15"),
-        (VmSeries::DSv3, "2029-11-15"),
-        (VmSeries::Ev3, "2029-11-15"),
-        (VmSeries::ESv3, "2029-11-15"),
     ];
-    for (series, day) in days {
+    for &(series, day) in days.iter().chain(VM_DOCS_ONLY) {
         let d = date(day);
         let before = d.add_days(-1).unwrap();
         let after = d.add_days(1).unwrap();

@@ -32,6 +32,79 @@ pub enum ComputeListError {
     Shape,
 }
 
+/// The entries of one of Azure's JSON listings — what the CLI prints (an array) or what the
+/// REST API returns (an object with a `value` array) — and the line each entry starts at.
+pub(crate) struct Listing<'t> {
+    text: &'t str,
+    /// The entries, in order.
+    pub(crate) entries: Vec<Value>,
+    /// Whether the text was the REST shape.
+    pub(crate) rest: bool,
+    /// Where the search for the next entry's line goes on from.
+    searched: usize,
+}
+
+/// Why a text is no listing: not JSON (with the place), or neither shape.
+pub(crate) enum ListingError {
+    Json {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    Shape,
+}
+
+impl<'t> Listing<'t> {
+    pub(crate) fn parse(text: &'t str) -> Result<Listing<'t>, ListingError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let value: Value = serde_json::from_str(text).map_err(|e| ListingError::Json {
+            message: crate::error::shorten(&e.to_string()),
+            line: e.line(),
+            column: e.column(),
+        })?;
+        let (entries, rest) = match value {
+            Value::Array(entries) => (entries, false),
+            Value::Object(mut o) => match o.remove("value") {
+                Some(Value::Array(entries)) => (entries, true),
+                _ => return Err(ListingError::Shape),
+            },
+            _ => return Err(ListingError::Shape),
+        };
+        Ok(Listing {
+            text,
+            entries,
+            rest,
+            searched: 0,
+        })
+    }
+
+    /// The line (from 1) of the next `"name"` in the text after the last one found: entries
+    /// come in order, so each entry's name is found on from the previous one's.
+    pub(crate) fn line_of(&mut self, name: &str) -> Option<usize> {
+        let needle = format!("{name:?}");
+        let at = self.text[self.searched..].find(&needle)?;
+        self.searched += at + needle.len();
+        Some(self.text[..self.searched].matches('\n').count() + 1)
+    }
+}
+
+impl From<ListingError> for ComputeListError {
+    fn from(e: ListingError) -> Self {
+        match e {
+            ListingError::Json {
+                message,
+                line,
+                column,
+            } => ComputeListError::Json {
+                message,
+                line,
+                column,
+            },
+            ListingError::Shape => ComputeListError::Shape,
+        }
+    }
+}
+
 /// The kind a compute `type` (CLI) or `computeType` (REST) names, ignoring case.
 fn kind_of(ty: &str) -> Option<ComputeKind> {
     Some(match ty.to_ascii_lowercase().as_str() {
@@ -82,32 +155,14 @@ pub fn computes_from_json(
     file: impl Into<PathBuf>,
 ) -> Result<Vec<DefinedCompute>, ComputeListError> {
     let file = file.into();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| ComputeListError::Json {
-        message: crate::error::shorten(&e.to_string()),
-        line: e.line(),
-        column: e.column(),
-    })?;
-    let (entries, rest) = match &value {
-        Value::Array(entries) => (entries, false),
-        Value::Object(o) => match o.get("value") {
-            Some(Value::Array(entries)) => (entries, true),
-            _ => return Err(ComputeListError::Shape),
-        },
-        _ => return Err(ComputeListError::Shape),
-    };
+    let mut listing = Listing::parse(text)?;
+    let (entries, rest) = (std::mem::take(&mut listing.entries), listing.rest);
     let mut out = Vec::new();
-    let mut from = 0;
-    for entry in entries {
+    for entry in &entries {
         let Some(name) = str_at(entry, &["name"]) else {
             continue;
         };
-        // The line of this entry's name, searched on from the previous one.
-        let needle = format!("{name:?}");
-        let line = text[from..].find(&needle).map(|i| {
-            from += i + needle.len();
-            text[..from].matches('\n').count() + 1
-        });
+        let line = listing.line_of(name);
         let (ty, size, min, max, tier, location) = if rest {
             let p = &["properties"];
             let pp = |k: &'static str| -> Vec<&'static str> { vec!["properties", "properties", k] };
