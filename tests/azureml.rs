@@ -386,7 +386,7 @@ fn the_bundled_sample_project() {
 
 #[test]
 fn typed_models() {
-    use aml_targets::{AzureMlFile, ComputeYaml, EnvironmentYaml, JobYaml};
+    use aml_targets::{AzureMlFile, EnvironmentYaml};
     let job = format!(
         "$schema: {SCHEMA}/sweepJob.schema.json\ntype: sweep\ncompute: azureml:gpu\ntrial:\n  command: python x.py\n  environment:\n    image: pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime\n  resources:\n    instance_count: 2\n"
     );
@@ -428,6 +428,7 @@ fn typed_models() {
     // The models deserialize with any serde reader (JSON is YAML); unknown keys are ignored.
     #[cfg(feature = "json")]
     {
+        use aml_targets::{ComputeYaml, JobYaml};
         let c: ComputeYaml = serde_json::from_str(
             r#"{"$schema": "x", "name": "c", "type": "amlcompute", "size": "Standard_DS3_v2", "ssh_settings": {"admin_username": "a"}}"#,
         )
