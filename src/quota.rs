@@ -434,6 +434,19 @@ pub fn check_quota(plan: &Plan, listing: Option<&Catalog>, usages: &Usages) -> R
         let Some(spec) = spec_of(name, listing, &at, &mut out) else {
             continue;
         };
+        if spec.online_endpoints == Some(false) {
+            out.push(
+                Diagnostic::new(
+                    Code::SizeNotForCompute,
+                    format!(
+                        "deployment {:?}: {} is not offered to managed online endpoints in the region (its listing has no MIR among supportedComputeTypes)",
+                        d.name, spec.name
+                    ),
+                    format!("{at}.size"),
+                )
+                .with_help("pick a size the region's listing offers to endpoints"),
+            );
+        }
         let n = d.instance_count.unwrap_or(1);
         let vcpus = deployment_vcpus(&spec.name, spec.vcpus, n);
         claim(

@@ -22,7 +22,7 @@ impl Serialize for RetirementState {
 
 impl Serialize for VmSizeSpec {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("VmSizeSpec", 14)?;
+        let mut m = s.serialize_struct("VmSizeSpec", 16)?;
         m.serialize_field("name", &*self.name)?;
         m.serialize_field("series", &self.series)?;
         m.serialize_field("category", &self.category)?;
@@ -33,7 +33,9 @@ impl Serialize for VmSizeSpec {
         m.serialize_field("gpu_memory_gib", &self.gpu_memory_gib)?;
         m.serialize_field("temp_disk_gib", &self.temp_disk_gib)?;
         m.serialize_field("rdma", &self.rdma)?;
+        m.serialize_field("family", &self.family.as_deref())?;
         m.serialize_field("supported_by", &self.supported_by)?;
+        m.serialize_field("online_endpoints", &self.online_endpoints)?;
         m.serialize_field("low_priority_capable", &self.low_priority_capable)?;
         m.serialize_field("premium_io", &self.premium_io)?;
         m.serialize_field("source", &*self.source)?;

@@ -328,6 +328,21 @@ fn the_regions_listing_decides_what_is_offered() {
         codes(&report),
         [(Code::SizeNotInRegion, "compute[0].size".into())]
     );
+    // A deployment on a size the region's listing does not offer to endpoints (no MIR).
+    let l8 = DeploymentDef {
+        name: "blue".into(),
+        size: Some("Standard_L8s_v3".into()),
+        ..DeploymentDef::default()
+    };
+    let report = check_quota(&plan(vec![], vec![l8]), Some(&listing), &usages());
+    assert!(
+        codes(&report).contains(&(Code::SizeNotForCompute, "deployments[0].size".into())),
+        "{report:#?}"
+    );
+    assert_eq!(
+        listing.find("Standard_DS3_v2").unwrap().online_endpoints,
+        Some(true)
+    );
     // A family nobody knows: a note, never an error.
     let report = check_quota(
         &plan(vec![cluster("Standard_D4s_v6", 2)], vec![]),

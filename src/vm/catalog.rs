@@ -340,6 +340,9 @@ pub struct VmSizeSpec {
     /// Which Azure ML compute the listing says can use the size (`supportedComputeTypes`);
     /// `None` when the source does not say (use the series' rule then).
     pub supported_by: Option<SupportedBy>,
+    /// Offered to managed online endpoints (`MIR` among `supportedComputeTypes`), when a
+    /// region's listing says.
+    pub online_endpoints: Option<bool>,
     /// Low-priority (spot) capable, when the source says.
     pub low_priority_capable: Option<bool>,
     /// Premium storage capable, when the source says.

@@ -27,6 +27,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardAv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -46,6 +47,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardAv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -65,6 +67,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardAv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -84,6 +87,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardAv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -103,6 +107,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardAv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -122,6 +127,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardAv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -141,6 +147,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardAv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -160,6 +167,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDFamily")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -179,6 +187,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDFamily")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -198,6 +207,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:dv2-dsv2-series-memory"),
@@ -215,6 +225,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDFamily")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -234,6 +245,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -253,6 +265,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -272,6 +285,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -291,6 +305,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -310,6 +325,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -329,6 +345,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -348,6 +365,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -367,6 +385,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -386,6 +405,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -405,6 +425,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -424,6 +445,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -443,6 +465,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -462,6 +485,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:dv2-dsv2-series-memory"),
@@ -479,6 +503,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDFamily")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -498,6 +523,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:dv2-dsv2-series-memory"),
@@ -515,6 +541,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDFamily")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -534,6 +561,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:dv2-dsv2-series-memory"),
@@ -551,6 +579,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:dv2-dsv2-series-memory"),
@@ -568,6 +597,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -587,6 +617,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -606,6 +637,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -625,6 +657,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -644,6 +677,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:dv3-series"),
@@ -661,6 +695,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -680,6 +715,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDAv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -699,6 +735,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dadsv5-series@3b30912d4539fd7ced075085414a6d0bbc4dd403"),
@@ -716,6 +753,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -735,6 +773,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -754,6 +793,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -773,6 +813,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -792,6 +833,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -811,6 +853,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -830,6 +873,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDASv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -849,6 +893,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -868,6 +913,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -887,6 +933,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -906,6 +953,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -925,6 +973,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:ddv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -942,6 +991,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDSv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ddsv4-series"),
@@ -959,6 +1009,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ddsv5-series@9c9cd9d27d1d662344263286880faed58f013596"),
@@ -976,6 +1027,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -995,6 +1047,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1014,6 +1067,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:dldsv5-series@2e4af98705e2ace519e313d40c5de3c3c7cc45a7"),
@@ -1031,6 +1085,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1050,6 +1105,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1069,6 +1125,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1088,6 +1145,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1107,6 +1165,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1126,6 +1185,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dsv3-series"),
@@ -1143,6 +1203,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1162,6 +1223,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1181,6 +1243,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1200,6 +1263,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1219,6 +1283,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1238,6 +1303,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1257,6 +1323,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1276,6 +1343,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1295,6 +1363,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:dv2-series;K8S mem 3 GiB (truncated)"),
@@ -1312,6 +1381,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDFamily")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -1331,6 +1401,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1350,6 +1421,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1369,6 +1441,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1388,6 +1461,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1407,6 +1481,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:dv2-series"),
@@ -1424,6 +1499,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:dv3-series"),
@@ -1441,6 +1517,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1460,6 +1537,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDAv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -1479,6 +1557,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dadsv5-series@3b30912d4539fd7ced075085414a6d0bbc4dd403"),
@@ -1496,6 +1575,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1515,6 +1595,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1534,6 +1615,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1553,6 +1635,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1572,6 +1655,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1591,6 +1675,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1610,6 +1695,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDASv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -1629,6 +1715,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1648,6 +1735,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1667,6 +1755,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1686,6 +1775,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -1705,6 +1795,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:ddv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -1722,6 +1813,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDSv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ddsv4-series"),
@@ -1739,6 +1831,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ddsv5-series@9c9cd9d27d1d662344263286880faed58f013596"),
@@ -1756,6 +1849,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1775,6 +1869,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1794,6 +1889,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:dldsv5-series@2e4af98705e2ace519e313d40c5de3c3c7cc45a7"),
@@ -1811,6 +1907,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1830,6 +1927,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1849,6 +1947,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1868,6 +1967,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1887,6 +1987,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1906,6 +2007,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dsv3-series"),
@@ -1923,6 +2025,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1942,6 +2045,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1961,6 +2065,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -1980,6 +2085,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDFamily")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -1999,6 +2105,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:dv3-series"),
@@ -2016,6 +2123,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2035,6 +2143,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDAv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -2054,6 +2163,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dadsv5-series@3b30912d4539fd7ced075085414a6d0bbc4dd403"),
@@ -2071,6 +2181,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2090,6 +2201,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2109,6 +2221,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2128,6 +2241,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2147,6 +2261,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2166,6 +2281,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2185,6 +2301,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDASv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -2204,6 +2321,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2223,6 +2341,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2242,6 +2361,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2261,6 +2381,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -2280,6 +2401,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:ddv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -2297,6 +2419,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDSv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ddsv4-series"),
@@ -2314,6 +2437,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ddsv5-series@9c9cd9d27d1d662344263286880faed58f013596"),
@@ -2331,6 +2455,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2350,6 +2475,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2369,6 +2495,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:dldsv5-series@2e4af98705e2ace519e313d40c5de3c3c7cc45a7"),
@@ -2386,6 +2513,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2405,6 +2533,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2424,6 +2553,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2443,6 +2573,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2462,6 +2593,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2481,6 +2613,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dsv3-series"),
@@ -2498,6 +2631,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2517,6 +2651,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2536,6 +2671,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2555,6 +2691,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2574,6 +2711,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2593,6 +2731,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:dv2-series"),
@@ -2610,6 +2749,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDFamily")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -2629,6 +2769,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:dv3-series"),
@@ -2646,6 +2787,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2665,6 +2807,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDAv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -2684,6 +2827,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dadsv5-series@3b30912d4539fd7ced075085414a6d0bbc4dd403"),
@@ -2701,6 +2845,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2720,6 +2865,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2739,6 +2885,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2758,6 +2905,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2777,6 +2925,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2796,6 +2945,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2815,6 +2965,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDASv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -2834,6 +2985,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2853,6 +3005,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2872,6 +3025,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2891,6 +3045,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -2910,6 +3065,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:ddv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -2927,6 +3083,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDSv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ddsv4-series"),
@@ -2944,6 +3101,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ddsv5-series@9c9cd9d27d1d662344263286880faed58f013596"),
@@ -2961,6 +3119,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2980,6 +3139,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -2999,6 +3159,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:dldsv5-series@2e4af98705e2ace519e313d40c5de3c3c7cc45a7"),
@@ -3016,6 +3177,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3035,6 +3197,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3054,6 +3217,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3073,6 +3237,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3092,6 +3257,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3111,6 +3277,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:dsv3-series"),
@@ -3128,6 +3295,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3147,6 +3315,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3166,6 +3335,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3185,6 +3355,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:dv2-series"),
@@ -3202,6 +3373,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:dv3-series"),
@@ -3219,6 +3391,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3238,6 +3411,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDAv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -3257,6 +3431,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dadsv5-series@3b30912d4539fd7ced075085414a6d0bbc4dd403"),
@@ -3274,6 +3449,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3293,6 +3469,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3312,6 +3489,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3331,6 +3509,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3350,6 +3529,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3369,6 +3549,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3388,6 +3569,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDASv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -3407,6 +3589,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3426,6 +3609,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3445,6 +3629,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3464,6 +3649,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -3483,6 +3669,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:ddv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -3500,6 +3687,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDSv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ddsv4-series"),
@@ -3517,6 +3705,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ddsv5-series@9c9cd9d27d1d662344263286880faed58f013596"),
@@ -3534,6 +3723,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3553,6 +3743,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3572,6 +3763,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:dldsv5-series@2e4af98705e2ace519e313d40c5de3c3c7cc45a7"),
@@ -3589,6 +3781,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3608,6 +3801,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3627,6 +3821,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3646,6 +3841,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3665,6 +3861,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3684,6 +3881,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dsv3-series"),
@@ -3701,6 +3899,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3720,6 +3919,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3739,6 +3939,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3758,6 +3959,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:dv2-series"),
@@ -3775,6 +3977,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:dv3-series"),
@@ -3792,6 +3995,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3811,6 +4015,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDAv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -3830,6 +4035,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dadsv5-series@3b30912d4539fd7ced075085414a6d0bbc4dd403"),
@@ -3847,6 +4053,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3866,6 +4073,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3885,6 +4093,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3904,6 +4113,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3923,6 +4133,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3942,6 +4153,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3961,6 +4173,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDASv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -3980,6 +4193,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -3999,6 +4213,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4018,6 +4233,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4037,6 +4253,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -4056,6 +4273,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:ddv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -4073,6 +4291,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDSv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ddsv4-series"),
@@ -4090,6 +4309,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ddsv5-series@9c9cd9d27d1d662344263286880faed58f013596"),
@@ -4107,6 +4327,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4126,6 +4347,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4145,6 +4367,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:dldsv5-series@2e4af98705e2ace519e313d40c5de3c3c7cc45a7"),
@@ -4162,6 +4385,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4181,6 +4405,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4200,6 +4425,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4219,6 +4445,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4238,6 +4465,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4257,6 +4485,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dsv3-series"),
@@ -4274,6 +4503,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4293,6 +4523,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4312,6 +4543,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4331,6 +4563,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:dv3-series"),
@@ -4348,6 +4581,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4367,6 +4601,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDAv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -4386,6 +4621,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dadsv5-series@3b30912d4539fd7ced075085414a6d0bbc4dd403"),
@@ -4403,6 +4639,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4422,6 +4659,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4441,6 +4679,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4460,6 +4699,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4479,6 +4719,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4498,6 +4739,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4517,6 +4759,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDASv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -4536,6 +4779,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4555,6 +4799,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4574,6 +4819,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4593,6 +4839,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -4612,6 +4859,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:ddv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -4629,6 +4877,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDSv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ddsv4-series"),
@@ -4646,6 +4895,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ddsv5-series@9c9cd9d27d1d662344263286880faed58f013596"),
@@ -4663,6 +4913,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4682,6 +4933,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4701,6 +4953,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:dldsv5-series@2e4af98705e2ace519e313d40c5de3c3c7cc45a7"),
@@ -4718,6 +4971,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4737,6 +4991,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4756,6 +5011,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4775,6 +5031,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4794,6 +5051,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4813,6 +5071,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dsv3-series"),
@@ -4830,6 +5089,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4849,6 +5109,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4868,6 +5129,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4887,6 +5149,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4906,6 +5169,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDAv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -4925,6 +5189,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dadsv5-series@3b30912d4539fd7ced075085414a6d0bbc4dd403"),
@@ -4942,6 +5207,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4961,6 +5227,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4980,6 +5247,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -4999,6 +5267,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5018,6 +5287,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5037,6 +5307,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5056,6 +5327,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDASv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -5075,6 +5347,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5094,6 +5367,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5113,6 +5387,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5132,6 +5407,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:ddv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -5149,6 +5425,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ddsv5-series@9c9cd9d27d1d662344263286880faed58f013596"),
@@ -5166,6 +5443,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5185,6 +5463,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5204,6 +5483,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:dldsv5-series@2e4af98705e2ace519e313d40c5de3c3c7cc45a7"),
@@ -5221,6 +5501,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5240,6 +5521,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5259,6 +5541,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5278,6 +5561,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5297,6 +5581,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5316,6 +5601,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5335,6 +5621,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5354,6 +5641,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5373,6 +5661,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5392,6 +5681,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dv2-dsv2-series-memory"),
@@ -5409,6 +5699,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5428,6 +5719,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5447,6 +5739,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dv2-dsv2-series-memory"),
@@ -5464,6 +5757,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5483,6 +5777,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5502,6 +5797,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dv2-dsv2-series-memory"),
@@ -5519,6 +5815,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5538,6 +5835,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5557,6 +5855,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dv2-dsv2-series-memory"),
@@ -5574,6 +5873,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dv2-dsv2-series-memory"),
@@ -5591,6 +5891,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dsv2-series;K8S mem 3 GiB (truncated)"),
@@ -5608,6 +5909,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dsv2-series"),
@@ -5625,6 +5927,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dsv2-series"),
@@ -5642,6 +5945,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dsv2-series"),
@@ -5659,6 +5963,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:dsv2-series"),
@@ -5676,6 +5981,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5695,6 +6001,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv5Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5714,6 +6021,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv5Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:edsv5-series@1a043fb3a20b0f90dff80bad2dd8cbdff8984386"),
@@ -5731,6 +6039,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5750,6 +6059,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEADSv5Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:eadsv5-series@ab1d3891afed5110ae83d1a5fbd0ca5b83acbbb9"),
@@ -5767,6 +6077,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5786,6 +6097,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEBDSv5Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5805,6 +6117,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5824,6 +6137,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5843,6 +6157,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5862,6 +6177,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5881,6 +6197,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5900,6 +6217,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5919,6 +6237,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5938,6 +6257,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5957,6 +6277,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5976,6 +6297,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -5995,6 +6317,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6014,6 +6337,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6033,6 +6357,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6052,6 +6377,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:ev3-esv3-series"),
@@ -6069,6 +6395,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6088,6 +6415,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEAv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -6107,6 +6435,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:eadsv5-series@ab1d3891afed5110ae83d1a5fbd0ca5b83acbbb9"),
@@ -6124,6 +6453,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6143,6 +6473,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6162,6 +6493,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEASv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("AD:eav4-easv4-series (Easv4 sub-series)"),
@@ -6179,6 +6511,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6198,6 +6531,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6217,6 +6551,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6236,6 +6571,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEBDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ebdsv5-ebsv5-series@76e3d22a34ca2aa3a8518a17b7eeb5ceb4bfb1c6"),
@@ -6253,6 +6589,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6272,6 +6609,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -6291,6 +6629,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:edv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -6308,6 +6647,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -6327,6 +6667,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:edsv5-series@1a043fb3a20b0f90dff80bad2dd8cbdff8984386"),
@@ -6344,6 +6685,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6363,6 +6705,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6382,6 +6725,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardESv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ev3-esv3-series"),
@@ -6399,6 +6743,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6418,6 +6763,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6437,6 +6783,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6456,6 +6803,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6475,6 +6823,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6494,6 +6843,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6513,6 +6863,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6532,6 +6883,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:ev3-esv3-series"),
@@ -6549,6 +6901,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6568,6 +6921,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6587,6 +6941,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:eadsv5-series@ab1d3891afed5110ae83d1a5fbd0ca5b83acbbb9"),
@@ -6604,6 +6959,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6623,6 +6979,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEASv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("AD:eav4-easv4-series (Easv4 sub-series)"),
@@ -6640,6 +6997,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6659,6 +7017,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6678,6 +7037,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -6697,6 +7057,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:edv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -6714,6 +7075,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -6733,6 +7095,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:edsv5-series@1a043fb3a20b0f90dff80bad2dd8cbdff8984386"),
@@ -6750,6 +7113,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6769,6 +7133,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6788,6 +7153,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:ev3-esv3-series"),
@@ -6805,6 +7171,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6824,6 +7191,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6843,6 +7211,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6862,6 +7231,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6881,6 +7251,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6900,6 +7271,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:ev3-esv3-series"),
@@ -6917,6 +7289,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6936,6 +7309,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEAv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -6955,6 +7329,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:eadsv5-series@ab1d3891afed5110ae83d1a5fbd0ca5b83acbbb9"),
@@ -6972,6 +7347,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -6991,6 +7367,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7010,6 +7387,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEASv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("AD:eav4-easv4-series (Easv4 sub-series)"),
@@ -7027,6 +7405,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7046,6 +7425,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7065,6 +7445,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7084,6 +7465,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEBDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ebdsv5-ebsv5-series@76e3d22a34ca2aa3a8518a17b7eeb5ceb4bfb1c6"),
@@ -7101,6 +7483,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7120,6 +7503,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -7139,6 +7523,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:edv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -7156,6 +7541,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -7175,6 +7561,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:edsv5-series@1a043fb3a20b0f90dff80bad2dd8cbdff8984386"),
@@ -7192,6 +7579,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7211,6 +7599,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7230,6 +7619,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardESv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ev3-esv3-series"),
@@ -7247,6 +7637,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7266,6 +7657,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7285,6 +7677,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7304,6 +7697,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7323,6 +7717,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7342,6 +7737,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7361,6 +7757,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7380,6 +7777,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:ev3-esv3-series"),
@@ -7397,6 +7795,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7416,6 +7815,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEAv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -7435,6 +7835,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:eadsv5-series@ab1d3891afed5110ae83d1a5fbd0ca5b83acbbb9"),
@@ -7452,6 +7853,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7471,6 +7873,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7490,6 +7893,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEASv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("AD:eav4-easv4-series (Easv4 sub-series)"),
@@ -7507,6 +7911,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7526,6 +7931,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7545,6 +7951,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7564,6 +7971,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEBDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ebdsv5-ebsv5-series@76e3d22a34ca2aa3a8518a17b7eeb5ceb4bfb1c6"),
@@ -7581,6 +7989,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7600,6 +8009,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -7619,6 +8029,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:edv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -7636,6 +8047,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -7655,6 +8067,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:edsv5-series@1a043fb3a20b0f90dff80bad2dd8cbdff8984386"),
@@ -7672,6 +8085,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7691,6 +8105,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7710,6 +8125,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardESv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ev3-esv3-series"),
@@ -7727,6 +8143,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7746,6 +8163,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7765,6 +8183,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7784,6 +8203,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7803,6 +8223,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7822,6 +8243,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7841,6 +8263,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7860,6 +8283,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:ev3-esv3-series"),
@@ -7877,6 +8301,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7896,6 +8321,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEAv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -7915,6 +8341,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:eadsv5-series@ab1d3891afed5110ae83d1a5fbd0ca5b83acbbb9"),
@@ -7932,6 +8359,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7951,6 +8379,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -7970,6 +8399,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEASv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("AD:eav4-easv4-series (Easv4 sub-series)"),
@@ -7987,6 +8417,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8006,6 +8437,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8025,6 +8457,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8044,6 +8477,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEBDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ebdsv5-ebsv5-series@76e3d22a34ca2aa3a8518a17b7eeb5ceb4bfb1c6"),
@@ -8061,6 +8495,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8080,6 +8515,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -8099,6 +8535,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:edv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -8116,6 +8553,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -8135,6 +8573,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:edsv5-series@1a043fb3a20b0f90dff80bad2dd8cbdff8984386"),
@@ -8152,6 +8591,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8171,6 +8611,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8190,6 +8631,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardESv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ev3-esv3-series"),
@@ -8207,6 +8649,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8226,6 +8669,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8245,6 +8689,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8264,6 +8709,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:ev3-esv3-series"),
@@ -8281,6 +8727,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8300,6 +8747,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEAv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -8319,6 +8767,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:eadsv5-series@ab1d3891afed5110ae83d1a5fbd0ca5b83acbbb9"),
@@ -8336,6 +8785,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8355,6 +8805,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8374,6 +8825,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEASv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("AD:eav4-easv4-series (Easv4 sub-series)"),
@@ -8391,6 +8843,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8410,6 +8863,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8429,6 +8883,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8448,6 +8903,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEBDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ebdsv5-ebsv5-series@76e3d22a34ca2aa3a8518a17b7eeb5ceb4bfb1c6"),
@@ -8465,6 +8921,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8484,6 +8941,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -8503,6 +8961,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:edv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -8520,6 +8979,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -8539,6 +8999,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:edsv5-series@1a043fb3a20b0f90dff80bad2dd8cbdff8984386"),
@@ -8556,6 +9017,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8575,6 +9037,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8594,6 +9057,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardESv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ev3-esv3-series"),
@@ -8611,6 +9075,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8630,6 +9095,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8649,6 +9115,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8668,6 +9135,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8687,6 +9155,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8706,6 +9175,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8725,6 +9195,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8744,6 +9215,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:ev3-esv3-series"),
@@ -8761,6 +9233,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8780,6 +9253,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEAv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -8799,6 +9273,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:eadsv5-series@ab1d3891afed5110ae83d1a5fbd0ca5b83acbbb9"),
@@ -8816,6 +9291,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8835,6 +9311,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8854,6 +9331,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEASv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("AD:eav4-easv4-series (Easv4 sub-series)"),
@@ -8871,6 +9349,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8890,6 +9369,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8909,6 +9389,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8928,6 +9409,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEBDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ebdsv5-ebsv5-series@76e3d22a34ca2aa3a8518a17b7eeb5ceb4bfb1c6"),
@@ -8945,6 +9427,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -8964,6 +9447,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -8983,6 +9467,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:edv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -9000,6 +9485,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -9019,6 +9505,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:edsv5-series@1a043fb3a20b0f90dff80bad2dd8cbdff8984386"),
@@ -9036,6 +9523,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9055,6 +9543,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9074,6 +9563,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:ev3-esv3-series (isolated)"),
@@ -9091,6 +9581,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEISv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ev3-esv3-series (isolated)"),
@@ -9108,6 +9599,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardESv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ev3-esv3-series"),
@@ -9125,6 +9617,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9144,6 +9637,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9163,6 +9657,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9182,6 +9677,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9201,6 +9697,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9220,6 +9717,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9239,6 +9737,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9258,6 +9757,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:ev3-esv3-series"),
@@ -9275,6 +9775,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9294,6 +9795,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEAv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -9313,6 +9815,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:eadsv5-series@ab1d3891afed5110ae83d1a5fbd0ca5b83acbbb9"),
@@ -9330,6 +9833,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9349,6 +9853,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9368,6 +9873,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEASv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("AD:eav4-easv4-series (Easv4 sub-series)"),
@@ -9385,6 +9891,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9404,6 +9911,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9423,6 +9931,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9442,6 +9951,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEBDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ebdsv5-ebsv5-series@76e3d22a34ca2aa3a8518a17b7eeb5ceb4bfb1c6"),
@@ -9459,6 +9969,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9478,6 +9989,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -9497,6 +10009,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:edv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -9514,6 +10027,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv4Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -9533,6 +10047,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:edsv5-series@1a043fb3a20b0f90dff80bad2dd8cbdff8984386"),
@@ -9550,6 +10065,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9569,6 +10085,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9588,6 +10105,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardESv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ev3-esv3-series"),
@@ -9605,6 +10123,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9624,6 +10143,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9643,6 +10163,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9662,6 +10183,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9681,6 +10203,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9700,6 +10223,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9719,6 +10243,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEAv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed(
@@ -9738,6 +10263,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEADSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:eadsv5-series@ab1d3891afed5110ae83d1a5fbd0ca5b83acbbb9"),
@@ -9755,6 +10281,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9774,6 +10301,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9793,6 +10321,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEASv4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("AD:eav4-easv4-series (Easv4 sub-series)"),
@@ -9810,6 +10339,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9829,6 +10359,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9848,6 +10379,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9867,6 +10399,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEBDSv5Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:ebdsv5-ebsv5-series@76e3d22a34ca2aa3a8518a17b7eeb5ceb4bfb1c6"),
@@ -9884,6 +10417,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9903,6 +10437,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(false),
         source: Cow::Borrowed("ACD:edv5-series@05e75b148472c25ac534a9957b0af264acab5f6b"),
@@ -9920,6 +10455,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardEDSv5Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:edsv5-series@1a043fb3a20b0f90dff80bad2dd8cbdff8984386"),
@@ -9937,6 +10473,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9956,6 +10493,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9975,6 +10513,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -9994,6 +10533,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10013,6 +10553,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10032,6 +10573,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10051,6 +10593,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10070,6 +10613,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10089,6 +10633,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10108,6 +10653,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10127,6 +10673,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10146,6 +10693,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10165,6 +10713,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10184,6 +10733,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10203,6 +10753,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardFSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:fsv2-series"),
@@ -10220,6 +10771,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10239,6 +10791,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10258,6 +10811,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10277,6 +10831,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10296,6 +10851,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10315,6 +10871,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10334,6 +10891,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10353,6 +10911,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10372,6 +10931,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10391,6 +10951,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10410,6 +10971,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10429,6 +10991,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10448,6 +11011,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10467,6 +11031,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10486,6 +11051,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10505,6 +11071,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardFSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:fsv2-series"),
@@ -10522,6 +11089,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10541,6 +11109,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10560,6 +11129,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10579,6 +11149,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10598,6 +11169,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10617,6 +11189,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10636,6 +11209,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10655,6 +11229,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10674,6 +11249,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10693,6 +11269,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardFSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:fsv2-series"),
@@ -10710,6 +11287,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10729,6 +11307,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10748,6 +11327,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10767,6 +11347,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10786,6 +11367,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10805,6 +11387,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10824,6 +11407,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10843,6 +11427,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10862,6 +11447,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10881,6 +11467,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardFSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:fsv2-series"),
@@ -10898,6 +11485,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10917,6 +11505,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10936,6 +11525,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10955,6 +11545,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10974,6 +11565,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -10993,6 +11585,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11012,6 +11605,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11031,6 +11625,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11050,6 +11645,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11069,6 +11665,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardFSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:fsv2-series"),
@@ -11086,6 +11683,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11105,6 +11703,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11124,6 +11723,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11143,6 +11743,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11162,6 +11763,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11181,6 +11783,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11200,6 +11803,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11219,6 +11823,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11238,6 +11843,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11257,6 +11863,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardFSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:fsv2-series"),
@@ -11274,6 +11881,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardFSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:fsv2-series"),
@@ -11291,6 +11899,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11310,6 +11919,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11329,6 +11939,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11348,6 +11959,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11367,6 +11979,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11386,6 +11999,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11405,6 +12019,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11424,6 +12039,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11443,6 +12059,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11462,6 +12079,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11481,6 +12099,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11500,6 +12119,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11519,6 +12139,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11538,6 +12159,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11557,6 +12179,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11576,6 +12199,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardFSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:fsv2-series"),
@@ -11593,6 +12217,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardFXMDVSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:fx-series"),
@@ -11610,6 +12235,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardFXMDVSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:fx-series"),
@@ -11627,6 +12253,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardFXMDVSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:fx-series"),
@@ -11644,6 +12271,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardFXMDVSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:fx-series"),
@@ -11661,6 +12289,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardFXMDVSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:fx-series"),
@@ -11678,6 +12307,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardHFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:h-series"),
@@ -11695,6 +12325,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardHFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:h-series"),
@@ -11712,6 +12343,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:h-series (FDR InfiniBand 56 Gb/s)"),
@@ -11729,6 +12361,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:h-series (FDR InfiniBand 56 Gb/s)"),
@@ -11746,6 +12379,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardHFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:h-series"),
@@ -11763,6 +12397,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardHFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:h-series"),
@@ -11780,6 +12415,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHBrsv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11799,6 +12435,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHBv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11818,6 +12455,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHBrsv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11837,6 +12475,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHBv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11856,6 +12495,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHBrsv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11875,6 +12515,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHBv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11894,6 +12535,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHBrsv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11913,6 +12555,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHBv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11932,6 +12575,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHBrsv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -11951,6 +12595,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHBv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:hbv3-series;HDR InfiniBand 200 Gb/s;+2x960 GiB NVMe"),
@@ -11968,6 +12613,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -11987,6 +12633,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12006,6 +12653,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12025,6 +12673,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12044,6 +12693,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12063,6 +12713,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12082,6 +12733,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12101,6 +12753,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12120,6 +12773,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12139,6 +12793,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12158,6 +12813,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12177,6 +12833,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12196,6 +12853,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12215,6 +12873,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHBSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:hb-series@2023;constrained base HB60rs (60 vCPU)"),
@@ -12232,6 +12891,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHBSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:hb-series@2023;constrained base HB60rs (60 vCPU)"),
@@ -12249,6 +12909,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHBSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:hb-series@2023;constrained base HB60rs (60 vCPU)"),
@@ -12266,6 +12927,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHBSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12285,6 +12947,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHCSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12304,6 +12967,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHCSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12323,6 +12987,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardHCSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:hc-series;EDR InfiniBand 100 Gb/s;K8S mem 327 GiB"),
@@ -12340,6 +13005,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12359,6 +13025,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12378,6 +13045,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12397,6 +13065,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12416,6 +13085,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12435,6 +13105,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12454,6 +13125,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12473,6 +13145,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLASv3Family")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -12492,6 +13165,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12511,6 +13185,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:lsv2-series;+2x1.92 TiB NVMe"),
@@ -12528,6 +13203,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLSv3Family")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -12547,6 +13223,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12566,6 +13243,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12585,6 +13263,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12604,6 +13283,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12623,6 +13303,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12642,6 +13323,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12661,6 +13343,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLASv3Family")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -12680,6 +13363,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12699,6 +13383,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:lsv2-series;+4x1.92 TiB NVMe"),
@@ -12716,6 +13401,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLSv3Family")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -12735,6 +13421,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12754,6 +13441,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLASv3Family")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -12773,6 +13461,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12792,6 +13481,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:lsv2-series;+6x1.92 TiB NVMe"),
@@ -12809,6 +13499,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLSv3Family")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -12828,6 +13519,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12847,6 +13539,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12866,6 +13559,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12885,6 +13579,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12904,6 +13599,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLASv3Family")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -12923,6 +13619,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12942,6 +13639,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:lsv2-series;+8x1.92 TiB NVMe"),
@@ -12959,6 +13657,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLSv3Family")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -12978,6 +13677,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -12997,6 +13697,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLASv3Family")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -13016,6 +13717,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13035,6 +13737,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:lsv2-series;+10x1.92 TiB NVMe (doc typo Standard_L80s_v26)"),
@@ -13052,6 +13755,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLSv3Family")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -13071,6 +13775,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13090,6 +13795,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13109,6 +13815,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLASv3Family")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -13128,6 +13835,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13147,6 +13855,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:lsv2-series;+1x1.92 TiB NVMe"),
@@ -13164,6 +13873,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardLSv3Family")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -13183,6 +13893,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13202,6 +13913,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13221,6 +13933,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13240,6 +13953,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:m-series;K8S mem differs (GB x1000 / truncation)"),
@@ -13257,6 +13971,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13276,6 +13991,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13295,6 +14011,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13314,6 +14031,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13333,6 +14051,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:m-series;K8S mem differs (GB x1000 / truncation)"),
@@ -13350,6 +14069,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:m-series;K8S mem differs (GB x1000 / truncation)"),
@@ -13367,6 +14087,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13386,6 +14107,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:m-series;K8S mem differs (GB x1000 / truncation)"),
@@ -13403,6 +14125,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13422,6 +14145,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13441,6 +14165,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13460,6 +14185,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:m-series;K8S mem differs (GB x1000 / truncation)"),
@@ -13477,6 +14203,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13496,6 +14223,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13515,6 +14243,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13534,6 +14263,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13553,6 +14283,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSv2Family")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:mv2-series@28da8f72862f76ddba8ed207df00384ffff76c9e"),
@@ -13570,6 +14301,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSv2Family")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:mv2-series@28da8f72862f76ddba8ed207df00384ffff76c9e"),
@@ -13587,6 +14319,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13606,6 +14339,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13625,6 +14359,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13644,6 +14379,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:m-series;K8S mem differs (GB x1000 / truncation)"),
@@ -13661,6 +14397,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:m-series;K8S mem differs (GB x1000 / truncation)"),
@@ -13678,6 +14415,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13697,6 +14435,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:m-series;K8S mem differs (GB x1000 / truncation)"),
@@ -13714,6 +14453,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSv2Family")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:mv2-series@28da8f72862f76ddba8ed207df00384ffff76c9e"),
@@ -13731,6 +14471,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:mv2-series@28da8f72862f76ddba8ed207df00384ffff76c9e"),
@@ -13748,6 +14489,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSv2Family")),
         supported_by: Some(SupportedBy::ClustersOnly),
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:mv2-series@28da8f72862f76ddba8ed207df00384ffff76c9e"),
@@ -13765,6 +14507,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:m-series;K8S mem differs (GB x1000 / truncation)"),
@@ -13782,6 +14525,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13801,6 +14545,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13820,6 +14565,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13839,6 +14585,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13858,6 +14605,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:m-series;K8S mem differs (GB x1000 / truncation)"),
@@ -13875,6 +14623,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:m-series;K8S mem differs (GB x1000 / truncation)"),
@@ -13892,6 +14641,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:m-series;K8S mem differs (GB x1000 / truncation)"),
@@ -13909,6 +14659,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13928,6 +14679,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:m-series;K8S mem differs (GB x1000 / truncation)"),
@@ -13945,6 +14697,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13964,6 +14717,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -13983,6 +14737,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14002,6 +14757,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardMSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:m-series;K8S mem differs (GB x1000 / truncation)"),
@@ -14019,6 +14775,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNCFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:nc-series (1 GPU = half a K80 board)"),
@@ -14038,6 +14795,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14059,6 +14817,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14078,6 +14837,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNCPromoFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14097,6 +14857,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNCSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:ncv2-series"),
@@ -14114,6 +14875,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNCSv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ncv3-series;AD:ncv3-series (RDMA)"),
@@ -14131,6 +14893,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("Standard NCASv3_T4 Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ncast4v3-series (older docs temp 180/360/360/2880)"),
@@ -14148,6 +14911,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNCFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:nc-series (1 GPU = half a K80 board)"),
@@ -14165,6 +14929,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNCPromoFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14184,6 +14949,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("StandardNCADSA100v4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:nca100v4-series;+1x960 GiB NVMe"),
@@ -14201,6 +14967,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardNCFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:nc-series (1 GPU = half a K80 board)"),
@@ -14218,6 +14985,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardNCPromoFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14237,6 +15005,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardNCSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:ncv2-series"),
@@ -14254,6 +15023,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardNCSv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ncv3-series;AD:ncv3-series (RDMA)"),
@@ -14271,6 +15041,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNCSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:ncv2-series"),
@@ -14288,6 +15059,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNCSv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ncv3-series;AD:ncv3-series (RDMA)"),
@@ -14307,6 +15079,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14328,6 +15101,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14349,6 +15123,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14370,6 +15145,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14389,6 +15165,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("StandardNCadsH100v5Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ncadsh100v5-series"),
@@ -14406,6 +15183,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("StandardNCADSA100v4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:nca100v4-series;+2x960 GiB NVMe"),
@@ -14423,6 +15201,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("Standard NCASv3_T4 Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ncast4v3-series (older docs temp 180/360/360/2880)"),
@@ -14440,6 +15219,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNCFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:nc-series (1 GPU = half a K80 board)"),
@@ -14457,6 +15237,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("Standard NCASv3_T4 Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(false),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ncast4v3-series (older docs temp 180/360/360/2880)"),
@@ -14474,6 +15255,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNCPromoFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14493,6 +15275,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNCSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("AD:ncv2-series"),
@@ -14510,6 +15293,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNCSv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ncv3-series;AD:ncv3-series (RDMA)"),
@@ -14527,6 +15311,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("StandardNCadsH100v5Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ncadsh100v5-series (i = isolated)"),
@@ -14544,6 +15329,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("Standard NCASv3_T4 Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:ncast4v3-series (older docs temp 180/360/360/2880)"),
@@ -14561,6 +15347,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("StandardNCADSA100v4Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:nca100v4-series;+4x960 GiB NVMe"),
@@ -14578,6 +15365,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14599,6 +15387,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14618,6 +15407,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14639,6 +15429,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14658,6 +15449,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNDSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:nd-series;AD:nd-series (RDMA)"),
@@ -14675,6 +15467,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardNDSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:nd-series;AD:nd-series (RDMA)"),
@@ -14692,6 +15485,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNDSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:nd-series;AD:nd-series (RDMA)"),
@@ -14709,6 +15503,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardNDSv2Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -14728,6 +15523,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNDSFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:nd-series;AD:nd-series (RDMA)"),
@@ -14745,6 +15541,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standard NDAMSv4_A100Family")),
         supported_by: Some(SupportedBy::ClustersAndInstances),
+        online_endpoints: None,
         low_priority_capable: Some(false),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -14764,6 +15561,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("Standard NDASv4_A100 Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(false),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -14783,6 +15581,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardNDv5H100Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed(
@@ -14802,6 +15601,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("StandardNDISRH200V5Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14821,6 +15621,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(true),
         family: Some(Cow::Borrowed("standardNDMI300Xv5IBFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14840,6 +15641,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14859,6 +15661,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:ngadsv620-series@2bc777f;+4x960 GiB NVMe;not CUDA"),
@@ -14876,6 +15679,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed("ACD:ngadsv620-series@2bc777f;+4x960 GiB NVMe;not CUDA"),
@@ -14893,6 +15697,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14912,6 +15717,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNVFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14931,6 +15737,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("StandardNVADSA10v5Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:nvadsa10v5-series (partial GPU 1/3 of A10 = 8 GB)"),
@@ -14948,6 +15755,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -14967,6 +15775,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNVSv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:nvv3-series"),
@@ -14984,6 +15793,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("StandardNVADSA10v5Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:nvadsa10v5-series (partial GPU 1/2 of A10 = 12 GB)"),
@@ -15001,6 +15811,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNVFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -15020,6 +15831,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -15039,6 +15851,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNVSv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:nvv3-series"),
@@ -15056,6 +15869,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -15075,6 +15889,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("StandardNVADSA10v5Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:nvadsa10v5-series"),
@@ -15092,6 +15907,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("StandardNVADSA10v5Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:nvadsa10v5-series"),
@@ -15109,6 +15925,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNVSv3Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:nvv3-series"),
@@ -15126,6 +15943,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -15145,6 +15963,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("standardNVFamily")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(
@@ -15164,6 +15983,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("StandardNVADSA10v5Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:nvadsa10v5-series (partial GPU 1/6 of A10 = 4 GB)"),
@@ -15181,6 +16001,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: Some(Cow::Borrowed("StandardNVADSA10v5Family")),
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: Some(true),
         premium_io: Some(true),
         source: Cow::Borrowed("ACD:nvadsa10v5-series"),
@@ -15198,6 +16019,7 @@ pub(crate) static SIZES: [VmSizeSpec; 822] = [
         rdma: Some(false),
         family: None,
         supported_by: None,
+        online_endpoints: None,
         low_priority_capable: None,
         premium_io: None,
         source: Cow::Borrowed(

@@ -274,6 +274,10 @@ impl Catalog {
                     .supported_compute_types
                     .as_deref()
                     .and_then(supported_by),
+                online_endpoints: entry
+                    .supported_compute_types
+                    .as_deref()
+                    .map(|types| types.iter().any(|t| t.eq_ignore_ascii_case("MIR"))),
                 low_priority_capable: entry.low_priority_capable,
                 premium_io: entry.premium_io,
                 source: Cow::Owned(source.to_owned()),

@@ -188,6 +188,8 @@ for r in rows:
     listed = LISTING.get(r["size"].lower())
     own = listed and SERIES[r["series"]] not in PAGE_LISTED
     print(f"        supported_by: {supported_by(listed['supportedComputeTypes']) if own else 'None'},")
+    # Endpoints: only from a region's own listing (the embedded one is eastus's alone).
+    print("        online_endpoints: None,")
     print(f"        low_priority_capable: {flag(listed['lowPriorityCapable']) if listed else 'None'},")
     print(f"        premium_io: {flag(listed['premiumIO']) if listed else 'None'},")
     print(f"        source: Cow::Borrowed({rs(r['source'])}),")
