@@ -37,6 +37,44 @@ fn mark_of(lines: &Lines, key: &str) -> Option<Mark> {
     lines.iter().find(|(k, _)| k == key).map(|(_, m)| *m)
 }
 
+/// Where each field of a job or deployment is written: the field, its key path, its place.
+type Fields = Vec<(&'static str, String, Mark)>;
+
+/// Takes a job's `resources` (read at `path`): its size and instance count, and where
+/// each is written.
+fn take_resources(
+    job: &mut JobDef,
+    fields: &mut Fields,
+    resources: Option<&ResourcesYaml>,
+    path: &str,
+    lines: &Lines,
+) {
+    if let Some(res) = resources {
+        job.size.clone_from(&res.instance_type);
+        job.instance_count = res.instance_count;
+    }
+    for (field, key) in [
+        ("size", "instance_type"),
+        ("instance_count", "instance_count"),
+    ] {
+        let key = format!("{path}.{key}");
+        if let Some(m) = mark_of(lines, &key) {
+            fields.push((field, key, m));
+        }
+    }
+}
+
+/// Takes a job's environment (written at `path`): its name or image, whether it needs a
+/// GPU, and where it is written.
+fn take_environment(job: &mut JobDef, fields: &mut Fields, env: String, path: &str, lines: &Lines) {
+    job.gpu = environment_hints(&env).needs_gpu();
+    job.environment = Some(env);
+    if let Some(m) = mark_of(lines, path) {
+        fields.push(("environment", path.to_owned(), m));
+        fields.push(("gpu", path.to_owned(), m));
+    }
+}
+
 impl<'d> Reader<'_, 'd> {
     fn diagnostic(&mut self, code: Code, mark: Option<Mark>, location: &str, message: String) {
         let mut d = FileDiagnostic::new(
@@ -702,31 +740,19 @@ impl AzureMlProject {
             .clone()
             .unwrap_or_else(|| "serverless-compute".to_owned());
         let mut fields = vec![("target", compute.key.clone(), compute.mark)];
-        if let Some(res) = &y.resources {
-            job.size.clone_from(&res.instance_type);
-            job.instance_count = res.instance_count;
-        }
-        for (field, key) in [
-            ("size", "instance_type"),
-            ("instance_count", "instance_count"),
-        ] {
-            let path = format!("{resources_path}.{key}");
-            if let Some(m) = mark_of(&lines, &path) {
-                fields.push((field, path, m));
-            }
-        }
+        take_resources(
+            &mut job,
+            &mut fields,
+            y.resources.as_ref(),
+            resources_path,
+            &lines,
+        );
         if let Some(env) = y
             .environment
             .as_ref()
             .and_then(EnvironmentYaml::name_or_image)
         {
-            let hints = environment_hints(env);
-            job.gpu = hints.needs_gpu();
-            job.environment = Some(env.to_owned());
-            if let Some(m) = mark_of(&lines, env_path) {
-                fields.push(("environment", env_path.to_owned(), m));
-                fields.push(("gpu", env_path.to_owned(), m));
-            }
+            take_environment(&mut job, &mut fields, env.to_owned(), env_path, &lines);
         }
         self.jobs.push(JobEntry {
             def: job,
@@ -814,29 +840,17 @@ impl AzureMlProject {
                 ("target", format!("{path}.compute"), target_mark),
                 ("compute", compute.key.clone(), compute.mark),
             ];
-            if let Some(res) = &resources {
-                job.size.clone_from(&res.instance_type);
-                job.instance_count = res.instance_count;
-            }
-            for (field, key) in [
-                ("size", "instance_type"),
-                ("instance_count", "instance_count"),
-            ] {
-                let key = format!("{path}.resources.{key}");
-                if let Some(m) = mark_of(&lines, &key) {
-                    fields.push((field, key, m));
-                }
-            }
+            take_resources(
+                &mut job,
+                &mut fields,
+                resources.as_ref(),
+                &format!("{path}.resources"),
+                &lines,
+            );
             // The environment: the step's, or that of the component file it names.
             let mut component = None;
             if let Some(env) = environment {
-                let hints = environment_hints(&env);
-                job.gpu = hints.needs_gpu();
-                job.environment = Some(env);
-                if let Some(m) = mark_of(&lines, &env_path) {
-                    fields.push(("environment", env_path.clone(), m));
-                    fields.push(("gpu", env_path.clone(), m));
-                }
+                take_environment(&mut job, &mut fields, env, &env_path, &lines);
             } else {
                 let reference = if ty == "sweep" {
                     trial.clone()
@@ -854,13 +868,7 @@ impl AzureMlProject {
                             .environment(&inline, &mut lines)
                             .and_then(|e| e.name_or_image().map(str::to_owned))
                         {
-                            let hints = environment_hints(&env);
-                            job.gpu = hints.needs_gpu();
-                            job.environment = Some(env);
-                            if let Some(m) = mark_of(&lines, &inline) {
-                                fields.push(("environment", inline.clone(), m));
-                                fields.push(("gpu", inline, m));
-                            }
+                            take_environment(&mut job, &mut fields, env, &inline, &lines);
                         }
                     }
                 }

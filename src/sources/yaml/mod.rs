@@ -408,31 +408,27 @@ fn strip_sign(s: &str) -> &str {
     s.strip_prefix(['-', '+']).unwrap_or(s)
 }
 
+/// The head of a sexagesimal number: the text before the first `:` when what follows it
+/// is `(:[0-5]?[0-9])+`, so at least one base-60 part; `None` otherwise.
+fn sexagesimal_head(s: &str) -> Option<&str> {
+    let (head, tail) = s.split_once(':')?;
+    let base60 = |p: &str| match p.as_bytes() {
+        [d] => d.is_ascii_digit(),
+        [t, d] => (b'0'..=b'5').contains(t) && d.is_ascii_digit(),
+        _ => false,
+    };
+    tail.split(':').all(base60).then_some(head)
+}
+
 /// `[1-9][0-9_]*(:[0-5]?[0-9])+` after the sign, the sexagesimal integer.
 fn is_sexagesimal(s: &str) -> bool {
-    let mut parts = s.split(':');
-    let Some(first) = parts.next() else {
-        return false;
-    };
-    let first_ok = first
-        .as_bytes()
-        .first()
-        .is_some_and(|b| (b'1'..=b'9').contains(b))
-        && first.bytes().all(|b| b.is_ascii_digit() || b == b'_');
-    let mut count = 0;
-    for p in parts {
-        count += 1;
-        let b = p.as_bytes();
-        let ok = match b.len() {
-            1 => b[0].is_ascii_digit(),
-            2 => (b'0'..=b'5').contains(&b[0]) && b[1].is_ascii_digit(),
-            _ => false,
-        };
-        if !ok {
-            return false;
-        }
-    }
-    first_ok && count > 0
+    sexagesimal_head(s).is_some_and(|first| {
+        first
+            .as_bytes()
+            .first()
+            .is_some_and(|b| (b'1'..=b'9').contains(b))
+            && first.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+    })
 }
 
 fn is_int(value: &str) -> bool {
@@ -504,22 +500,7 @@ fn is_float(value: &str) -> bool {
         return is_exponent(&fraction[end..]);
     }
     // `[0-9][0-9_]*(:[0-5]?[0-9])+` `.` `[0-9_]*`
-    let mut parts = whole.split(':');
-    let first = parts.next().unwrap_or_default();
-    let mut count = 0;
-    for p in parts {
-        count += 1;
-        let b = p.as_bytes();
-        let ok = match b.len() {
-            1 => b[0].is_ascii_digit(),
-            2 => (b'0'..=b'5').contains(&b[0]) && b[1].is_ascii_digit(),
-            _ => false,
-        };
-        if !ok {
-            return false;
-        }
-    }
-    count > 0 && digits_us(first) && digits_us(fraction)
+    sexagesimal_head(whole).is_some_and(digits_us) && digits_us(fraction)
 }
 
 /// `YYYY-MM-DD`, or a date and time as PyYAML's timestamp resolver matches it. Returns
@@ -1015,32 +996,40 @@ impl<'d> NodeRef<'d> {
         if depth >= MAX_DEPTH {
             return None;
         }
-        // Merged mappings: later `<<` keys win; within one list, earlier mappings win.
-        for &(k, v) in pairs.iter().rev() {
-            if nodes[k].tag != Tag::Merge {
-                continue;
+        for source in self.merge_sources() {
+            if *budget == 0 {
+                return None;
             }
-            let sources: Vec<NodeId> = match &nodes[v].content {
-                Content::Mapping(_) => vec![v],
-                Content::Sequence(items) => items.clone(),
-                Content::Scalar(_) => Vec::new(),
-            };
-            for source in sources {
-                if *budget == 0 {
-                    return None;
-                }
-                *budget -= 1;
-                let found = NodeRef {
-                    doc: self.doc,
-                    id: source,
-                }
-                .get_in(key, depth + 1, budget);
-                if found.is_some() {
-                    return found;
-                }
+            *budget -= 1;
+            let found = source.get_in(key, depth + 1, budget);
+            if found.is_some() {
+                return found;
             }
         }
         None
+    }
+
+    /// The mappings this one merges with `<<` keys, the one that wins first: later `<<`
+    /// keys win, and within one list, earlier mappings win.
+    fn merge_sources(self) -> impl Iterator<Item = NodeRef<'d>> {
+        let doc = self.doc;
+        let pairs: &'d [(NodeId, NodeId)] = match &self.node().content {
+            Content::Mapping(pairs) => pairs,
+            _ => &[],
+        };
+        pairs
+            .iter()
+            .rev()
+            .filter(move |&&(k, _)| doc.nodes[k].tag == Tag::Merge)
+            .flat_map(move |&(_, v)| {
+                let (mapping, list): (Option<NodeId>, &'d [NodeId]) = match &doc.nodes[v].content {
+                    Content::Mapping(_) => (Some(v), &[]),
+                    Content::Sequence(items) => (None, items),
+                    Content::Scalar(_) => (None, &[]),
+                };
+                mapping.into_iter().chain(list.iter().copied())
+            })
+            .map(move |id| NodeRef { doc, id })
     }
 
     /// The string keys of a mapping with their values and key positions, each key once
@@ -1077,26 +1066,12 @@ impl<'d> NodeRef<'d> {
         if depth >= MAX_DEPTH {
             return;
         }
-        for &(k, v) in pairs.iter().rev() {
-            if nodes[k].tag != Tag::Merge {
-                continue;
+        for source in self.merge_sources() {
+            if *budget == 0 {
+                return;
             }
-            let sources: Vec<NodeId> = match &nodes[v].content {
-                Content::Mapping(_) => vec![v],
-                Content::Sequence(items) => items.clone(),
-                Content::Scalar(_) => Vec::new(),
-            };
-            for source in sources {
-                if *budget == 0 {
-                    return;
-                }
-                *budget -= 1;
-                NodeRef {
-                    doc: self.doc,
-                    id: source,
-                }
-                .collect_entries(out, seen, depth + 1, budget);
-            }
+            *budget -= 1;
+            source.collect_entries(out, seen, depth + 1, budget);
         }
     }
 }

@@ -129,6 +129,17 @@ impl Parser {
         self.states.pop().unwrap_or(State::End)
     }
 
+    /// Closes the open collection at its closing token (`]`, `}` or a block end).
+    fn end_collection(&mut self, kind: EventKind) -> Result<Event> {
+        let token = self.get_token()?;
+        self.state = self.pop_state();
+        self.marks.pop();
+        Ok(Event {
+            kind,
+            start: token.start,
+        })
+    }
+
     fn push_state(&mut self, state: State) -> Result<()> {
         // Every open collection pushes one state; bound them as the scanner bounds levels.
         if self.states.len() > 2 * MAX_DEPTH + 4 {
@@ -566,13 +577,7 @@ impl Parser {
                 token.start,
             ));
         }
-        let token = self.get_token()?;
-        self.state = self.pop_state();
-        self.marks.pop();
-        Ok(Event {
-            kind: EventKind::SequenceEnd,
-            start: token.start,
-        })
+        self.end_collection(EventKind::SequenceEnd)
     }
 
     fn parse_indentless_sequence_entry(&mut self) -> Result<Event> {
@@ -621,13 +626,7 @@ impl Parser {
                 token.start,
             ));
         }
-        let token = self.get_token()?;
-        self.state = self.pop_state();
-        self.marks.pop();
-        Ok(Event {
-            kind: EventKind::MappingEnd,
-            start: token.start,
-        })
+        self.end_collection(EventKind::MappingEnd)
     }
 
     fn parse_block_mapping_value(&mut self) -> Result<Event> {
@@ -679,13 +678,7 @@ impl Parser {
                 return self.parse_node(false, false);
             }
         }
-        let token = self.get_token()?;
-        self.state = self.pop_state();
-        self.marks.pop();
-        Ok(Event {
-            kind: EventKind::SequenceEnd,
-            start: token.start,
-        })
+        self.end_collection(EventKind::SequenceEnd)
     }
 
     fn parse_flow_mapping_key(&mut self, first: bool) -> Result<Event> {
@@ -720,13 +713,7 @@ impl Parser {
                 return self.parse_node(false, false);
             }
         }
-        let token = self.get_token()?;
-        self.state = self.pop_state();
-        self.marks.pop();
-        Ok(Event {
-            kind: EventKind::MappingEnd,
-            start: token.start,
-        })
+        self.end_collection(EventKind::MappingEnd)
     }
 }
 

@@ -311,6 +311,14 @@ impl Scanner {
         self.tokens.push_back(Token { kind, start, end });
     }
 
+    /// Consumes the one-character indicator at the cursor as a token of `kind`.
+    fn push_indicator(&mut self, kind: TokenKind) {
+        let start = self.mark();
+        self.forward(1);
+        let end = self.mark();
+        self.push(kind, start, end);
+    }
+
     // ---- simple keys --------------------------------------------------------------------
 
     fn next_possible_simple_key(&self) -> Option<usize> {
@@ -445,10 +453,7 @@ impl Scanner {
         }
         self.flow_level += 1;
         self.allow_simple_key = true;
-        let start = self.mark();
-        self.forward(1);
-        let end = self.mark();
-        self.push(kind, start, end);
+        self.push_indicator(kind);
         Ok(())
     }
 
@@ -457,66 +462,52 @@ impl Scanner {
         // PyYAML lets the level go negative on a stray `]`; the parser reports it.
         self.flow_level = self.flow_level.saturating_sub(1);
         self.allow_simple_key = false;
-        let start = self.mark();
-        self.forward(1);
-        let end = self.mark();
-        self.push(kind, start, end);
+        self.push_indicator(kind);
         Ok(())
     }
 
     fn fetch_flow_entry(&mut self) -> Result<()> {
         self.allow_simple_key = true;
         self.remove_possible_simple_key()?;
-        let start = self.mark();
-        self.forward(1);
-        let end = self.mark();
-        self.push(TokenKind::FlowEntry, start, end);
+        self.push_indicator(TokenKind::FlowEntry);
+        Ok(())
+    }
+
+    /// Before a `-`, `?` or `:` in block context: the indicator must stand where a simple
+    /// key may (else the error `not_allowed`), and it opens a block collection of `start`
+    /// when its column is deeper than the current indentation.
+    fn open_block_collection(&mut self, start: TokenKind, not_allowed: &str) -> Result<()> {
+        if self.flow_level == 0 {
+            if !self.allow_simple_key {
+                return Err(error(None, not_allowed.to_owned(), self.mark()));
+            }
+            if self.add_indent(self.column)? {
+                let mark = self.mark();
+                self.push(start, mark, mark);
+            }
+        }
         Ok(())
     }
 
     fn fetch_block_entry(&mut self) -> Result<()> {
-        if self.flow_level == 0 {
-            if !self.allow_simple_key {
-                return Err(error(
-                    None,
-                    "sequence entries are not allowed here".to_owned(),
-                    self.mark(),
-                ));
-            }
-            if self.add_indent(self.column)? {
-                let mark = self.mark();
-                self.push(TokenKind::BlockSequenceStart, mark, mark);
-            }
-        }
+        self.open_block_collection(
+            TokenKind::BlockSequenceStart,
+            "sequence entries are not allowed here",
+        )?;
         self.allow_simple_key = true;
         self.remove_possible_simple_key()?;
-        let start = self.mark();
-        self.forward(1);
-        let end = self.mark();
-        self.push(TokenKind::BlockEntry, start, end);
+        self.push_indicator(TokenKind::BlockEntry);
         Ok(())
     }
 
     fn fetch_key(&mut self) -> Result<()> {
-        if self.flow_level == 0 {
-            if !self.allow_simple_key {
-                return Err(error(
-                    None,
-                    "mapping keys are not allowed here".to_owned(),
-                    self.mark(),
-                ));
-            }
-            if self.add_indent(self.column)? {
-                let mark = self.mark();
-                self.push(TokenKind::BlockMappingStart, mark, mark);
-            }
-        }
+        self.open_block_collection(
+            TokenKind::BlockMappingStart,
+            "mapping keys are not allowed here",
+        )?;
         self.allow_simple_key = self.flow_level == 0;
         self.remove_possible_simple_key()?;
-        let start = self.mark();
-        self.forward(1);
-        let end = self.mark();
-        self.push(TokenKind::Key, start, end);
+        self.push_indicator(TokenKind::Key);
         Ok(())
     }
 
@@ -548,26 +539,14 @@ impl Scanner {
             }
             self.allow_simple_key = false;
         } else {
-            if self.flow_level == 0 {
-                if !self.allow_simple_key {
-                    return Err(error(
-                        None,
-                        "mapping values are not allowed here".to_owned(),
-                        self.mark(),
-                    ));
-                }
-                if self.add_indent(self.column)? {
-                    let mark = self.mark();
-                    self.push(TokenKind::BlockMappingStart, mark, mark);
-                }
-            }
+            self.open_block_collection(
+                TokenKind::BlockMappingStart,
+                "mapping values are not allowed here",
+            )?;
             self.allow_simple_key = self.flow_level == 0;
             self.remove_possible_simple_key()?;
         }
-        let start = self.mark();
-        self.forward(1);
-        let end = self.mark();
-        self.push(TokenKind::Value, start, end);
+        self.push_indicator(TokenKind::Value);
         Ok(())
     }
 

@@ -117,6 +117,31 @@ fn yaml_1_1_scalars() {
 }
 
 #[test]
+fn sexagesimal_numbers_as_pyyaml_resolves_them() {
+    // PyYAML 1.1: int `[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+`,
+    // float `[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*`.
+    let cases = [
+        ("1:60", Tag::Str),
+        ("0:30", Tag::Str),
+        ("0:30.5", Tag::Float),
+        ("1::5", Tag::Str),
+        ("1:059", Tag::Str),
+        ("+1:05", Tag::Int),
+        ("-1_0:59", Tag::Int),
+        ("1:5:7:9", Tag::Int),
+        ("190:20:30.15", Tag::Float),
+        ("190:20:30.", Tag::Float),
+        ("1:30.5e3", Tag::Str),
+        ("1:60.5", Tag::Str),
+        ("_1:30.5", Tag::Str),
+    ];
+    for (text, tag) in cases {
+        let doc = accepts(&format!("a: {text}\n"));
+        assert_eq!(value(&doc, "a").0, &tag, "{text}");
+    }
+}
+
+#[test]
 fn what_the_safe_constructor_refuses() {
     rejects("a: =\n", "could not determine a constructor", 1, 4);
     rejects("a: <<\n", "could not determine a constructor", 1, 4);
@@ -174,6 +199,13 @@ fn merge_keys() {
     let doc = accepts("<<: [ {a: 1}, {a: 2, b: 2} ]\n");
     assert_eq!(value(&doc, "a").1, Some("1"));
     assert_eq!(value(&doc, "b").1, Some("2"));
+    // Of two `<<` keys the later wins; merged keys follow the mapping's own, nearest first.
+    let doc = accepts("<<: {a: 1, b: 1}\nz: 0\n<<: [{a: 2, c: 2}, {c: 3, d: 3}]\n");
+    for (key, text) in [("a", "2"), ("b", "1"), ("c", "2"), ("d", "3"), ("z", "0")] {
+        assert_eq!(value(&doc, key).1, Some(text), "{key}");
+    }
+    let keys: Vec<&str> = doc.root().entries().iter().map(|e| e.0).collect();
+    assert_eq!(keys, ["z", "a", "c", "d", "b"]);
     // PyYAML deletes a merge key before following it: self-merges load (as `{}` here).
     let doc = accepts("a: &a {<<: *a}\nb: &b {<<: &c {<<: *b, x: 1}}\n");
     assert!(doc.root().get("a").unwrap().0.get("x").is_none());
@@ -200,6 +232,8 @@ fn scanner_errors_with_positions() {
     );
     rejects("\ta: 1\n", "cannot start any token", 1, 1);
     rejects("a: b: c\n", "mapping values are not allowed here", 1, 5);
+    rejects("a: - b\n", "sequence entries are not allowed here", 1, 4);
+    rejects("a: ? b\n", "mapping keys are not allowed here", 1, 4);
     rejects("a: [1, 2\n", "expected ',' or ']'", 2, 1);
     rejects("k: '\u{7}'\n", "unacceptable character #x0007", 1, 5);
     rejects("a:\n  - 1\n  b: 2\n", "expected <block end>", 3, 3);
