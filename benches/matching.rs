@@ -10,10 +10,11 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use aml_targets::project::{TextKind, size_mentions};
 use aml_targets::{
     Catalog, ComputeDef, ComputeKind, CudaVersion, Date, DeploymentDef, DocEdition, InferenceNeeds,
-    InferenceTarget, JobDef, Plan, SizeNeeds, TextKind, TrainingNeeds, VmSeries, VmSize,
-    VmSizeSpec, inference_targets, recommend_sizes, size_mentions, training_targets, validate,
+    InferenceTarget, JobDef, Plan, SizeNeeds, TrainingNeeds, VmSeries, VmSize, VmSizeSpec,
+    inference_targets, recommend_sizes, training_targets, validate,
 };
 
 const SAMPLES: usize = 31;
@@ -294,7 +295,7 @@ fn main() {
     };
     r.case("select_training_targets", || {
         training_targets(black_box(&training))
-            .filter(aml_targets::TrainingFit::fits)
+            .filter(aml_targets::fit::TrainingFit::fits)
             .count()
     });
     let inference = InferenceNeeds {
@@ -304,11 +305,11 @@ fn main() {
     };
     r.case("select_inference_targets", || {
         inference_targets(black_box(&inference))
-            .filter(aml_targets::InferenceFit::fits)
+            .filter(aml_targets::fit::InferenceFit::fits)
             .count()
     });
     let needs = SizeNeeds::default()
-        .memory_gib(aml_targets::inference_memory_gib(10.0))
+        .memory_gib(aml_targets::fit::inference_memory_gib(10.0))
         .gpus(1)
         .cuda("12.4".parse::<aml_targets::CudaRequirement>().unwrap())
         .compute(ComputeKind::ComputeInstance);

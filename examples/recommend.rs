@@ -4,7 +4,8 @@
 //! cargo run --example recommend
 //! ```
 
-use aml_targets::{Catalog, Date, SizeNeeds, inference_memory_gib, recommend_sizes};
+use aml_targets::fit::inference_memory_gib;
+use aml_targets::{Catalog, Date, SizeNeeds, recommend_sizes};
 
 /// The date to answer for: pinned, so the output does not change the day a series retires
 /// (use today's date where being current matters more than being reproducible).

@@ -7,7 +7,8 @@
 
 use std::path::Path;
 
-use aml_targets::{Catalog, Date, TextKind, size_mentions};
+use aml_targets::project::{TextKind, size_mentions};
+use aml_targets::{Catalog, Date};
 
 const ON: &str = "2026-11-27";
 

@@ -1,26 +1,19 @@
-//! How old the crate's data is: one date for the whole, and an as-of date and source per
-//! table (FACTS §5: answers depend on announcements, so each says when it was checked).
+//! How old the crate's data is: an as-of date and a source per table (FACTS §5: answers
+//! depend on announcements, so each says when it was checked), and the one date for the
+//! whole, [`DATA_AS_OF`].
+//!
+//! Start with [`data_tables`].
 
-use crate::vm::{AML_LISTING_ROWS, GPU_SERIES_ROWS, SERIES_TABLE_ROWS, SIZE_ROWS};
-use crate::{
-    CUDA_DRIVER_MINIMUMS, ComputeKind, Date, FRAMEWORK_CUDA_BUILDS, ISOLATED_SIZES,
-    InferenceTarget, NVIDIA_CUDA_SUPPORT, PAGE_CUDA_TABLE, PYTORCH_WHEELS, REGIONAL_RETIREMENTS,
-    REPLACEMENTS, RETIRED_SERVICES, RETIREMENTS, TrainingTarget,
+use crate::date::Date;
+use crate::edition::DATA_AS_OF;
+use crate::gpu::{
+    CUDA_DRIVER_MINIMUMS, FRAMEWORK_CUDA_BUILDS, NVIDIA_CUDA_SUPPORT, PYTORCH_WHEELS,
 };
-
-/// The day the crate's data was last checked against its sources: retirements and
-/// replacements announced after it, newer page editions, toolkits and framework releases are
-/// not in this version. Tables with an older snapshot say so in their own
-/// [`DataTable::as_of`].
-///
-/// ```
-/// use aml_targets::{DATA_AS_OF, Date};
-///
-/// // A build that depends on an answer can refuse data older than it expects.
-/// assert!(DATA_AS_OF >= "2026-11-27".parse::<Date>()?);
-/// # Ok::<(), aml_targets::ParseDateError>(())
-/// ```
-pub const DATA_AS_OF: Date = Date::ymd(2026, 11, 27);
+use crate::targets::{ComputeKind, InferenceTarget, RETIRED_SERVICES, TrainingTarget};
+use crate::vm::{
+    AML_LISTING_ROWS, GPU_SERIES_ROWS, ISOLATED_SIZES, PAGE_CUDA_TABLE, REGIONAL_RETIREMENTS,
+    REPLACEMENTS, RETIREMENTS, SERIES_TABLE_ROWS, SIZE_ROWS,
+};
 
 /// One table of facts: its name, size, age and source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -128,7 +121,8 @@ static TABLES: [DataTable; 17] = [
 /// Every table of facts the crate carries, with its row count, as-of date and source.
 ///
 /// ```
-/// use aml_targets::{data_tables, DATA_AS_OF};
+/// use aml_targets::DATA_AS_OF;
+/// use aml_targets::data::data_tables;
 ///
 /// let retirements = data_tables().iter().find(|t| t.name == "retirements").unwrap();
 /// assert!(retirements.rows > 0);

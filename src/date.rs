@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::error::Quoted;
+use crate::text::Quoted;
 use std::str::FromStr;
 
 use crate::macros::serde_via_str;
@@ -18,7 +18,7 @@ use crate::macros::serde_via_str;
 /// assert_eq!(d.to_string(), "2025-09-30");
 /// assert_eq!(d.add_days(1).unwrap().to_string(), "2025-10-01");
 /// assert!("2025-02-30".parse::<Date>().is_err());
-/// # Ok::<(), aml_targets::ParseDateError>(())
+/// # Ok::<(), aml_targets::date::ParseDateError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {

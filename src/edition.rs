@@ -1,6 +1,21 @@
-//! Editions of the Azure Machine Learning page and the SDK/CLI views it distinguishes.
+//! Editions: of the Azure Machine Learning page ([`DocEdition`]), of the SDK/CLI views it
+//! distinguishes ([`ApiView`]), and of the crate's own data ([`DATA_AS_OF`]).
 
-use crate::Date;
+use crate::date::Date;
+
+/// The day the crate's data was last checked against its sources: retirements and
+/// replacements announced after it, newer page editions, toolkits and framework releases are
+/// not in this version. Tables with an older snapshot say so in their own
+/// [`DataTable::as_of`](crate::data::DataTable::as_of).
+///
+/// ```
+/// use aml_targets::{DATA_AS_OF, Date};
+///
+/// // A build that depends on an answer can refuse data older than it expects.
+/// assert!(DATA_AS_OF >= "2026-11-27".parse::<Date>()?);
+/// # Ok::<(), aml_targets::date::ParseDateError>(())
+/// ```
+pub const DATA_AS_OF: Date = Date::ymd(2026, 11, 27);
 
 crate::macros::name_enum! {
 /// An edition of Microsoft's page "What are compute targets in Azure Machine Learning?"
@@ -74,7 +89,7 @@ impl DocEdition {
     ///
     /// let d: Date = "2025-12-01".parse()?;
     /// assert_eq!(DocEdition::as_of(d), Some(DocEdition::Nov2025));
-    /// # Ok::<(), aml_targets::ParseDateError>(())
+    /// # Ok::<(), aml_targets::date::ParseDateError>(())
     /// ```
     #[must_use]
     pub fn as_of(date: Date) -> Option<DocEdition> {

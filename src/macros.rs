@@ -51,14 +51,14 @@ macro_rules! name_set {
             ///
             /// # Errors
             ///
-            /// [`ParseNameError`](crate::ParseNameError) quoting the input and listing
+            /// [`ParseNameError`](crate::names::ParseNameError) quoting the input and listing
             /// [`Self::NAMES`].
-            pub fn parse(s: &str) -> Result<Self, crate::ParseNameError> {
+            pub fn parse(s: &str) -> Result<Self, crate::names::ParseNameError> {
                 s.parse()
             }
 
-            fn parse_error(s: &str) -> crate::ParseNameError {
-                crate::ParseNameError::new($what, s, Self::NAMES)
+            fn parse_error(s: &str) -> crate::names::ParseNameError {
+                crate::names::ParseNameError::new($what, s, Self::NAMES)
             }
         }
 
@@ -68,7 +68,7 @@ macro_rules! name_set {
 
 /// Declares a closed name set: the enum with its derives (strum's `EnumString`,
 /// `IntoStaticStr`, `Display`, `VariantArray` and `VariantNames`, ASCII case ignored, our
-/// [`ParseNameError`](crate::ParseNameError)) and [`name_set!`]'s surface. The literal after
+/// [`ParseNameError`](crate::names::ParseNameError)) and [`name_set!`]'s surface. The literal after
 /// the name says what the set is, for error messages (`unknown VM series "x"; …`).
 macro_rules! name_enum {
     (
@@ -85,7 +85,7 @@ macro_rules! name_enum {
         )]
         #[strum(
             ascii_case_insensitive,
-            parse_err_ty = crate::ParseNameError,
+            parse_err_ty = crate::names::ParseNameError,
             parse_err_fn = Self::parse_error
         )]
         $vis enum $name {

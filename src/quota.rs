@@ -3,7 +3,7 @@
 //!
 //! The inputs are one command away: `az ml compute list-usage -o json` (or the REST usages
 //! list) says each VM family's quota and use in a region, `az ml compute list-sizes` each
-//! size's family. The rules ([`check_quota`]):
+//! size's family. The rules ([`check_quota`](crate::lint::check_quota)):
 //!
 //! - a compute cluster at `max_instances` needs `max_instances × vCPUs` of its family's
 //!   dedicated quota and of the regional dedicated total; a low-priority cluster needs them of
@@ -14,29 +14,7 @@
 //!   is reserved for upgrades, except on the SKUs Microsoft exempts ([`SURPLUS_EXEMPT_SKUS`]);
 //! - what fits alone may not fit together: computes and deployments of one family are summed.
 
-use std::collections::HashMap;
-
-use crate::{Catalog, Code, ComputeKind, Diagnostic, InferenceMode, InferenceTarget, Plan, Report};
-use crate::{Tier, VmSize, VmSizeSpec};
-
-/// A family name as a key: Azure spells one family several ways (`Standard NCASv3_T4 Family`
-/// in both listings, `StandardNCADSA100v4Family` in `vmSizes` and `standardNCADSA100v4Family`
-/// in usages), so families compare lower-cased, without white space.
-///
-/// ```
-/// use aml_targets::family_key;
-///
-/// assert_eq!(family_key("StandardNCADSA100v4Family"), family_key("standardNCADSA100v4Family"));
-/// assert_eq!(family_key("Standard NCASv3_T4 Family"), "standardncasv3_t4family");
-/// ```
-#[must_use]
-pub fn family_key(family: &str) -> String {
-    family
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
+use crate::vm::family_key;
 
 /// What a usage row counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -102,7 +80,7 @@ impl Usage {
 /// A region's quota and use: what `az ml compute list-usage` prints.
 ///
 /// ```
-/// use aml_targets::{Usage, UsageKind, Usages};
+/// use aml_targets::quota::{Usage, UsageKind, Usages};
 ///
 /// let usages = Usages::new(vec![
 ///     Usage::new("standardDSv2Family", UsageKind::FamilyDedicated, 4, 6),
@@ -186,9 +164,9 @@ fn kind_of(ty: &str, name: &str, label: &str) -> UsageKind {
 }
 
 #[cfg(feature = "json")]
-impl From<crate::sources::az::ListingError> for UsagesError {
-    fn from(e: crate::sources::az::ListingError) -> Self {
-        use crate::sources::az::ListingError;
+impl From<crate::vm::ListingError> for UsagesError {
+    fn from(e: crate::vm::ListingError) -> Self {
+        use crate::vm::ListingError;
         match e {
             ListingError::Json {
                 message,
@@ -234,7 +212,7 @@ impl Usages {
     /// name.
     ///
     /// ```
-    /// use aml_targets::{UsageKind, Usages};
+    /// use aml_targets::quota::{UsageKind, Usages};
     ///
     /// let rest = r#"{"value": [
     ///   {"unit": "Count", "currentValue": 4, "limit": 6,
@@ -244,7 +222,7 @@ impl Usages {
     /// let usages = Usages::from_json(rest)?;
     /// let dsv2 = usages.family("standardDSv2Family").unwrap();
     /// assert_eq!((dsv2.free(), dsv2.line), (Some(2), Some(3)));
-    /// # Ok::<(), aml_targets::UsagesError>(())
+    /// # Ok::<(), aml_targets::quota::UsagesError>(())
     /// ```
     ///
     /// # Errors
@@ -252,7 +230,7 @@ impl Usages {
     /// [`UsagesError`] when the text is not JSON or not one of the two shapes.
     pub fn from_json(text: &str) -> Result<Usages, UsagesError> {
         use serde_json::Value;
-        let mut listing = crate::sources::az::Listing::parse(text)?;
+        let mut listing = crate::vm::JsonListing::parse(text)?;
         let entries = std::mem::take(&mut listing.entries);
         let field = |v: &Value, keys: &[&str]| -> Option<Value> {
             keys.iter().find_map(|k| v.get(k)).cloned()
@@ -315,7 +293,7 @@ pub const SURPLUS_EXEMPT_SKUS: &[&str] = &[
 /// ([`SURPLUS_EXEMPT_SKUS`]; the quota page's rule).
 ///
 /// ```
-/// use aml_targets::deployment_vcpus;
+/// use aml_targets::quota::deployment_vcpus;
 ///
 /// // 10 instances of Standard_DS3_v2 (4 cores): 12 × 4.
 /// assert_eq!(deployment_vcpus("Standard_DS3_v2", 4, 10), 48);
@@ -335,299 +313,4 @@ pub fn deployment_vcpus(sku: &str, vcpus: u32, instances: u32) -> u64 {
         (6 * u64::from(instances)).div_ceil(5)
     };
     nodes * u64::from(vcpus)
-}
-
-/// One claim on quota: who, how many vCPUs, of which family and pool.
-struct Claim {
-    location: String,
-    who: String,
-    family: String,
-    vcpus: u64,
-    low_priority: bool,
-    /// Whether the regional dedicated total applies (computes: documented; deployments: not
-    /// documented, so not checked).
-    regional: bool,
-}
-
-/// Checks a plan's computes and deployments against a region's quota: each alone, then those
-/// of one family together (see the module's rules). `listing` is the region's
-/// `az ml compute list-sizes`, when given: its families and flags decide, and a size it lacks
-/// is not offered in the region.
-///
-/// ```
-/// use aml_targets::{check_quota, Catalog, Code, ComputeDef, Plan, Usage, UsageKind, Usages};
-///
-/// let plan = Plan {
-///     compute: vec![ComputeDef {
-///         name: "cpu".into(),
-///         size: Some("Standard_DS3_v2".into()),
-///         max_instances: Some(4),
-///         ..ComputeDef::default()
-///     }],
-///     ..Plan::default()
-/// };
-/// let usages = Usages::new(vec![
-///     Usage::new("standardDSv2Family", UsageKind::FamilyDedicated, 4, 6),
-///     Usage::new("TotalDedicatedCores", UsageKind::TotalDedicated, 4, 100),
-/// ]);
-/// let report = check_quota(&plan, None, &usages);
-/// let d = &report.diagnostics[0];
-/// assert_eq!((d.code, d.location.as_str()), (Code::QuotaExceeded, "compute[0].max_instances"));
-/// assert!(d.message.contains("needs 16 vCPUs"), "{}", d.message);
-/// ```
-#[must_use]
-pub fn check_quota(plan: &Plan, listing: Option<&Catalog>, usages: &Usages) -> Report {
-    let mut out = Vec::new();
-    let mut claims = Vec::new();
-    for (i, c) in plan.compute.iter().enumerate() {
-        let Some(name) = c.size.as_deref() else {
-            continue;
-        };
-        let at = format!("compute[{i}]");
-        let Some(spec) = spec_of(name, listing, &at, &mut out) else {
-            continue;
-        };
-        let low_priority = c.tier == Some(Tier::LowPriority);
-        let (nodes, field) = match c.kind {
-            ComputeKind::ComputeCluster => (c.max_instances.unwrap_or(1), "max_instances"),
-            ComputeKind::ComputeInstance => (1, "size"),
-            _ => continue,
-        };
-        if low_priority && spec.low_priority_capable == Some(false) {
-            out.push(
-                Diagnostic::new(
-                    Code::LowPriorityNotCapable,
-                    format!(
-                        "compute {:?}: {} is not low-priority capable (the size listing says so)",
-                        c.name, spec.name
-                    ),
-                    format!("{at}.tier"),
-                )
-                .with_help(
-                    "use the dedicated tier, or a size the listing marks lowPriorityCapable",
-                ),
-            );
-        }
-        claim(
-            &mut claims,
-            &mut out,
-            usages,
-            Claim {
-                location: format!("{at}.{field}"),
-                who: format!("compute {:?}", c.name),
-                family: String::new(),
-                vcpus: u64::from(nodes) * u64::from(spec.vcpus),
-                low_priority,
-                regional: true,
-            },
-            spec,
-            &format!("{nodes} × {} vCPUs of {}", spec.vcpus, spec.name),
-        );
-    }
-    for (i, d) in plan.deployments.iter().enumerate() {
-        let managed_online =
-            d.target == InferenceTarget::Endpoints && d.mode == InferenceMode::RealTime;
-        let (Some(name), true) = (d.size.as_deref(), managed_online) else {
-            continue;
-        };
-        let at = format!("deployments[{i}]");
-        let Some(spec) = spec_of(name, listing, &at, &mut out) else {
-            continue;
-        };
-        if spec.online_endpoints == Some(false) {
-            out.push(
-                Diagnostic::new(
-                    Code::SizeNotForCompute,
-                    format!(
-                        "deployment {:?}: {} is not offered to managed online endpoints in the region (its listing has no MIR among supportedComputeTypes)",
-                        d.name, spec.name
-                    ),
-                    format!("{at}.size"),
-                )
-                .with_help("pick a size the region's listing offers to endpoints"),
-            );
-        }
-        let n = d.instance_count.unwrap_or(1);
-        let vcpus = deployment_vcpus(&spec.name, spec.vcpus, n);
-        claim(
-            &mut claims,
-            &mut out,
-            usages,
-            Claim {
-                location: format!("{at}.instance_count"),
-                who: format!("deployment {:?}", d.name),
-                family: String::new(),
-                vcpus,
-                low_priority: false,
-                regional: false,
-            },
-            spec,
-            &format!(
-                "{} × {} vCPUs of {}: {n} instance(s) and the upgrade reserve",
-                vcpus / u64::from(spec.vcpus.max(1)),
-                spec.vcpus,
-                spec.name
-            ),
-        );
-    }
-    // Together: each family's claims, and each pool's.
-    let mut by_family: HashMap<(String, bool), Vec<&Claim>> = HashMap::new();
-    for c in &claims {
-        by_family
-            .entry((family_key(&c.family), c.low_priority))
-            .or_default()
-            .push(c);
-    }
-    let mut groups: Vec<_> = by_family.into_iter().filter(|(_, v)| v.len() > 1).collect();
-    groups.sort_by(|a, b| a.1[0].location.cmp(&b.1[0].location));
-    for ((_, low_priority), group) in groups {
-        let total: u64 = group.iter().map(|c| c.vcpus).sum();
-        let family = &group[0].family;
-        let row = if low_priority {
-            usages.total(UsageKind::TotalLowPriority)
-        } else {
-            usages.family(family)
-        };
-        let Some((row, free)) = row.and_then(|r| r.free().map(|f| (r, f))) else {
-            continue;
-        };
-        if total > free && group.iter().all(|c| c.vcpus <= free) {
-            let who: Vec<&str> = group.iter().map(|c| c.who.as_str()).collect();
-            out.push(
-                Diagnostic::new(
-                    Code::QuotaShared,
-                    format!(
-                        "{} together need {total} vCPUs of {} at once; {free} are free ({}); each fits alone, not all at once",
-                        who.join(", "),
-                        row_name(row, low_priority),
-                        row_numbers(row)
-                    ),
-                    group[0].location.clone(),
-                )
-                .with_help("stagger them, lower max_instances, or request more quota"),
-            );
-        }
-    }
-    Report { diagnostics: out }
-}
-
-fn row_name(row: &Usage, low_priority: bool) -> String {
-    if low_priority {
-        "the regional low-priority quota".to_owned()
-    } else {
-        format!("family {}", row.name)
-    }
-}
-
-fn row_numbers(row: &Usage) -> String {
-    let line = row
-        .line
-        .map_or(String::new(), |l| format!("; usage listing line {l}"));
-    format!("limit {}, in use {}{line}", row.limit, row.current)
-}
-
-/// The size's facts (the region's listing first), with an error when the listing lacks it.
-fn spec_of<'c>(
-    name: &str,
-    listing: Option<&'c Catalog>,
-    at: &str,
-    out: &mut Vec<Diagnostic>,
-) -> Option<&'c VmSizeSpec> {
-    let size = VmSize::parse(name).ok()?;
-    if let Some(listing) = listing {
-        let found = listing.get(&size).or_else(|| {
-            size.is_promo()
-                .then(|| listing.get(&size.without_promo()))
-                .flatten()
-        });
-        if found.is_none() {
-            out.push(
-                Diagnostic::new(
-                    Code::SizeNotInRegion,
-                    format!("{size} is not in the region's size listing: Azure ML does not offer it there"),
-                    format!("{at}.size"),
-                )
-                .with_help("pick a size `az ml compute list-sizes` lists for the region"),
-            );
-        }
-        return found;
-    }
-    Catalog::embedded().get(&size)
-}
-
-/// Checks one claim alone against its family's row and, for computes, the regional total;
-/// records it for the checks together.
-fn claim(
-    claims: &mut Vec<Claim>,
-    out: &mut Vec<Diagnostic>,
-    usages: &Usages,
-    mut c: Claim,
-    spec: &VmSizeSpec,
-    what: &str,
-) {
-    let Some(family) = spec.family.as_deref() else {
-        out.push(
-            Diagnostic::new(
-                Code::QuotaUnknown,
-                format!(
-                    "{}: the quota family of {} is not known here, so its quota is not checked",
-                    c.who, spec.name
-                ),
-                c.location.clone(),
-            )
-            .with_help("give the region's `az ml compute list-sizes` (its `family` decides)"),
-        );
-        return;
-    };
-    family.clone_into(&mut c.family);
-    if !c.low_priority && usages.family(family).is_none() {
-        out.push(
-            Diagnostic::new(
-                Code::QuotaUnknown,
-                format!(
-                    "{}: the usage listing has no row for family {family}, so its quota is not checked",
-                    c.who
-                ),
-                c.location.clone(),
-            )
-            .with_help("list the usage of the workspace's region (`az ml compute list-usage`)"),
-        );
-    }
-    let rows = if c.low_priority {
-        [
-            usages.total(UsageKind::TotalLowPriority),
-            usages.family_low_priority(family),
-        ]
-    } else if c.regional {
-        [
-            usages.family(family),
-            usages.total(UsageKind::TotalDedicated),
-        ]
-    } else {
-        [usages.family(family), None]
-    };
-    for row in rows.into_iter().flatten() {
-        let Some(free) = row.free() else { continue };
-        if c.vcpus > free {
-            let of = match row.kind {
-                UsageKind::TotalDedicated => "the regional dedicated total".to_owned(),
-                UsageKind::TotalLowPriority => "the regional low-priority quota".to_owned(),
-                _ => format!("family {}", row.name),
-            };
-            out.push(
-                Diagnostic::new(
-                    Code::QuotaExceeded,
-                    format!(
-                        "{} needs {} vCPUs of {of} ({what}); {free} are free ({})",
-                        c.who,
-                        c.vcpus,
-                        row_numbers(row)
-                    ),
-                    c.location.clone(),
-                )
-                .with_help("request more quota for the family and region, or scale down"),
-            );
-        }
-    }
-    claims.push(c);
 }

@@ -7,7 +7,10 @@ use std::fmt::{Debug, Display};
 use std::hash::Hash;
 use std::str::FromStr;
 
-use aml_targets::*;
+use aml_targets::{
+    data::*, date::*, edition::*, fit::*, gpu::*, lint::*, names::*, plan::*, project::*,
+    targets::*, vm::*,
+};
 
 fn value<T: Debug + Clone + PartialEq + Send + Sync + 'static>() {}
 fn eq_hash<T: Eq + Hash>() {}

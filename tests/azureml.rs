@@ -3,9 +3,8 @@
 //! bundled sample project.
 #![cfg(feature = "yaml")]
 
-use aml_targets::{
-    AzureMlProject, Code, ComputeKind, Date, InferenceMode, InferenceTarget, Severity,
-};
+use aml_targets::fit::InferenceMode;
+use aml_targets::{AzureMlProject, Code, ComputeKind, Date, InferenceTarget, Severity};
 
 const ON: &str = "2026-11-26";
 
@@ -386,7 +385,7 @@ fn the_bundled_sample_project() {
 
 #[test]
 fn typed_models() {
-    use aml_targets::{AzureMlFile, EnvironmentYaml};
+    use aml_targets::project::{AzureMlFile, EnvironmentYaml};
     let job = format!(
         "$schema: {SCHEMA}/sweepJob.schema.json\ntype: sweep\ncompute: azureml:gpu\ntrial:\n  command: python x.py\n  environment:\n    image: pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime\n  resources:\n    instance_count: 2\n"
     );
@@ -428,7 +427,7 @@ fn typed_models() {
     // The models deserialize with any serde reader (JSON is YAML); unknown keys are ignored.
     #[cfg(feature = "json")]
     {
-        use aml_targets::{ComputeYaml, JobYaml};
+        use aml_targets::project::{ComputeYaml, JobYaml};
         let c: ComputeYaml = serde_json::from_str(
             r#"{"$schema": "x", "name": "c", "type": "amlcompute", "size": "Standard_DS3_v2", "ssh_settings": {"admin_username": "a"}}"#,
         )

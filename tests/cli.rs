@@ -207,8 +207,8 @@ fn json_contracts() {
     // `aml data --json`: every table with rows, as-of date and source.
     let data = json(&["data", "--json"]);
     let tables = data["tables"].as_array().unwrap();
-    assert_eq!(tables.len(), aml_targets::data_tables().len());
-    for (t, lib) in tables.iter().zip(aml_targets::data_tables()) {
+    assert_eq!(tables.len(), aml_targets::data::data_tables().len());
+    for (t, lib) in tables.iter().zip(aml_targets::data::data_tables()) {
         assert_eq!(t["name"], lib.name);
         assert_eq!(t["rows"], lib.rows);
         assert_eq!(t["as_of"], lib.as_of.to_string());

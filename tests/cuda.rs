@@ -3,11 +3,14 @@
 
 mod common;
 
+use aml_targets::gpu::{
+    BuildReason, CUDA_DRIVER_MINIMUMS, CUDA_TOOLKITS, ComputeCapability, CudaRange, DriverCompat,
+    DriverVersion, FRAMEWORK_CUDA_BUILDS, FrameworkVersion, NVIDIA_CUDA_SUPPORT, PYTORCH_WHEELS,
+    environment_hints, minor_version_compat_floor,
+};
+use aml_targets::vm::CudaReason;
 use aml_targets::{
-    BuildReason, CUDA_DRIVER_MINIMUMS, CUDA_TOOLKITS, Catalog, ComputeCapability, CudaRange,
-    CudaReason, CudaRequirement, CudaVersion, DocEdition, DriverCompat, DriverVersion,
-    FRAMEWORK_CUDA_BUILDS, Framework, FrameworkVersion, GpuArchitecture, NVIDIA_CUDA_SUPPORT,
-    PYTORCH_WHEELS, VmSeries, VmSize, environment_hints, minor_version_compat_floor,
+    Catalog, CudaRequirement, CudaVersion, DocEdition, Framework, GpuArchitecture, VmSeries, VmSize,
 };
 use common::csv;
 use proptest::prelude::*;
@@ -329,7 +332,7 @@ fn verdict_examples() {
     assert!(!VmSeries::NDv2.cuda_verdict(range, e).runs());
     assert!(VmSeries::NDasrA100_v4.cuda_verdict(range, e).runs());
     // Every GPU series of the page's CUDA table gets a definite answer from both sources.
-    for row in aml_targets::PAGE_CUDA_TABLE {
+    for row in aml_targets::vm::PAGE_CUDA_TABLE {
         for s in row.series {
             let verdict = s.cuda_verdict(row.min_cuda, e);
             assert_eq!(verdict.page.supported, Some(true), "{s}");
@@ -821,7 +824,8 @@ fn exact_errors_of_the_other_parsers() {
 
 #[test]
 fn current_generations_cuda_and_frameworks() {
-    use aml_targets::{CudaReason, DocEdition};
+    use aml_targets::DocEdition;
+    use aml_targets::vm::CudaReason;
     let e = DocEdition::LATEST;
     // ND H200 v5: Hopper (9.0), on the page's Hopper row from Mar 2026; CUDA 11.8 on.
     let h200 = VmSeries::ND_H200_v5.cuda_verdict(v("12.4"), e);

@@ -1,11 +1,17 @@
 //! One assertion per cell of FACTS.md's tables (sections 1–8), table-driven.
 
+use aml_targets::targets::{
+    COMPUTE_INSTANCE_FREE_DISK_MAX_GB, COMPUTE_INSTANCE_FREE_DISK_MIN_GB,
+    COMPUTE_INSTANCE_OS_DISK_GB, INFERENCE_RAM_HEADROOM_PERCENT, Support, TrainingFeature,
+    inference_ram_with_headroom,
+};
+use aml_targets::vm::{
+    ISOLATED_SIZES, PAGE_CUDA_TABLE, PageCudaRow, RETIREMENTS, RetirementAuthority, SupportedBy,
+    VmCategory, isolated_size,
+};
 use aml_targets::{
-    ApiView, COMPUTE_INSTANCE_FREE_DISK_MAX_GB, COMPUTE_INSTANCE_FREE_DISK_MIN_GB,
-    COMPUTE_INSTANCE_OS_DISK_GB, ComputeKind, CudaVersion, Date, DocEdition, GpuArchitecture,
-    INFERENCE_RAM_HEADROOM_PERCENT, ISOLATED_SIZES, InferenceTarget, PAGE_CUDA_TABLE, RETIREMENTS,
-    RetirementAuthority, RetirementState, Support, SupportedBy, TrainingFeature, TrainingTarget,
-    VmCategory, VmSeries, inference_ram_with_headroom, isolated_size,
+    ApiView, ComputeKind, CudaVersion, Date, DocEdition, GpuArchitecture, InferenceTarget,
+    RetirementState, TrainingTarget, VmSeries,
 };
 
 fn date(s: &str) -> Date {
@@ -242,7 +248,7 @@ fn aci_limits() {
 fn sizing_rule() {
     assert_eq!(INFERENCE_RAM_HEADROOM_PERCENT, 150);
     assert!((inference_ram_with_headroom(10.0) - 15.0).abs() < 1e-9);
-    assert!(aml_targets::SIZING_ADVICE.starts_with("scale up, then scale out"));
+    assert!(aml_targets::targets::SIZING_ADVICE.starts_with("scale up, then scale out"));
 }
 
 // ---- §3 managed compute ------------------------------------------------------------------
@@ -716,7 +722,8 @@ fn regional_exceptions() {
 
 #[test]
 fn replacements_from_the_migration_guides() {
-    use aml_targets::{DATA_AS_OF, REPLACEMENTS};
+    use aml_targets::DATA_AS_OF;
+    use aml_targets::vm::REPLACEMENTS;
     // Every retired or retiring series has a guide, and nothing else has one.
     for s in VmSeries::ALL.iter().copied() {
         assert_eq!(s.replacement().is_some(), s.retirement().is_some(), "{s}");
@@ -871,7 +878,7 @@ fn page_cuda_table_every_row() {
             .collect();
         assert_eq!(&rows, table, "{edition}");
         for (arch, series, min) in table {
-            let row = arch.page_cuda_row(edition).unwrap();
+            let row = PageCudaRow::find(*arch, edition).unwrap();
             assert_eq!((&row.series.to_vec(), row.min_cuda), (series, *min));
             for s in series {
                 assert_eq!(s.gpu_architecture(), Some(*arch), "{s}");
@@ -880,7 +887,7 @@ fn page_cuda_table_every_row() {
         }
     }
     assert_eq!(PAGE_CUDA_TABLE.len(), 8);
-    assert_eq!(A::Hopper.page_cuda_row(DocEdition::Nov2025), None);
+    assert_eq!(PageCudaRow::find(A::Hopper, DocEdition::Nov2025), None);
     assert_eq!(S::NCads_A100_v4.page_cuda_min(DocEdition::Nov2025), None);
     assert_eq!(
         S::NCads_A100_v4.page_cuda_min(DocEdition::Mar2026),
@@ -937,7 +944,7 @@ fn gpu_architectures_per_series_and_order() {
         assert_eq!(s.gpu().is_some(), gpu, "{s}");
         let vendor = s.gpu().map(|g| g.vendor);
         assert_eq!(
-            vendor == Some(aml_targets::GpuVendor::Amd),
+            vendor == Some(aml_targets::vm::GpuVendor::Amd),
             amd.contains(&s),
             "{s}"
         );
@@ -953,10 +960,13 @@ fn gpu_architectures_per_series_and_order() {
 
 #[test]
 fn every_table_says_how_old_it_is() {
-    use aml_targets::{
-        CUDA_DRIVER_MINIMUMS, DATA_AS_OF, FRAMEWORK_CUDA_BUILDS, NVIDIA_CUDA_SUPPORT,
-        PYTORCH_WHEELS, REGIONAL_RETIREMENTS, REPLACEMENTS, RETIRED_SERVICES, data_tables,
+    use aml_targets::DATA_AS_OF;
+    use aml_targets::data::data_tables;
+    use aml_targets::gpu::{
+        CUDA_DRIVER_MINIMUMS, FRAMEWORK_CUDA_BUILDS, NVIDIA_CUDA_SUPPORT, PYTORCH_WHEELS,
     };
+    use aml_targets::targets::RETIRED_SERVICES;
+    use aml_targets::vm::{REGIONAL_RETIREMENTS, REPLACEMENTS};
     assert_eq!(DATA_AS_OF, date("2026-11-27"));
     let tables = data_tables();
     let rows = |name: &str| {
@@ -997,7 +1007,9 @@ fn every_table_says_how_old_it_is() {
 
 #[test]
 fn retired_services() {
-    use aml_targets::{RETIRED_SERVICES, TrainingMisfit, TrainingNeeds, training_targets};
+    use aml_targets::fit::TrainingMisfit;
+    use aml_targets::targets::RETIRED_SERVICES;
+    use aml_targets::{TrainingNeeds, training_targets};
     assert_eq!(RETIRED_SERVICES.len(), 1);
     let adla = TrainingTarget::DataLakeAnalytics;
     let r = adla.retired_service().unwrap();

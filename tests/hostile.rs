@@ -3,11 +3,13 @@
 
 use std::time::{Duration, Instant};
 
-use aml_targets::{
-    ComputeCapability, CudaRange, CudaRequirement, CudaVersion, Date, DriverVersion,
-    FrameworkVersion, ParseCudaVersionError, ParseDateError, ParseNameError, ParseVmSizeError,
-    VmSeries, VmSize, environment_hints,
+use aml_targets::date::ParseDateError;
+use aml_targets::gpu::{
+    ComputeCapability, CudaRange, DriverVersion, FrameworkVersion, ParseCudaVersionError,
+    environment_hints,
 };
+use aml_targets::vm::ParseVmSizeError;
+use aml_targets::{CudaRequirement, CudaVersion, Date, ParseNameError, VmSeries, VmSize};
 
 /// Every error type is a well-behaved error: `Send + Sync + 'static + Error + Display`.
 #[test]
@@ -16,14 +18,14 @@ fn error_types_are_send_sync_static() {
     check::<ParseNameError>();
     check::<ParseDateError>();
     check::<ParseCudaVersionError>();
-    check::<aml_targets::ParseCudaRangeError>();
-    check::<aml_targets::ParseDriverVersionError>();
-    check::<aml_targets::ParseFrameworkVersionError>();
-    check::<aml_targets::ParseComputeCapabilityError>();
+    check::<aml_targets::gpu::ParseCudaRangeError>();
+    check::<aml_targets::gpu::ParseDriverVersionError>();
+    check::<aml_targets::gpu::ParseFrameworkVersionError>();
+    check::<aml_targets::gpu::ParseComputeCapabilityError>();
     check::<ParseVmSizeError>();
-    check::<aml_targets::PlanError>();
+    check::<aml_targets::plan::PlanError>();
     #[cfg(feature = "serde")]
-    check::<aml_targets::CatalogError>();
+    check::<aml_targets::vm::CatalogError>();
     // Boxed as `dyn Error` they keep their message.
     let e: Box<dyn std::error::Error + Send + Sync> = Box::new("x".parse::<VmSize>().unwrap_err());
     assert_eq!(
@@ -295,10 +297,12 @@ mod text_formats {
 
 #[cfg(all(feature = "json", feature = "toml"))]
 mod round_trips {
+    use aml_targets::fit::{FrameworkNeed, InferenceMode};
+    use aml_targets::gpu::FrameworkVersion;
+    use aml_targets::plan::Tier;
     use aml_targets::{
         ApiView, ComputeDef, ComputeKind, CudaRequirement, DeploymentDef, DocEdition, Framework,
-        FrameworkNeed, FrameworkVersion, GpuCount, InferenceMode, InferenceNeeds, InferenceTarget,
-        JobDef, Plan, SizeNeeds, Tier, TrainingNeeds,
+        GpuCount, InferenceNeeds, InferenceTarget, JobDef, Plan, SizeNeeds, TrainingNeeds,
     };
     use proptest::prelude::*;
 

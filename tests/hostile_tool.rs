@@ -17,9 +17,10 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use aml_targets::vm::CatalogError;
 use aml_targets::{
-    Catalog, CatalogError, ComputeDef, ComputeKind, CudaRequirement, Date, DeploymentDef,
-    InferenceTarget, JobDef, Plan, VmSize, validate,
+    Catalog, ComputeDef, ComputeKind, CudaRequirement, Date, DeploymentDef, InferenceTarget,
+    JobDef, Plan, VmSize, validate,
 };
 
 /// Counts live and peak heap bytes.

@@ -4,10 +4,11 @@
 use std::fmt::{Debug, Display};
 use std::str::FromStr;
 
+use aml_targets::targets::{Support, TrainingFeature};
+use aml_targets::vm::{RetirementAuthority, SupportedBy, VmCategory};
 use aml_targets::{
     ApiView, ComputeKind, CudaVersion, Date, DocEdition, Framework, GpuArchitecture,
-    InferenceTarget, ParseNameError, RetirementAuthority, Support, SupportedBy, TrainingFeature,
-    TrainingTarget, VmCategory, VmSeries,
+    InferenceTarget, ParseNameError, TrainingTarget, VmSeries,
 };
 use proptest::prelude::*;
 

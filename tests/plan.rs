@@ -2,7 +2,8 @@
 //! the value and the accepted values.
 #![cfg(all(feature = "json", feature = "toml"))]
 
-use aml_targets::{ComputeKind, Framework, InferenceTarget, Plan, Tier};
+use aml_targets::plan::Tier;
+use aml_targets::{ComputeKind, Framework, InferenceTarget, Plan};
 
 const SAMPLE: &str = include_str!("../examples/plan.toml");
 

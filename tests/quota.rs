@@ -2,10 +2,14 @@
 
 #![cfg(feature = "json")]
 
+use aml_targets::fit::recommend_sizes_within;
+use aml_targets::lint::check_quota;
+use aml_targets::plan::Tier;
+use aml_targets::quota::{Usage, UsageKind, Usages, deployment_vcpus};
+use aml_targets::vm::family_key;
 use aml_targets::{
     Catalog, Code, ComputeDef, ComputeKind, Date, DeploymentDef, InferenceTarget, Plan, Severity,
-    SizeNeeds, Tier, Usage, UsageKind, Usages, check_quota, deployment_vcpus, family_key,
-    recommend_sizes_within,
+    SizeNeeds,
 };
 
 const USAGE_REST: &str = include_str!("fixtures/quota/usage-rest.json");
@@ -282,7 +286,7 @@ fn the_twenty_percent_upgrade_reserve() {
     );
     // Batch deployments run on a compute, not on endpoint quota.
     let batch = DeploymentDef {
-        mode: aml_targets::InferenceMode::Batch,
+        mode: aml_targets::fit::InferenceMode::Batch,
         ..deploy("Standard_F4s_v2", 5)
     };
     assert_eq!(

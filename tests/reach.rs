@@ -6,10 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use aml_targets::{
-    AzureMlProject, Catalog, Code, Date, MentionContext, NOT_VM_SIZES, ProjectReport, ReadOptions,
-    Severity, TextKind, size_mentions,
-};
+use aml_targets::project::{MentionContext, NOT_VM_SIZES, ReadOptions, TextKind, size_mentions};
+use aml_targets::{AzureMlProject, Catalog, Code, Date, ProjectReport, Severity};
 
 const ON: &str = "2026-11-27";
 const SCHEMA: &str = "https://azuremlschemas.azureedge.net/latest";
@@ -197,7 +195,7 @@ fn every_finding_of_a_repository_with_scripts_notebooks_and_templates() {
 fn computes_listed_by_az_ml_compute_list() {
     let base = fixture();
     let listing = std::fs::read_to_string(base.with_file_name("reach-computes.json")).unwrap();
-    let computes = aml_targets::computes_from_json(&listing, "computes.json").unwrap();
+    let computes = aml_targets::project::computes_from_json(&listing, "computes.json").unwrap();
     assert_eq!(computes.len(), 2);
     assert_eq!(computes[0].compute.name, "lowpri-v100");
     assert_eq!(
@@ -206,7 +204,7 @@ fn computes_listed_by_az_ml_compute_list() {
     );
     assert_eq!(
         computes[0].compute.tier,
-        Some(aml_targets::Tier::LowPriority)
+        Some(aml_targets::plan::Tier::LowPriority)
     );
     assert_eq!(computes[0].line, Some(7));
     assert_eq!(computes[1].line, Some(14));
@@ -232,7 +230,7 @@ fn computes_listed_by_az_ml_compute_list() {
       "properties": {"computeType": "AmlCompute", "computeLocation": "eastus",
         "properties": {"vmSize": "STANDARD_NC6", "vmPriority": "Dedicated",
           "scaleSettings": {"minNodeCount": 0, "maxNodeCount": 4}}}}]}"#;
-    let computes = aml_targets::computes_from_json(rest, "rest.json").unwrap();
+    let computes = aml_targets::project::computes_from_json(rest, "rest.json").unwrap();
     assert_eq!(
         computes[0].compute.kind,
         aml_targets::ComputeKind::ComputeCluster
@@ -257,10 +255,10 @@ fn computes_listed_by_az_ml_compute_list() {
     // The listed NC cluster is reported; the job runs on the YAML's T4 cluster: no error.
     assert_eq!(codes, [("rest.json".to_owned(), Code::RetiredSeries)]);
     // Bad listings.
-    assert!(aml_targets::computes_from_json("[1, 2", "x.json").is_err());
+    assert!(aml_targets::project::computes_from_json("[1, 2", "x.json").is_err());
     assert_eq!(
-        aml_targets::computes_from_json("{\"computes\": []}", "x.json").unwrap_err(),
-        aml_targets::ComputeListError::Shape
+        aml_targets::project::computes_from_json("{\"computes\": []}", "x.json").unwrap_err(),
+        aml_targets::project::ComputeListError::Shape
     );
 }
 

@@ -6,7 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use aml_targets::{AzureMlProject, Code, Date, ProjectReport, RenderOptions, Severity, SkipReason};
+use aml_targets::lint::SkipReason;
+use aml_targets::{AzureMlProject, Code, Date, ProjectReport, RenderOptions, Severity};
 
 const ON: &str = "2026-11-27";
 

@@ -4,12 +4,16 @@
 // Memory figures are copied from the size data, so exact float equality is the right check.
 #![allow(clippy::float_cmp)]
 
+use aml_targets::fit::{
+    FrameworkNeed, InferenceMisfit, InferenceMode, RejectionKind, TrainingMisfit,
+    inference_memory_gib,
+};
+use aml_targets::gpu::FrameworkVersion;
+use aml_targets::targets::Support;
 use aml_targets::{
-    ApiView, Catalog, ComputeKind, Date, DocEdition, Framework, FrameworkNeed, FrameworkVersion,
-    GpuArchitecture, GpuCount, InferenceMisfit, InferenceMode, InferenceNeeds, InferenceTarget,
-    RejectionKind, RetirementState, SizeNeeds, Support, TrainingMisfit, TrainingNeeds,
-    TrainingTarget, VmSizeSpec, inference_memory_gib, inference_targets, recommend_sizes,
-    training_targets,
+    ApiView, Catalog, ComputeKind, Date, DocEdition, Framework, GpuArchitecture, GpuCount,
+    InferenceNeeds, InferenceTarget, RetirementState, SizeNeeds, TrainingNeeds, TrainingTarget,
+    VmSizeSpec, inference_targets, recommend_sizes, training_targets,
 };
 
 fn date(s: &str) -> Date {
@@ -21,7 +25,7 @@ fn training_scenarios() {
     use TrainingTarget as T;
     let fitting = |needs: TrainingNeeds| -> Vec<T> {
         training_targets(&needs)
-            .filter(aml_targets::TrainingFit::fits)
+            .filter(aml_targets::fit::TrainingFit::fits)
             .map(|f| f.target)
             .collect()
     };
@@ -116,7 +120,7 @@ fn inference_scenarios() {
     use InferenceTarget as I;
     let fitting = |needs: InferenceNeeds| -> Vec<(I, ApiView)> {
         inference_targets(&needs)
-            .filter(aml_targets::InferenceFit::fits)
+            .filter(aml_targets::fit::InferenceFit::fits)
             .map(|f| (f.target, f.view))
             .collect()
     };

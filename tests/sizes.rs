@@ -5,10 +5,11 @@
 
 use std::fmt::Write as _;
 
-use aml_targets::{
-    Catalog, ComputeCapability, GpuArchitecture, GpuCount, GpuVendor, MAX_VM_SIZE_NAME_LEN,
-    VmCategory, VmFeature, VmSeries, VmSize, VmSizeErrorKind, VmSizeSpec, VmTier,
+use aml_targets::gpu::ComputeCapability;
+use aml_targets::vm::{
+    GpuVendor, MAX_VM_SIZE_NAME_LEN, VmCategory, VmFeature, VmSizeErrorKind, VmTier,
 };
+use aml_targets::{Catalog, GpuArchitecture, GpuCount, VmSeries, VmSize, VmSizeSpec};
 use proptest::prelude::*;
 
 mod common;
@@ -78,7 +79,7 @@ fn every_csv_row_parses_classifies_and_finds_its_spec() {
 
 #[test]
 fn azure_ml_listing_rows() {
-    use aml_targets::SupportedBy;
+    use aml_targets::vm::SupportedBy;
     let rows = csv(AML_LISTING_CSV);
     assert_eq!(rows.len(), 260);
     for row in &rows {
@@ -1000,7 +1001,8 @@ proptest! {
 
 #[cfg(feature = "json")]
 mod listings {
-    use aml_targets::{Catalog, CatalogError, SupportedBy, VmSeries};
+    use aml_targets::vm::{CatalogError, SupportedBy};
+    use aml_targets::{Catalog, VmSeries};
 
     const CLI: &str = include_str!("data/list-sizes.json");
     const REST: &str = include_str!("data/vmsizes-rest.json");

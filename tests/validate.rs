@@ -1,8 +1,11 @@
 //! For every diagnostic code: one plan that triggers it and one that does not.
 
+use aml_targets::fit::{FrameworkNeed, InferenceMode};
+use aml_targets::gpu::FrameworkVersion;
+use aml_targets::plan::Tier;
 use aml_targets::{
-    Code, ComputeDef, ComputeKind, Date, DeploymentDef, Framework, FrameworkNeed, FrameworkVersion,
-    InferenceMode, InferenceTarget, JobDef, Plan, Severity, Tier, validate,
+    Code, ComputeDef, ComputeKind, Date, DeploymentDef, Framework, InferenceTarget, JobDef, Plan,
+    Severity, validate,
 };
 
 fn date(s: &str) -> Date {

@@ -8,10 +8,11 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use aml_targets::fit::InferenceMode;
+use aml_targets::gpu::{DriverVersion, FrameworkVersion, environment_hints};
 use aml_targets::{
-    ApiView, Catalog, CudaRequirement, CudaVersion, Date, DocEdition, DriverVersion, Framework,
-    FrameworkVersion, InferenceMode, InferenceNeeds, TrainingNeeds, VmSeries, VmSize, VmSizeSpec,
-    environment_hints, inference_targets, training_targets,
+    ApiView, Catalog, CudaRequirement, CudaVersion, Date, DocEdition, Framework, InferenceNeeds,
+    TrainingNeeds, VmSeries, VmSize, VmSizeSpec, inference_targets, training_targets,
 };
 
 struct Counting;
@@ -139,14 +140,14 @@ fn hot_paths_allocate_nothing() {
         };
         let (n, counts) = allocations(|| {
             let fits = training_targets(&training)
-                .filter(aml_targets::TrainingFit::fits)
+                .filter(aml_targets::fit::TrainingFit::fits)
                 .count();
             let reasons: usize = training_targets(&training).map(|f| f.misfits.len()).sum();
             let caveats: usize = training_targets(&training)
                 .map(|f| f.caveats().count())
                 .sum();
             let deploy = inference_targets(&inference)
-                .filter(aml_targets::InferenceFit::fits)
+                .filter(aml_targets::fit::InferenceFit::fits)
                 .count();
             let misfits: usize = inference_targets(&inference).map(|f| f.misfits.len()).sum();
             (fits, reasons, caveats, deploy, misfits)

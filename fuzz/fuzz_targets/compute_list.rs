@@ -2,7 +2,8 @@
 //! what reads checks as the computes of a project.
 #![no_main]
 
-use aml_targets::{AzureMlProject, Date, computes_from_json};
+use aml_targets::{AzureMlProject, Date};
+use aml_targets::project::computes_from_json;
 use libfuzzer_sys::fuzz_target;
 
 const JOB: &str = "$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\ncommand: python train.py\nenvironment: azureml:AzureML-ACPT-pytorch-1.13-py38-cuda11.7-gpu@latest\ncompute: azureml:gpu-cluster\n";

@@ -2,10 +2,8 @@
 //! environment-name hints: no panics; what parses round-trips through its printed form.
 #![no_main]
 
-use aml_targets::{
-    ComputeCapability, CudaRange, CudaRequirement, CudaVersion, DocEdition, DriverVersion,
-    FrameworkVersion, VmSeries, environment_hints,
-};
+use aml_targets::{CudaRequirement, CudaVersion, DocEdition, VmSeries};
+use aml_targets::gpu::{ComputeCapability, CudaRange, DriverVersion, FrameworkVersion, environment_hints};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

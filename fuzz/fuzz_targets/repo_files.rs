@@ -3,7 +3,8 @@
 //! command, a cargo directive) or reach the terminal with a control character.
 #![no_main]
 
-use aml_targets::{AzureMlProject, Date, RenderOptions, TextKind, size_mentions};
+use aml_targets::{AzureMlProject, Date, RenderOptions};
+use aml_targets::project::{TextKind, size_mentions};
 use libfuzzer_sys::fuzz_target;
 
 const COMPUTE: &str = "$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: cpu\ntype: amlcompute\nsize: Standard_DS3_v2\n";

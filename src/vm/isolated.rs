@@ -43,10 +43,10 @@ pub const ISOLATED_SIZES: &[IsolatedSize] = &[
 /// The page's entry for the size `name` (ASCII case ignored), if it is isolated.
 ///
 /// ```
-/// let s = aml_targets::isolated_size("STANDARD_NC24RS_V3").unwrap();
+/// let s = aml_targets::vm::isolated_size("STANDARD_NC24RS_V3").unwrap();
 /// assert_eq!(s.name, "Standard_NC24rs_v3");
 /// assert!(s.rdma);
-/// assert!(aml_targets::isolated_size("Standard_NC6s_v3").is_none());
+/// assert!(aml_targets::vm::isolated_size("Standard_NC6s_v3").is_none());
 /// ```
 #[must_use]
 pub fn isolated_size(name: &str) -> Option<&'static IsolatedSize> {

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use crate::{Catalog, GpuCount, SupportedBy, VmSize, VmSizeSpec};
+use crate::vm::{Catalog, GpuCount, SupportedBy, VmSize, VmSizeSpec};
 
 /// One entry of a size listing, as Azure writes it. Every field is optional here so that a
 /// missing one is reported by [`Catalog::from_listing`] with the entry's name; unknown fields
@@ -254,14 +254,16 @@ impl Catalog {
                 reason: "more than 65535",
             })?;
             let series = VmSize::parse(&name).ok().and_then(|s| s.series());
-            let gpu = series.and_then(crate::VmSeries::gpu).filter(|_| gpus > 0);
+            let gpu = series
+                .and_then(crate::vm::VmSeries::gpu)
+                .filter(|_| gpus > 0);
             // Megabytes to GiB: the listing's MB are MiB (Standard_DS3_v2: 28672 = 28 GiB).
             #[allow(clippy::cast_precision_loss)] // disk sizes are far below 2^52 MB
             let temp_disk_gib = entry.max_resource_volume_mb.map(|mb| mb as f64 / 1024.0);
             rows.push(VmSizeSpec {
                 name: Cow::Owned(name),
                 series,
-                category: series.map(crate::VmSeries::category),
+                category: series.map(crate::vm::VmSeries::category),
                 vcpus,
                 memory_gib,
                 gpus: GpuCount::whole(gpus),
@@ -298,7 +300,7 @@ impl Catalog {
     /// let nc6s = catalog.find("standard_nc6s_v3").unwrap();
     /// assert_eq!((nc6s.vcpus, nc6s.gpus.numerator()), (6, 1));
     /// assert_eq!(nc6s.series, Some(aml_targets::VmSeries::NCv3));
-    /// # Ok::<(), aml_targets::CatalogError>(())
+    /// # Ok::<(), aml_targets::vm::CatalogError>(())
     /// ```
     ///
     /// # Errors
@@ -311,7 +313,7 @@ impl Catalog {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let plain = |at: Option<String>, e: &serde_json::Error| CatalogError::Json {
             at,
-            message: crate::error::shorten(&strip_position(&e.to_string())),
+            message: crate::text::shorten(&strip_position(&e.to_string())),
             line: e.line(),
             column: e.column(),
         };
@@ -344,7 +346,7 @@ fn entry_of(json: &str, path: &str) -> Option<String> {
     let i: usize = index.parse().ok()?;
     let name = name_of_entry(json, i);
     Some(match name {
-        Some(name) => format!("#{i} ({}){field}", crate::error::Quoted(&name)),
+        Some(name) => format!("#{i} ({}){field}", crate::text::Quoted(&name)),
         None => format!("#{i}{field}"),
     })
 }
@@ -402,4 +404,69 @@ fn name_of_entry(json: &str, i: usize) -> Option<String> {
     }
     .deserialize(&mut serde_json::Deserializer::from_str(json));
     found
+}
+
+/// The entries of one of Azure's JSON listings — what the CLI prints (an array) or what the
+/// REST API returns (an object with a `value` array) — and the line each entry starts at.
+#[cfg(feature = "json")]
+pub(crate) struct JsonListing<'t> {
+    text: &'t str,
+    /// The entries, in order.
+    pub(crate) entries: Vec<serde_json::Value>,
+    /// Whether the text was the REST shape.
+    pub(crate) rest: bool,
+    /// Where the search for the next entry's line goes on from.
+    searched: usize,
+}
+
+/// Why a text is no listing: not JSON (with the place), or neither shape.
+#[cfg(feature = "json")]
+pub(crate) enum ListingError {
+    /// Not JSON, with the place.
+    Json {
+        /// What the JSON reader says.
+        message: String,
+        /// The line, from 1.
+        line: usize,
+        /// The column, from 1.
+        column: usize,
+    },
+    /// JSON of neither shape.
+    Shape,
+}
+
+#[cfg(feature = "json")]
+impl<'t> JsonListing<'t> {
+    pub(crate) fn parse(text: &'t str) -> Result<JsonListing<'t>, ListingError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| ListingError::Json {
+                message: crate::text::shorten(&e.to_string()),
+                line: e.line(),
+                column: e.column(),
+            })?;
+        let (entries, rest) = match value {
+            serde_json::Value::Array(entries) => (entries, false),
+            serde_json::Value::Object(mut o) => match o.remove("value") {
+                Some(serde_json::Value::Array(entries)) => (entries, true),
+                _ => return Err(ListingError::Shape),
+            },
+            _ => return Err(ListingError::Shape),
+        };
+        Ok(JsonListing {
+            text,
+            entries,
+            rest,
+            searched: 0,
+        })
+    }
+
+    /// The line (from 1) of the next `"name"` in the text after the last one found: entries
+    /// come in order, so each entry's name is found on from the previous one's.
+    pub(crate) fn line_of(&mut self, name: &str) -> Option<usize> {
+        let needle = format!("{name:?}");
+        let at = self.text[self.searched..].find(&needle)?;
+        self.searched += at + needle.len();
+        Some(self.text[..self.searched].matches('\n').count() + 1)
+    }
 }

@@ -4,7 +4,8 @@
 //! (NV's guide sends users to NVv3 and NVv4, both retired in 2026); [`VmSeries::current_replacements`]
 //! follows such links to the series that are current on a date.
 
-use crate::{Catalog, Date, RetirementState, VmSeries, VmSizeSpec};
+use crate::date::Date;
+use crate::vm::{Catalog, RetirementState, VmSeries, VmSizeSpec};
 
 /// One migration guide's advice for a series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -322,7 +323,7 @@ impl VmSeries {
     ///     [VmSeries::NVadsA10_v5, VmSeries::NC_RTXPRO6000BSE_v6, VmSeries::NCasT4_v3,
     ///      VmSeries::NVadsV710_v5, VmSeries::NGads_V620],
     /// );
-    /// # Ok::<(), aml_targets::ParseDateError>(())
+    /// # Ok::<(), aml_targets::date::ParseDateError>(())
     /// ```
     #[must_use]
     pub fn current_replacements(self, on: Date) -> Vec<VmSeries> {
@@ -361,7 +362,7 @@ impl Catalog {
     ///     .map(|s| &*s.name)
     ///     .collect();
     /// assert_eq!(names, ["Standard_NC8as_T4_v3"]);
-    /// # Ok::<(), aml_targets::ParseDateError>(())
+    /// # Ok::<(), aml_targets::date::ParseDateError>(())
     /// ```
     #[must_use]
     pub fn replacements(&self, spec: &VmSizeSpec, on: Date, n: usize) -> Vec<&VmSizeSpec> {
@@ -383,7 +384,7 @@ impl Catalog {
         let unknown = |c: &VmSizeSpec| {
             c.supported_by.is_none()
                 && c.series
-                    .and_then(|s| s.supported_by(crate::DocEdition::LATEST))
+                    .and_then(|s| s.supported_by(crate::edition::DocEdition::LATEST))
                     .is_none()
         };
         nearest.sort_by(|a, b| a.0.total_cmp(&b.0).then(unknown(a.1).cmp(&unknown(b.1))));

@@ -5,7 +5,9 @@
 //! several retired series: a series can be "supported by Azure ML" and "retired" at once, and
 //! the caller's date decides which matters. The crate never reads the clock.
 
-use crate::{Date, DocEdition, VmSeries};
+use crate::date::Date;
+use crate::edition::DocEdition;
+use crate::vm::VmSeries;
 
 crate::macros::name_enum! {
 /// Who published a retirement date.
@@ -108,7 +110,7 @@ pub struct RegionalRetirement {
 ///     RetirementState::Retired { since: "2023-08-31".parse()? },
 /// );
 /// assert_eq!(VmSeries::NCasT4_v3.retirement_state(on), RetirementState::Active);
-/// # Ok::<(), aml_targets::ParseDateError>(())
+/// # Ok::<(), aml_targets::date::ParseDateError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RetirementState {
@@ -260,7 +262,8 @@ const NOV_2029: Date = Date::ymd(2029, 11, 15);
 /// page's dates come first.
 ///
 /// ```
-/// use aml_targets::{RETIREMENTS, VmSeries};
+/// use aml_targets::VmSeries;
+/// use aml_targets::vm::RETIREMENTS;
 ///
 /// let h: Vec<_> = RETIREMENTS.iter().filter(|r| r.series == VmSeries::H).collect();
 /// assert!(h[0].withdrawn && !h[1].withdrawn); // the page dropped its note; the VM docs did not
@@ -453,7 +456,8 @@ impl VmSeries {
     /// Every source's retirement date for the series, withdrawn announcements included.
     ///
     /// ```
-    /// use aml_targets::{RetirementAuthority, VmSeries};
+    /// use aml_targets::VmSeries;
+    /// use aml_targets::vm::RetirementAuthority;
     ///
     /// // The Azure ML page says 2023-08-31, the VM docs 2023-09-06: both are kept.
     /// let dates: Vec<String> = VmSeries::NC.retirements().map(|r| r.date.to_string()).collect();
@@ -492,7 +496,7 @@ impl VmSeries {
     ///     VmSeries::Dv2.retirement_state(on),
     ///     RetirementState::Retiring { date: "2028-05-01".parse()? },
     /// );
-    /// # Ok::<(), aml_targets::ParseDateError>(())
+    /// # Ok::<(), aml_targets::date::ParseDateError>(())
     /// ```
     #[must_use]
     pub fn retirement_state(self, on: Date) -> RetirementState {
@@ -516,7 +520,7 @@ impl VmSeries {
     /// let on: Date = "2026-01-01".parse()?;
     /// assert!(VmSeries::NCv3.retirement_state_in("eastus", on).is_retired());
     /// assert!(!VmSeries::NCv3.retirement_state_in("usgovarizona", on).is_retired());
-    /// # Ok::<(), aml_targets::ParseDateError>(())
+    /// # Ok::<(), aml_targets::date::ParseDateError>(())
     /// ```
     #[must_use]
     pub fn retirement_state_in(self, region: &str, on: Date) -> RetirementState {
@@ -528,5 +532,21 @@ impl VmSeries {
             Some(exception) => RetirementState::from_date(Some(exception.date), on),
             None => self.retirement_state(on),
         }
+    }
+}
+
+/// How far ahead of a retirement a size is reported as retiring (the `retiring-series`
+/// warning), in days.
+pub const RETIRING_WARNING_DAYS: i64 = 90;
+
+/// `{"status": "retiring", "date": "2028-05-01"}` (`date` null when active).
+#[cfg(feature = "serde")]
+impl serde::Serialize for RetirementState {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut m = s.serialize_struct("RetirementState", 2)?;
+        m.serialize_field("status", self.as_str())?;
+        m.serialize_field("date", &self.date())?;
+        m.end()
     }
 }

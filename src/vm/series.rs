@@ -1,10 +1,10 @@
 //! VM series Azure ML names: the page's supported-series table, the series its retirements
 //! name, and the series of the embedded size data (FACTS §4).
 
-use crate::{CudaVersion, DocEdition, GpuArchitecture};
-
-use super::series_data::SERIES;
-pub use super::series_data::VmSeries;
+use super::data::series::SERIES;
+pub use super::data::series::VmSeries;
+use crate::edition::DocEdition;
+use crate::gpu::{CudaVersion, GpuArchitecture};
 
 /// The facts of one series: one row of the generated table, in `VmSeries::ALL` order.
 #[derive(Debug)]
@@ -148,7 +148,8 @@ impl VmSeries {
     /// other special sizes may need a quota increase.
     ///
     /// ```
-    /// use aml_targets::{DocEdition, SupportedBy, VmSeries};
+    /// use aml_targets::{DocEdition, VmSeries};
+    /// use aml_targets::vm::SupportedBy;
     ///
     /// assert_eq!(VmSeries::FX.supported_by(DocEdition::LATEST), Some(SupportedBy::ClustersOnly));
     /// assert_eq!(VmSeries::NCv3.supported_by(DocEdition::LATEST), Some(SupportedBy::ClustersAndInstances));
@@ -195,7 +196,7 @@ impl VmSeries {
     /// ```
     #[must_use]
     pub fn page_cuda_min(self, edition: DocEdition) -> Option<CudaVersion> {
-        crate::gpu::PAGE_CUDA_TABLE
+        super::software::PAGE_CUDA_TABLE
             .iter()
             .find(|row| row.in_edition(edition) && row.series.contains(&self))
             .map(|row| row.min_cuda)

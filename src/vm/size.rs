@@ -8,8 +8,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::VmSeries;
 use crate::macros::serde_via_str;
+use crate::vm::VmSeries;
 
 /// The longest size name accepted, in bytes. Real names are at most 25 bytes long.
 pub const MAX_VM_SIZE_NAME_LEN: usize = 64;
@@ -222,7 +222,8 @@ impl fmt::Debug for VmFeatures {
 /// parses: [`VmSize::series`] is then `None`. Parsing never allocates on success.
 ///
 /// ```
-/// use aml_targets::{VmFeature, VmSeries, VmSize};
+/// use aml_targets::{VmSeries, VmSize};
+/// use aml_targets::vm::VmFeature;
 ///
 /// let size: VmSize = "STANDARD_NC24RS_V3".parse()?;
 /// assert_eq!(size.to_string(), "Standard_NC24rs_v3");
@@ -241,7 +242,7 @@ impl fmt::Debug for VmFeatures {
 ///     err.to_string(),
 ///     "invalid VM size name \"Standard_NC24rs_v\" at byte 17: missing version number after \"_v\"",
 /// );
-/// # Ok::<(), aml_targets::ParseVmSizeError>(())
+/// # Ok::<(), aml_targets::vm::ParseVmSizeError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct VmSize {
@@ -369,7 +370,7 @@ impl fmt::Display for ParseVmSizeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use VmSizeErrorKind as K;
         f.write_str("invalid VM size name ")?;
-        crate::error::write_quoted_of(f, &self.input, self.input_chars)?;
+        crate::text::write_quoted_of(f, &self.input, self.input_chars)?;
         write!(f, " at byte {}: ", self.position)?;
         match self.kind {
             K::Empty => f.write_str("empty name, expected e.g. \"Standard_D4s_v3\""),
@@ -473,7 +474,7 @@ impl VmSize {
     /// [`ParseVmSizeError`] naming the byte position and what was expected there.
     pub fn parse(s: &str) -> Result<VmSize, ParseVmSizeError> {
         // The sizes of the embedded catalog are parsed once; their names are one lookup away.
-        if let Some(size) = crate::Catalog::embedded_parsed(s) {
+        if let Some(size) = crate::vm::Catalog::embedded_parsed(s) {
             return Ok(size);
         }
         VmSize::parse_uncached(s)
@@ -730,12 +731,12 @@ impl VmSize {
     /// assert!("Standard_NC24rs_v3".parse::<VmSize>()?.is_isolated()); // the page's list
     /// assert!("Standard_E104i_v5".parse::<VmSize>()?.is_isolated()); // the `i` letter
     /// assert!(!"Standard_D4s_v5".parse::<VmSize>()?.is_isolated());
-    /// # Ok::<(), aml_targets::ParseVmSizeError>(())
+    /// # Ok::<(), aml_targets::vm::ParseVmSizeError>(())
     /// ```
     #[must_use]
     pub fn is_isolated(&self) -> bool {
         self.features.contains(VmFeature::Isolated)
-            || crate::isolated_size(&self.canonical_name()).is_some()
+            || crate::vm::isolated_size(&self.canonical_name()).is_some()
     }
 
     /// The canonical name, written to an inline buffer (no allocation, no formatting
@@ -811,7 +812,7 @@ impl VmSize {
     /// assert_eq!("Standard_D8ads_v5".parse::<VmSize>()?.series(), Some(VmSeries::Dadsv5));
     /// // Well formed, of a series this version does not know yet.
     /// assert_eq!("Standard_D4s_v9".parse::<VmSize>()?.series(), None);
-    /// # Ok::<(), aml_targets::ParseVmSizeError>(())
+    /// # Ok::<(), aml_targets::vm::ParseVmSizeError>(())
     /// ```
     #[must_use]
     pub fn series(&self) -> Option<VmSeries> {

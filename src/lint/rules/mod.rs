@@ -1,0 +1,3 @@
+//! The rules, one group per file.
+
+pub(crate) mod quota;

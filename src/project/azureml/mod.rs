@@ -1,0 +1,777 @@
+//! Azure ML repositories: CLI v2 YAML files — compute, jobs (pipeline steps included),
+//! online and batch deployments — read into a [`Plan`](crate::plan::Plan) and checked with
+//! [`validate`](crate::lint::validate); computes defined elsewhere (`az ml compute list` output,
+//! `az ml compute create` in scripts); and VM size names mentioned anywhere else (scripts,
+//! notebooks, templates, YAML values). Every diagnostic points at the file, line, column and
+//! key. Needs the `yaml` feature.
+//!
+//! Precision on repositories nobody here wrote comes first:
+//!
+//! - Files are loaded as the Azure ML CLI loads them (PyYAML's `safe_load`; see the crate's
+//!   YAML loader): what the CLI accepts is read, what it rejects is a `yaml-syntax` error with
+//!   line and column — for files that look like Azure ML's; other YAML is listed as skipped,
+//!   with the reason, and its values are scanned for size names.
+//! - Every Azure ML file kind is recognised by its `$schema`, or without one by its shape
+//!   (`type` and the keys that go with it). Kinds this crate does not check (components,
+//!   endpoints, data, environments, connections, workspaces, …) are `not-checked` notes.
+//! - Identity follows Azure: a compute is its name; a job without `name` gets a generated
+//!   one and is never a duplicate; a deployment is (online or batch, `endpoint_name`,
+//!   `name`) and is not compared without `endpoint_name` (the CLI's `--endpoint-name`
+//!   supplies it). A real duplicate is a warning — sample repositories define alternatives
+//!   on purpose — that names both places.
+//! - Templates: a file with `{{NAME}}` placeholders, which scripts substitute before use,
+//!   gets one `template` note, never an error. Values that are placeholders (`{{NAME}}`,
+//!   `<NAME>`, `$NAME`, `${{…}}` bindings) are unknown: never checked as sizes, computes,
+//!   images or names.
+//!
+//! Mapping to the plan: a compute file becomes a [`ComputeDef`]; a job becomes a [`JobDef`]
+//! whose target is its `compute` (`azureml:NAME`, resolved against the computes of the
+//! project — its YAML files first, then computes given with
+//! [`AzureMlProject::with_computes`], then those scripts create; `azureml:serverless` or no
+//! compute is serverless compute, sized by `resources.instance_type`). A pipeline's steps
+//! are jobs of their own, on their own compute or the pipeline's default, with their own
+//! environment or that of the component file they name. A managed online deployment is a
+//! real-time deployment to Azure ML endpoints sized by `instance_type`; a Kubernetes online
+//! deployment one to Kubernetes; a batch deployment runs on its `compute`.
+
+mod kinds;
+mod models;
+mod read;
+pub(crate) mod values;
+
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+pub use kinds::AzureMlKind;
+pub use models::{
+    AzureMlDocument, AzureMlFile, ComputeYaml, DeploymentYaml, EnvironmentYaml, JobYaml,
+    PipelineSettingsYaml, ResourcesYaml,
+};
+
+use crate::lint::{
+    Code, Diagnostic, FileDiagnostic, ProjectReport, RelatedLocation, SkipReason, SkippedFile,
+};
+use crate::plan::{ComputeDef, DeploymentDef, JobDef, Plan, Tier};
+use crate::project::DefinedCompute;
+use crate::project::mentions::{MentionContext, SizeMention, TextKind, size_mentions};
+use crate::project::walk;
+use crate::project::yaml::Mark;
+use crate::targets::ComputeKind;
+use crate::vm::{Catalog, VmSize};
+
+/// Where a plan entry's fields come from.
+#[derive(Debug, Clone, Default)]
+struct Origin {
+    file: PathBuf,
+    /// Plan field name -> (YAML key path, key position).
+    fields: Vec<(&'static str, String, Mark)>,
+    /// Where the entry starts.
+    start: Mark,
+}
+
+impl Origin {
+    fn field(&self, name: &str) -> Option<(&str, Mark)> {
+        self.fields
+            .iter()
+            .find(|(f, _, _)| *f == name)
+            .map(|(_, k, m)| (k.as_str(), *m))
+    }
+}
+
+/// A job and where it came from.
+#[derive(Debug, Clone)]
+struct JobEntry {
+    def: JobDef,
+    origin: Origin,
+    /// The local component file whose environment the job runs, when it has none of its own.
+    component: Option<PathBuf>,
+}
+
+/// An identity Azure would enforce, and where it was defined.
+#[derive(Debug, Clone)]
+struct Identity {
+    /// `compute`, `job`, `online deployment`, `batch deployment`.
+    what: &'static str,
+    /// What the message calls it (`"gpu-cluster"`, `"blue" of endpoint "my-endpoint"`).
+    shown: String,
+    /// The comparison key.
+    key: String,
+    file: PathBuf,
+    mark: Mark,
+}
+
+/// A size name found in a file, kept until the check's date is known.
+#[derive(Debug, Clone)]
+struct Mention {
+    file: PathBuf,
+    name: String,
+    size: VmSize,
+    line: usize,
+    column: usize,
+    cell: Option<usize>,
+    context: MentionContext,
+    key: Option<String>,
+}
+
+/// Which files [`AzureMlProject::read_paths_with`] reads, besides the usual ones.
+///
+/// ```
+/// use aml_targets::project::ReadOptions;
+///
+/// let options = ReadOptions::default().include("*.md").exclude("docs/archive/**");
+/// assert_eq!(options.include, ["*.md"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct ReadOptions {
+    /// Globs of files to read too (`*.md`: Markdown is a sweep, not read by default). A
+    /// glob without `/` matches file names; one with `/` matches paths; `*` stays within a
+    /// folder, `**` crosses folders, `?` is one character.
+    pub include: Vec<String>,
+    /// Globs of files and folders not to read.
+    pub exclude: Vec<String>,
+}
+
+impl ReadOptions {
+    /// Also reads files matching `glob`.
+    #[must_use]
+    pub fn include(mut self, glob: impl Into<String>) -> Self {
+        self.include.push(glob.into());
+        self
+    }
+
+    /// Does not read files or folders matching `glob`.
+    #[must_use]
+    pub fn exclude(mut self, glob: impl Into<String>) -> Self {
+        self.exclude.push(glob.into());
+        self
+    }
+
+    fn matches(globs: &[String], path: &Path) -> bool {
+        let text = path.to_string_lossy().replace('\\', "/");
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        globs.iter().any(|g| {
+            let g = g.trim_start_matches("./");
+            if g.contains('/') {
+                glob_match(g.as_bytes(), text.as_bytes())
+                    || glob_match(format!("**/{g}").as_bytes(), text.as_bytes())
+            } else {
+                glob_match(g.as_bytes(), name.as_bytes())
+            }
+        })
+    }
+
+    /// Whether the walk reads `path`: YAML, scripts, Python, notebooks, JSON, Bicep and
+    /// Terraform by default, plus what `include` names, minus what `exclude` names.
+    fn wants(&self, path: &Path) -> bool {
+        if ReadOptions::matches(&self.exclude, path) {
+            return false;
+        }
+        let usual = TextKind::from_path(path).is_some_and(|k| k != TextKind::Markdown);
+        usual || ReadOptions::matches(&self.include, path)
+    }
+}
+
+/// Glob matching: `*` (not `/`), `**` (anything), `?` (one character but `/`).
+fn glob_match(pattern: &[u8], text: &[u8]) -> bool {
+    let (mut p, mut t) = (0, 0);
+    let mut star: Option<(usize, usize, bool)> = None; // (pattern after *, text, crosses /)
+    while t < text.len() {
+        if p < pattern.len() && pattern[p] == b'*' {
+            let double = pattern.get(p + 1) == Some(&b'*');
+            p += if double { 2 } else { 1 };
+            if double && pattern.get(p) == Some(&b'/') {
+                // `**/` also matches nothing.
+                if glob_match(&pattern[p + 1..], &text[t..]) {
+                    return true;
+                }
+            }
+            star = Some((p, t, double));
+        } else if p < pattern.len()
+            && (pattern[p] == text[t] || (pattern[p] == b'?' && text[t] != b'/'))
+        {
+            p += 1;
+            t += 1;
+        } else if let Some((sp, st, double)) = star {
+            if !double && text[st] == b'/' {
+                return false;
+            }
+            p = sp;
+            t = st + 1;
+            star = Some((sp, st + 1, double));
+        } else {
+            return false;
+        }
+    }
+    while p < pattern.len() && pattern[p] == b'*' {
+        p += 1;
+    }
+    p == pattern.len()
+}
+
+/// A set of Azure ML files, scripts and templates read into one plan, ready to check.
+///
+/// ```
+/// use aml_targets::{AzureMlProject, Code};
+///
+/// let compute = "$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+/// name: gpu-cluster
+/// type: amlcompute
+/// size: Standard_NC6
+/// ";
+/// let job = "$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json
+/// command: python train.py
+/// compute: azureml:gpu-cluster
+/// environment: mcr.microsoft.com/azureml/openmpi4.1.0-cuda12.1-cudnn8-ubuntu22.04:latest
+/// ";
+/// let project = AzureMlProject::from_sources([
+///     ("compute/gpu.yml", compute),
+///     ("jobs/train.yml", job),
+/// ]);
+/// let report = project.check("2026-11-26".parse()?);
+/// let codes: Vec<Code> = report.diagnostics.iter().map(|d| d.diagnostic.code).collect();
+/// assert_eq!(codes, [Code::RetiredSeries, Code::CudaNvidia]);
+/// assert_eq!(report.diagnostics[0].line, Some(4)); // the `size:` key
+/// assert_eq!(report.diagnostics[1].file.to_str(), Some("jobs/train.yml"));
+/// // The job's diagnostic says where its compute is defined.
+/// assert_eq!(report.diagnostics[1].related[0].file.to_str(), Some("compute/gpu.yml"));
+/// # Ok::<(), aml_targets::date::ParseDateError>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct AzureMlProject {
+    documents: Vec<AzureMlDocument>,
+    /// Computes of the YAML files.
+    computes: Vec<(ComputeDef, Origin)>,
+    /// Computes given with `with_computes` (`az ml compute list`).
+    listed: Vec<(ComputeDef, Origin)>,
+    /// Computes `az ml compute create` makes in scripts.
+    scripted: Vec<(ComputeDef, Origin)>,
+    jobs: Vec<JobEntry>,
+    deployments: Vec<(DeploymentDef, Origin)>,
+    /// Component files' environments: normalized path → (environment, file, key position).
+    components: HashMap<PathBuf, (String, PathBuf, Mark)>,
+    identities: Vec<Identity>,
+    mentions: Vec<Mention>,
+    /// Diagnostics found while reading (syntax errors, unchecked kinds, templates, bad
+    /// values).
+    reading: Vec<FileDiagnostic>,
+    files_read: usize,
+    skipped: Vec<SkippedFile>,
+    // Built by `finish`: the plan and where each of its entries came from.
+    plan: Plan,
+    plan_computes: Vec<Origin>,
+    plan_jobs: Vec<(Origin, Option<usize>)>,
+    plan_deployments: Vec<(Origin, Option<usize>)>,
+    resolution: Vec<FileDiagnostic>,
+    /// The region's size listing and quota, when given.
+    listing: Option<crate::vm::Catalog>,
+    usages: Option<crate::quota::Usages>,
+}
+
+/// A path that could not be read at all (it does not exist, or is not readable).
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {source}", path.display())]
+#[non_exhaustive]
+pub struct ReadError {
+    /// The path.
+    pub path: PathBuf,
+    /// Why.
+    #[source]
+    pub source: std::io::Error,
+}
+
+impl AzureMlProject {
+    /// Reads files given as (path, contents); paths only name them in diagnostics and tell
+    /// their kind (`.yml`, `.sh`, `.ipynb`, …; see [`TextKind`]). Files of other kinds are
+    /// listed as skipped.
+    pub fn from_sources<P: AsRef<Path>, S: AsRef<str>>(
+        sources: impl IntoIterator<Item = (P, S)>,
+    ) -> AzureMlProject {
+        let mut project = AzureMlProject::default();
+        for (path, text) in sources {
+            project.add_text(path.as_ref(), text.as_ref());
+        }
+        project.finish();
+        project
+    }
+
+    /// [`read_paths_with`](Self::read_paths_with) with the default options.
+    ///
+    /// # Errors
+    ///
+    /// A given path that does not exist or cannot be read.
+    pub fn read_paths<P: AsRef<Path>>(
+        paths: impl IntoIterator<Item = P>,
+    ) -> Result<AzureMlProject, ReadError> {
+        AzureMlProject::read_paths_with(paths, &ReadOptions::default())
+    }
+
+    /// Reads every file under each path that the checker reads — YAML, shell and
+    /// PowerShell scripts, Python, notebooks, JSON, Bicep and Terraform, and what
+    /// `options.include` adds — each once: files are read as they are; directories are
+    /// walked in name order, not entering `.git`, `target`, `node_modules` or hidden folders
+    /// other than `.github`, following symbolic links only to places inside the given paths
+    /// not yet read. Files that cannot be read, are not regular files, are not UTF-8 or are
+    /// larger than 4 MiB are listed in the report's `skipped` with the reason.
+    ///
+    /// # Errors
+    ///
+    /// A given path that does not exist or cannot be read.
+    pub fn read_paths_with<P: AsRef<Path>>(
+        paths: impl IntoIterator<Item = P>,
+        options: &ReadOptions,
+    ) -> Result<AzureMlProject, ReadError> {
+        let roots: Vec<PathBuf> = paths.into_iter().map(|p| p.as_ref().to_owned()).collect();
+        let walked = walk::walk(&roots, |p| options.wants(p))
+            .map_err(|(path, source)| ReadError { path, source })?;
+        let mut project = AzureMlProject {
+            skipped: walked.skipped,
+            ..AzureMlProject::default()
+        };
+        // Files are independent until `finish` resolves them together: read and check them
+        // on every core, then put the parts together in walk order.
+        let read = |file: &walk::Found| {
+            let mut part = AzureMlProject::default();
+            match file.read() {
+                Ok(text) => part.add_text(&file.path, &text),
+                Err(reason) => part.skipped.push(SkippedFile::new(&file.path, reason)),
+            }
+            part
+        };
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .clamp(1, 8)
+            .min(walked.files.len().max(1));
+        let chunk = walked.files.len().div_ceil(threads).max(1);
+        let parts: Vec<Vec<AzureMlProject>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = walked
+                .files
+                .chunks(chunk)
+                .map(|files| {
+                    let work = move || files.iter().map(read).collect::<Vec<_>>();
+                    std::thread::Builder::new()
+                        .spawn_scoped(scope, work)
+                        .map_err(|_| files)
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| match h {
+                    Ok(handle) => handle.join().unwrap_or_default(),
+                    // No threads here (a platform without them): read in this one.
+                    Err(files) => files.iter().map(read).collect(),
+                })
+                .collect()
+        });
+        for part in parts.into_iter().flatten() {
+            project.absorb(part);
+        }
+        project.finish();
+        Ok(project)
+    }
+
+    /// Adds computes defined outside the files — what `az ml compute list` printed
+    /// ([`computes_from_json`](crate::project::computes_from_json)) — for jobs and deployments to
+    /// resolve against. A compute of the same name in the YAML files wins; these win over
+    /// computes that scripts create.
+    #[must_use]
+    pub fn with_computes(mut self, computes: impl IntoIterator<Item = DefinedCompute>) -> Self {
+        for c in computes {
+            let start = Mark {
+                line: c.line.map_or(0, |l| l.saturating_sub(1)),
+                column: 0,
+            };
+            self.listed.push((
+                c.compute,
+                Origin {
+                    file: c.file,
+                    fields: Vec::new(),
+                    start,
+                },
+            ));
+        }
+        self.finish();
+        self
+    }
+
+    /// The plan the files make (computes of every source, resolved jobs and deployments).
+    #[must_use]
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// The Azure ML documents read, typed, in reading order.
+    #[must_use]
+    pub fn documents(&self) -> &[AzureMlDocument] {
+        &self.documents
+    }
+
+    /// Takes in what another project read (of other files).
+    fn absorb(&mut self, part: AzureMlProject) {
+        self.documents.extend(part.documents);
+        self.computes.extend(part.computes);
+        self.listed.extend(part.listed);
+        self.scripted.extend(part.scripted);
+        self.jobs.extend(part.jobs);
+        self.deployments.extend(part.deployments);
+        for (path, component) in part.components {
+            self.components.entry(path).or_insert(component);
+        }
+        self.identities.extend(part.identities);
+        self.mentions.extend(part.mentions);
+        self.reading.extend(part.reading);
+        self.files_read += part.files_read;
+        self.skipped.extend(part.skipped);
+    }
+
+    /// Reads one file of any kind.
+    fn add_text(&mut self, path: &Path, text: &str) {
+        let Some(kind) = TextKind::from_path(path) else {
+            self.skipped
+                .push(SkippedFile::new(path, SkipReason::NotChecked));
+            return;
+        };
+        let scan = if kind == TextKind::Yaml {
+            self.add(path, text)
+        } else {
+            self.files_read += 1;
+            if matches!(kind, TextKind::Shell | TextKind::PowerShell) {
+                self.add_script(path, text, kind);
+            }
+            true
+        };
+        if scan {
+            for m in size_mentions(text, kind) {
+                self.mentions.push(Mention {
+                    file: path.to_owned(),
+                    name: m.name.to_owned(),
+                    size: m.size,
+                    line: m.line,
+                    column: m.column,
+                    cell: m.cell,
+                    context: m.context,
+                    key: m.key.map(str::to_owned),
+                });
+            }
+        }
+    }
+
+    /// Computes that `az ml compute create` makes in a script.
+    fn add_script(&mut self, path: &Path, text: &str, kind: TextKind) {
+        for created in crate::project::shell::computes_created(text, kind) {
+            let Some(name) = created.name else { continue };
+            let compute_kind = match created.kind.as_deref().map(str::to_ascii_lowercase) {
+                Some(k) if k == "amlcompute" => ComputeKind::ComputeCluster,
+                Some(k) if k == "computeinstance" => ComputeKind::ComputeInstance,
+                // `--type` is required; without it the command fails.
+                _ => continue,
+            };
+            let mut def = ComputeDef::new(&name, compute_kind);
+            let mut fields = Vec::new();
+            if let Some((size, line, column)) = created.size {
+                def.size = Some(size);
+                fields.push((
+                    "size",
+                    "--size".to_owned(),
+                    Mark {
+                        line: line - 1,
+                        column: column - 1,
+                    },
+                ));
+            }
+            def.min_instances = created.min_instances;
+            def.max_instances = created.max_instances;
+            def.tier = created.tier.as_deref().and_then(|t| t.parse::<Tier>().ok());
+            self.scripted.push((
+                def,
+                Origin {
+                    file: path.to_owned(),
+                    fields,
+                    start: Mark {
+                        line: created.line - 1,
+                        column: 0,
+                    },
+                },
+            ));
+        }
+    }
+
+    /// Builds the plan: computes of every source, each checked; jobs and batch deployments
+    /// resolved against them (YAML first, then listed, then scripts: the first of a name
+    /// wins). A job or deployment
+    /// whose compute is defined nowhere is a note, and is not checked against it.
+    fn finish(&mut self) {
+        let mut plan = Plan::default();
+        let mut origins = Vec::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for (def, origin) in self
+            .computes
+            .iter()
+            .chain(&self.listed)
+            .chain(&self.scripted)
+        {
+            if def.name.is_empty() {
+                continue;
+            }
+            // Every definition is checked; jobs resolve to the first of a name.
+            by_name
+                .entry(def.name.to_ascii_lowercase())
+                .or_insert(plan.compute.len());
+            plan.compute.push(def.clone());
+            origins.push(origin.clone());
+        }
+        let mut resolution = Vec::new();
+        let mut noted: HashSet<(PathBuf, String)> = HashSet::new();
+        let mut note = |origin: &Origin,
+                        what: &str,
+                        name: &str,
+                        compute: &str,
+                        key: (&str, Mark)| {
+            if noted.insert((origin.file.clone(), compute.to_owned())) {
+                let mut d = FileDiagnostic::new(
+                    origin.file.clone(),
+                    Some(key.1.line1()),
+                    Diagnostic::new(
+                        Code::ComputeNotFound,
+                        format!(
+                            "{what} {name:?}: compute {compute:?} is not defined in the checked files; it is not checked against it"
+                        ),
+                        key.0,
+                    )
+                    .with_help("check the compute's definition along with it (its YAML, `--computes`, or the script that creates it)"),
+                );
+                d.column = Some(key.1.column1());
+                resolution.push(d);
+            }
+        };
+        let mut plan_jobs = Vec::new();
+        for entry in &self.jobs {
+            let mut job = entry.def.clone();
+            if let Some(file) = &entry.component {
+                if let Some((env, _, _)) = self.components.get(file) {
+                    let hints = crate::gpu::environment_hints(env);
+                    job.gpu = hints.needs_gpu();
+                    job.environment = Some(env.clone());
+                }
+            }
+            let compute = if job.target == "serverless-compute" {
+                None
+            } else if let Some(&i) = by_name.get(&job.target.to_ascii_lowercase()) {
+                job.target.clone_from(&plan.compute[i].name);
+                Some(i)
+            } else {
+                let key = entry
+                    .origin
+                    .field("compute")
+                    .or_else(|| entry.origin.field("target"))
+                    .unwrap_or(("compute", entry.origin.start));
+                note(&entry.origin, "job", &job.name, &job.target, key);
+                continue;
+            };
+            plan.jobs.push(job);
+            plan_jobs.push((entry.origin.clone(), compute));
+        }
+        let mut plan_deployments = Vec::new();
+        for (def, origin) in &self.deployments {
+            let mut d = def.clone();
+            let mut compute = None;
+            if let Some(name) = &def.compute {
+                if let Some(&i) = by_name.get(&name.to_ascii_lowercase()) {
+                    d.compute = Some(plan.compute[i].name.clone());
+                    compute = Some(i);
+                } else {
+                    let key = origin.field("compute").unwrap_or(("compute", origin.start));
+                    note(origin, "deployment", &d.name, name, key);
+                    d.compute = None;
+                }
+            }
+            plan.deployments.push(d);
+            plan_deployments.push((origin.clone(), compute));
+        }
+        self.plan = plan;
+        self.plan_computes = origins;
+        self.plan_jobs = plan_jobs;
+        self.plan_deployments = plan_deployments;
+        self.resolution = resolution;
+    }
+
+    /// Checks sizes against the region's own listing (`az ml compute list-sizes`): its
+    /// `supportedComputeTypes` say which compute may use a size, its `family` and
+    /// `lowPriorityCapable` feed the quota checks, and with quota given
+    /// ([`with_usages`](Self::with_usages)) a size it lacks is an error.
+    #[must_use]
+    pub fn with_listing(mut self, listing: crate::vm::Catalog) -> Self {
+        self.listing = Some(listing);
+        self
+    }
+
+    /// Checks every compute and managed online deployment against the region's quota
+    /// (`az ml compute list-usage`): see [`check_quota`](crate::lint::check_quota).
+    #[must_use]
+    pub fn with_usages(mut self, usages: crate::quota::Usages) -> Self {
+        self.usages = Some(usages);
+        self
+    }
+
+    /// Checks the project on `on` (the caller's date).
+    #[must_use]
+    pub fn check(&self, on: crate::date::Date) -> ProjectReport {
+        let mut report = match &self.listing {
+            Some(listing) => crate::lint::validate_with(&self.plan, on, listing),
+            None => crate::lint::validate(&self.plan, on),
+        };
+        if let Some(usages) = &self.usages {
+            let quota = crate::lint::check_quota(&self.plan, self.listing.as_ref(), usages);
+            report.diagnostics.extend(quota.diagnostics);
+        }
+        let mut diagnostics = self.reading.clone();
+        diagnostics.extend(self.resolution.iter().cloned());
+        // Names are compared with Azure's identity rules below, not the plan's.
+        for d in report
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code != Code::DuplicateName)
+        {
+            diagnostics.push(self.locate(d));
+        }
+        diagnostics.extend(self.duplicates());
+        // Size mentions, but where a size diagnostic already stands (a script's compute).
+        let sized: HashSet<(&Path, Option<usize>)> = diagnostics
+            .iter()
+            .filter(|d| {
+                matches!(
+                    d.diagnostic.code,
+                    Code::RetiredSeries
+                        | Code::RetiringSeries
+                        | Code::UnknownSize
+                        | Code::InvalidSizeName
+                        | Code::SeriesNotListed
+                )
+            })
+            .map(|d| (d.file.as_path(), d.line))
+            .collect();
+        let mut found = Vec::new();
+        for m in &self.mentions {
+            if sized.contains(&(m.file.as_path(), Some(m.line))) {
+                continue;
+            }
+            let mention = SizeMention {
+                name: &m.name,
+                size: m.size,
+                line: m.line,
+                column: m.column,
+                cell: m.cell,
+                context: m.context,
+                key: m.key.as_deref(),
+            };
+            if let Some(mut diagnostic) = mention.check(on, Catalog::embedded()) {
+                if let Some(cell) = m.cell {
+                    diagnostic.location = if diagnostic.location.is_empty() {
+                        format!("cell {cell}")
+                    } else {
+                        format!("cell {cell}: {}", diagnostic.location)
+                    };
+                }
+                let mut d = FileDiagnostic::new(&m.file, Some(m.line), diagnostic);
+                d.column = Some(m.column);
+                found.push(d);
+            }
+        }
+        diagnostics.extend(found);
+        // File by file, top to bottom (stable: equal places keep their order).
+        diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        ProjectReport {
+            on: Some(on),
+            files_read: self.files_read,
+            skipped: self.skipped.clone(),
+            diagnostics,
+        }
+    }
+
+    /// Two definitions Azure would treat as one: a warning at the later, naming the first.
+    fn duplicates(&self) -> Vec<FileDiagnostic> {
+        let mut first: HashMap<(&str, &str), &Identity> = HashMap::new();
+        let mut out = Vec::new();
+        for id in &self.identities {
+            match first.entry((id.what, id.key.as_str())) {
+                Entry::Vacant(v) => {
+                    v.insert(id);
+                }
+                Entry::Occupied(o) => {
+                    let earlier = o.get();
+                    let mut d = FileDiagnostic::new(
+                        &id.file,
+                        Some(id.mark.line1()),
+                        Diagnostic::new(
+                            Code::DuplicateName,
+                            format!(
+                                "{} {} is defined more than once; Azure keeps one of them",
+                                id.what, id.shown,
+                            ),
+                            "name",
+                        )
+                        .with_help("give each a unique name, or keep one of the alternatives"),
+                    );
+                    d.column = Some(id.mark.column1());
+                    d.related.push(RelatedLocation::new(
+                        &earlier.file,
+                        Some(earlier.mark.line1()),
+                        "first defined here",
+                    ));
+                    out.push(d);
+                }
+            }
+        }
+        out
+    }
+
+    /// Places a plan diagnostic (`jobs[1].size`) at the file, key position and YAML key, and
+    /// for a job or deployment on a compute, says where the compute is defined.
+    fn locate(&self, d: Diagnostic) -> FileDiagnostic {
+        let (entry, field) = d.location.split_once('.').unwrap_or((&d.location, ""));
+        let (list, index) = entry
+            .split_once('[')
+            .and_then(|(list, rest)| {
+                rest.strip_suffix(']')
+                    .and_then(|i| i.parse::<usize>().ok())
+                    .map(|i| (list, i))
+            })
+            .unwrap_or((entry, 0));
+        let (origin, compute) = match list {
+            "compute" => (self.plan_computes.get(index), None),
+            "jobs" => self
+                .plan_jobs
+                .get(index)
+                .map_or((None, None), |(o, c)| (Some(o), *c)),
+            _ => self
+                .plan_deployments
+                .get(index)
+                .map_or((None, None), |(o, c)| (Some(o), *c)),
+        };
+        let Some(origin) = origin else {
+            return FileDiagnostic::new(PathBuf::new(), None, d);
+        };
+        let (mark, location) = match origin.field(field) {
+            Some((key, mark)) => (mark, key.to_owned()),
+            None => (origin.start, field.to_owned()),
+        };
+        let mut fd = FileDiagnostic::new(
+            origin.file.clone(),
+            Some(mark.line1()),
+            Diagnostic { location, ..d },
+        );
+        fd.column = Some(mark.column1());
+        if let Some(c) = compute.and_then(|i| self.plan_computes.get(i).map(|o| (i, o))) {
+            let (i, o) = c;
+            fd.related.push(RelatedLocation::new(
+                o.file.clone(),
+                Some(o.start.line1()),
+                format!("compute {:?} defined here", self.plan.compute[i].name),
+            ));
+        }
+        fd
+    }
+}
