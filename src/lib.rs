@@ -30,7 +30,7 @@ pub use fit::{
     training_targets,
 };
 pub use gpu::{CudaRequirement, CudaVersion, Framework, GpuArchitecture};
-pub use lint::{Code, Diagnostic, ProjectReport, Report, Severity, validate};
+pub use lint::{Code, Diagnostic, Report, Severity, validate};
 pub use names::ParseNameError;
 pub use plan::{ComputeDef, DeploymentDef, JobDef, Plan};
 #[cfg(feature = "yaml")]

@@ -90,8 +90,8 @@ fn every_public_type_has_the_traits_it_should() {
     output::<InferenceFit>();
     output::<FeatureSupport>();
     output::<InferenceProfile>();
-    output::<ProjectReport>();
-    output::<FileDiagnostic>();
+    output::<Report>();
+    output::<Diagnostic>();
     output::<SeriesGpu>();
     output::<Retirement>();
     output::<RegionalRetirement>();
@@ -196,7 +196,7 @@ fn validate_my_plan() -> Result<(), Box<dyn std::error::Error>> {
     assert_eq!(report.count(Severity::Error), 1);
     let d = &report.diagnostics[0];
     assert_eq!(
-        (d.code, d.location.as_str()),
+        (d.code, d.key.to_string().as_str()),
         (Code::RetiredSeries, "compute[0].size")
     );
     // The report serializes with the fields the CLI prints; round-tripped through text, the

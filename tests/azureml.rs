@@ -17,7 +17,7 @@ fn codes(files: &[(&str, &str)]) -> Vec<(Code, Option<usize>, String)> {
         .check(on())
         .diagnostics
         .into_iter()
-        .map(|d| (d.diagnostic.code, d.line, d.diagnostic.location))
+        .map(|d| (d.code, d.line(), d.key.to_string()))
         .collect()
 }
 
@@ -261,16 +261,15 @@ fn detection_skipping_and_malformed_files() {
     assert_eq!(report.files_read, 1);
     let d = &report.diagnostics[0];
     assert_eq!(
-        (d.diagnostic.code, d.diagnostic.severity, d.line),
+        (d.code, d.severity, d.line()),
         (Code::YamlSyntax, Severity::Error, Some(5))
     );
-    assert_eq!(d.column, Some(8));
+    assert_eq!(d.column(), Some(8));
     assert!(
-        d.diagnostic
-            .message
+        d.message
             .starts_with("does not load as the Azure ML CLI loads it: expected ',' or ']'"),
         "{}",
-        d.diagnostic.message
+        d.message
     );
     // Unknown types: notes, never failures.
     let spark = format!("$schema: {SCHEMA}/sparkJob.schema.json\ntype: spark\ncode: src\n");
@@ -324,8 +323,13 @@ fn the_bundled_sample_project() {
         .diagnostics
         .iter()
         .map(|d| {
-            let file = d.file.strip_prefix(dir).unwrap().display().to_string();
-            (file, d.diagnostic.code)
+            let file = d
+                .file_or_empty()
+                .strip_prefix(dir)
+                .unwrap()
+                .display()
+                .to_string();
+            (file, d.code)
         })
         .collect();
     got.sort();

@@ -345,9 +345,14 @@ fn overview_and_bad_arguments() {
         &["check"],
         &["check", "examples/plan.toml", "--format", "xml"],
     ] {
-        let (code, _, err) = run(bad);
+        let (code, out, err) = run(bad);
         assert_eq!(code, 2, "{bad:?}: {err}");
-        assert!(err.contains("usage: aml"), "{bad:?}");
+        assert!(out.is_empty(), "{bad:?}: {out}");
+        // The error, then at most the command's usage line and a pointer to --help: never
+        // the whole help.
+        assert!(err.starts_with("error: "), "{bad:?}: {err}");
+        assert!(err.lines().count() <= 7, "{bad:?}: {err}");
+        assert!(!err.contains("Commands:"), "{bad:?}: {err}");
     }
     let (_, err_out, err) = run(&["size", "Standard_NC24rs_v"]);
     assert!(err_out.is_empty());
@@ -582,4 +587,116 @@ fn check_and_recommend_within_quota() {
         "2026-11-27",
     ]);
     assert!(v["best"].is_string());
+}
+
+#[test]
+fn version_prints_the_crate_version_and_the_data_date() {
+    for flag in ["--version", "-V"] {
+        let (code, out, err) = run(&[flag]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            out,
+            format!(
+                "aml {} (data as of {})\n",
+                env!("CARGO_PKG_VERSION"),
+                aml_targets::DATA_AS_OF
+            )
+        );
+    }
+}
+
+#[test]
+fn every_command_has_help_with_examples() {
+    for command in [
+        "overview",
+        "size",
+        "cuda",
+        "train",
+        "deploy",
+        "recommend",
+        "check",
+        "data",
+        "explain",
+    ] {
+        let (code, out, err) = run(&[command, "--help"]);
+        assert_eq!(code, 0, "{command}: {err}");
+        assert!(
+            out.contains(&format!("Usage: aml {command}")),
+            "{command}: {out}"
+        );
+        assert!(out.contains("Examples:\n  aml "), "{command}: {out}");
+    }
+    let (code, out, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Commands:") && out.contains("explain"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_option_of_another_command_is_refused() {
+    let (code, out, err) = run(&["check", "examples/plan.toml", "--model-ram-gb", "1"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty());
+    assert_eq!(
+        err.lines().next(),
+        Some("error: unexpected argument '--model-ram-gb' found"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_misspelt_command_gets_a_suggestion() {
+    let (code, _, err) = run(&["chek", "."]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: unrecognized subcommand 'chek'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("a similar subcommand exists: 'check'"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["check", ".", "--formt", "json"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("a similar argument exists: '--format'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn format_takes_an_equals_sign() {
+    let (code, out, err) = run(&[
+        "check",
+        "examples/plan.toml",
+        "--format=json",
+        "--on=2026-11-26",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["on"], "2026-11-26");
+}
+
+#[test]
+fn explain_prints_every_code() {
+    for &code in aml_targets::Code::ALL {
+        let (status, out, err) = run(&["explain", code.as_str()]);
+        assert_eq!(status, 0, "{code}: {err}");
+        assert_eq!(out, format!("{}\n", code.rule()), "{code}");
+        assert!(out.starts_with(&format!("{code} ({}): ", code.severity())));
+    }
+    let (status, out, _) = run(&["explain", "--all"]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        out.matches("\nMore: ").count(),
+        aml_targets::Code::ALL.len()
+    );
+    let (status, _, err) = run(&["explain", "retired-serie"]);
+    assert_eq!(status, 2);
+    assert!(
+        err.contains("unknown diagnostic code \"retired-serie\""),
+        "{err}"
+    );
 }

@@ -26,8 +26,8 @@ fn leading(cell: &str) -> &str {
 
 #[test]
 fn every_cuda_arch_support_row() {
-    let rows = csv(include_str!("data/cuda_arch_support.csv"));
-    assert_eq!(rows.len(), 19);
+    let rows = csv(include_str!("../data/cuda_arch_support.csv"));
+    assert_eq!(rows.len(), 20);
     for row in &rows {
         let ccs: Vec<ComputeCapability> = leading(&row["compute_capabilities"])
             .split(';')
@@ -57,7 +57,7 @@ fn every_cuda_arch_support_row() {
         (thor.cuda.min(), thor.cuda.max()),
         (v("12.8"), Some(v("12.9")))
     );
-    assert_eq!(NVIDIA_CUDA_SUPPORT.len(), rows.len() + 1);
+    assert_eq!(NVIDIA_CUDA_SUPPORT.len(), rows.len());
     // FACTS.md §8 in words.
     let range = |c: &str| {
         c.parse::<ComputeCapability>()
@@ -89,9 +89,9 @@ fn every_cuda_arch_support_row() {
 
 #[test]
 fn every_driver_minimum_row() {
-    let rows = csv(include_str!("data/cuda_driver_min.csv"));
-    // The shared CSV's rows, then the toolkits NVIDIA released since (FACTS §8 asks for all).
-    assert_eq!(rows.len() + 1, CUDA_DRIVER_MINIMUMS.len());
+    let rows = csv(include_str!("../data/cuda_driver_min.csv"));
+    // Every released toolkit from 9.0 with a bundled driver (FACTS §8 asks for all).
+    assert_eq!(rows.len(), CUDA_DRIVER_MINIMUMS.len());
     for (row, table) in rows.iter().zip(CUDA_DRIVER_MINIMUMS) {
         let cuda = v(&row["cuda"]);
         let min: DriverVersion = row["min_linux_driver"]
@@ -122,7 +122,7 @@ fn every_driver_minimum_row() {
     );
     assert!(last.source.starts_with("secondary"));
     // 13.4 and 13.5 are released without a bundled driver: toolkits, with no minimum.
-    assert_eq!(CUDA_TOOLKITS.len(), rows.len() + 3);
+    assert_eq!(CUDA_TOOLKITS.len(), rows.len() + 2);
     assert_eq!(
         &CUDA_TOOLKITS[CUDA_TOOLKITS.len() - 3..],
         [v("13.3"), v("13.4"), v("13.5")]
@@ -450,7 +450,7 @@ fn cuda_ranges() {
 
 #[test]
 fn every_framework_cuda_row() {
-    let rows = csv(include_str!("data/framework_cuda.csv"));
+    let rows = csv(include_str!("../data/framework_cuda.csv"));
     assert_eq!(rows.len(), FRAMEWORK_CUDA_BUILDS.len());
     for (row, table) in rows.iter().zip(FRAMEWORK_CUDA_BUILDS) {
         let framework: Framework = row["framework"].parse().unwrap();
@@ -487,7 +487,7 @@ fn every_framework_cuda_row() {
 
 #[test]
 fn every_pytorch_wheel_row() {
-    let rows = csv(include_str!("data/pytorch_wheel_arch.csv"));
+    let rows = csv(include_str!("../data/pytorch_wheel_arch.csv"));
     assert_eq!(rows.len(), PYTORCH_WHEELS.len());
     for (row, table) in rows.iter().zip(PYTORCH_WHEELS) {
         assert_eq!(table.tag, row["cuda_variant"]);

@@ -89,7 +89,7 @@ mod yaml {
             .check(on())
             .diagnostics
             .into_iter()
-            .map(|d| (d.diagnostic.code, d.line, d.diagnostic.location))
+            .map(|d| (d.code, d.line(), d.key.to_string()))
             .collect()
     }
 
@@ -132,13 +132,11 @@ mod yaml {
         );
         let report = AzureMlProject::from_sources([("deep.yml", text.as_str())]).check(on());
         let d = &report.diagnostics[0];
-        assert_eq!((d.diagnostic.code, d.line), (Code::YamlSyntax, Some(3)));
+        assert_eq!((d.code, d.line()), (Code::YamlSyntax, Some(3)));
         assert!(
-            d.diagnostic
-                .message
-                .contains("nested deeper than 400 levels"),
+            d.message.contains("nested deeper than 400 levels"),
             "{}",
-            d.diagnostic.message
+            d.message
         );
     }
 
@@ -194,7 +192,7 @@ mod yaml {
         );
         let report = AzureMlProject::from_sources([("c.yml", compute.as_str())]).check(on());
         assert_eq!(
-            report.diagnostics[1].diagnostic.message,
+            report.diagnostics[1].message,
             "`min_instances` is \"-5\"; a whole number from 0 to 4294967295 is expected"
         );
         let job = format!(
@@ -250,7 +248,7 @@ mod yaml {
             report
                 .diagnostics
                 .iter()
-                .map(|d| d.diagnostic.code)
+                .map(|d| d.code)
                 .collect::<Vec<_>>(),
             [Code::RetiredSeries]
         );

@@ -42,7 +42,7 @@ fn codes(report: &aml_targets::Report) -> Vec<(Code, String)> {
     report
         .diagnostics
         .iter()
-        .map(|d| (d.code, d.location.clone()))
+        .map(|d| (d.code, d.key.to_string()))
         .collect()
 }
 
@@ -371,10 +371,15 @@ fn across_files_of_a_repository() {
     let found: Vec<(String, Option<usize>, Code)> = report
         .diagnostics
         .iter()
-        .filter(|d| d.diagnostic.code.as_str().contains("quota"))
+        .filter(|d| d.code.as_str().contains("quota"))
         .map(|d| {
-            let file = d.file.strip_prefix(dir).unwrap().display().to_string();
-            (file, d.line, d.diagnostic.code)
+            let file = d
+                .file_or_empty()
+                .strip_prefix(dir)
+                .unwrap()
+                .display()
+                .to_string();
+            (file, d.line(), d.code)
         })
         .collect();
     assert_eq!(

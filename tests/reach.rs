@@ -6,8 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use aml_targets::project::{MentionContext, NOT_VM_SIZES, ReadOptions, TextKind, size_mentions};
-use aml_targets::{AzureMlProject, Catalog, Code, Date, ProjectReport, Severity};
+use aml_targets::lint::MentionContext;
+use aml_targets::project::{NOT_VM_SIZES, ReadOptions, TextKind, size_mentions};
+use aml_targets::{AzureMlProject, Catalog, Code, Date, Report, Severity};
 
 const ON: &str = "2026-11-27";
 const SCHEMA: &str = "https://azuremlschemas.azureedge.net/latest";
@@ -21,18 +22,21 @@ fn fixture() -> PathBuf {
 }
 
 /// (file relative to `base`, line, severity, code, key) of every diagnostic.
-fn found(report: &ProjectReport, base: &Path) -> Vec<(String, usize, Severity, Code, String)> {
+fn found(report: &Report, base: &Path) -> Vec<(String, usize, Severity, Code, String)> {
     report
         .diagnostics
         .iter()
         .map(|d| {
-            let file = d.file.strip_prefix(base).unwrap_or(&d.file);
+            let file = d
+                .file_or_empty()
+                .strip_prefix(base)
+                .unwrap_or(d.file_or_empty());
             (
                 file.display().to_string().replace('\\', "/"),
-                d.line.unwrap_or(0),
-                d.diagnostic.severity,
-                d.diagnostic.code,
-                d.diagnostic.location.clone(),
+                d.line().unwrap_or(0),
+                d.severity,
+                d.code,
+                d.key.to_string(),
             )
         })
         .collect()
@@ -154,16 +158,16 @@ fn every_finding_of_a_repository_with_scripts_notebooks_and_templates() {
     let bicep = report
         .diagnostics
         .iter()
-        .find(|d| d.file.ends_with("infra/main.bicep"))
+        .find(|d| d.file_or_empty().ends_with("infra/main.bicep"))
         .unwrap();
-    assert_eq!(bicep.column, Some(24));
+    assert_eq!(bicep.column(), Some(24));
     let train = report
         .diagnostics
         .iter()
-        .find(|d| d.file.ends_with("cli/jobs/train-gpu.yml"))
+        .find(|d| d.file_or_empty().ends_with("cli/jobs/train-gpu.yml"))
         .unwrap();
     assert!(train.related[0].file.ends_with("setup/create-compute.sh"));
-    assert_eq!(train.related[0].line, Some(9));
+    assert_eq!(train.related[0].line(), Some(9));
     assert_eq!(
         train.related[0].message,
         "compute \"gpu-cluster\" defined here"
@@ -250,7 +254,7 @@ fn computes_listed_by_az_ml_compute_list() {
     let codes: Vec<(String, Code)> = report
         .diagnostics
         .iter()
-        .map(|d| (d.file.display().to_string(), d.diagnostic.code))
+        .map(|d| (d.file_or_empty().display().to_string(), d.code))
         .collect();
     // The listed NC cluster is reported; the job runs on the YAML's T4 cluster: no error.
     assert_eq!(codes, [("rest.json".to_owned(), Code::RetiredSeries)]);
@@ -325,11 +329,17 @@ jobs:
     );
     assert!(project.plan().jobs.iter().all(|j| j.ml_pipelines));
     let report = project.check(on());
+    let keys: Vec<String> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.key.to_string())
+        .collect();
     let found: Vec<(Option<usize>, Code, &str)> = report
         .diagnostics
         .iter()
-        .filter(|d| d.file == Path::new("p.yml"))
-        .map(|d| (d.line, d.diagnostic.code, d.diagnostic.location.as_str()))
+        .zip(&keys)
+        .filter(|(d, _)| d.file.as_deref() == Some(Path::new("p.yml")))
+        .map(|(d, key)| (d.line(), d.code, key.as_str()))
         .collect();
     assert_eq!(
         found,
@@ -376,7 +386,7 @@ fn batch_deployments_on_their_compute() {
     let found: Vec<(String, Option<usize>, Code)> = report
         .diagnostics
         .iter()
-        .map(|d| (d.file.display().to_string(), d.line, d.diagnostic.code))
+        .map(|d| (d.file_or_empty().display().to_string(), d.line(), d.code))
         .collect();
     // A GPU framework image on a CPU cluster.
     assert_eq!(found, [("m.yml".to_owned(), Some(7), Code::GpuOnCpuSize)]);

@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 
 use aml_targets::lint::SkipReason;
-use aml_targets::{AzureMlProject, Code, Date, ProjectReport, RenderOptions, Severity};
+use aml_targets::render;
+use aml_targets::{AzureMlProject, Code, Date, RenderOptions, Report, Severity};
 
 const ON: &str = "2026-11-27";
 
@@ -21,26 +22,29 @@ fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/examples-repo")
 }
 
-fn check(files: &[(&str, &str)]) -> ProjectReport {
+fn check(files: &[(&str, &str)]) -> Report {
     AzureMlProject::from_sources(files.iter().copied()).check(on())
 }
 
 /// (file, line, code) of every diagnostic.
-fn found(report: &ProjectReport) -> Vec<(String, Option<usize>, Code)> {
+fn found(report: &Report) -> Vec<(String, Option<usize>, Code)> {
     report
         .diagnostics
         .iter()
-        .map(|d| (d.file.display().to_string(), d.line, d.diagnostic.code))
+        .map(|d| (d.file_or_empty().display().to_string(), d.line(), d.code))
         .collect()
 }
 
-fn rel(report: &ProjectReport, base: &Path) -> Vec<(String, Option<usize>, Code)> {
+fn rel(report: &Report, base: &Path) -> Vec<(String, Option<usize>, Code)> {
     report
         .diagnostics
         .iter()
         .map(|d| {
-            let file = d.file.strip_prefix(base).unwrap_or(&d.file);
-            (file.display().to_string(), d.line, d.diagnostic.code)
+            let file = d
+                .file_or_empty()
+                .strip_prefix(base)
+                .unwrap_or(d.file_or_empty());
+            (file.display().to_string(), d.line(), d.code)
         })
         .collect()
 }
@@ -53,7 +57,7 @@ fn no_false_error_on_a_tree_shaped_like_a_public_examples_repository() {
         report.count(Severity::Error),
         0,
         "{}",
-        report.to_human(&RenderOptions::default().verbose(true))
+        render::Format::Human.render(&report, &RenderOptions::default().verbose(true))
     );
     let warnings: Vec<_> = rel(&report, &base)
         .into_iter()
@@ -211,16 +215,16 @@ fn jobs_without_a_name_are_never_duplicates() {
         [("b.yml".to_owned(), Some(5), Code::DuplicateName)]
     );
     let d = &report.diagnostics[0];
-    assert_eq!(d.diagnostic.severity, Severity::Warning);
-    assert_eq!(d.diagnostic.location, "name");
-    assert_eq!(d.column, Some(1));
+    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!(d.key, "name");
+    assert_eq!(d.column(), Some(1));
     assert_eq!(
-        d.diagnostic.message,
+        d.message,
         "job \"nightly\" is defined more than once; Azure keeps one of them"
     );
     assert_eq!(d.related.len(), 1);
     assert_eq!(d.related[0].file, Path::new("a.yml"));
-    assert_eq!(d.related[0].line, Some(5));
+    assert_eq!(d.related[0].line(), Some(5));
 }
 
 #[test]
@@ -320,7 +324,7 @@ fn yaml_the_azure_ml_cli_accepts_is_read() {
         found(&report),
         [("t.yml".to_owned(), Some(3), Code::YamlSyntax)]
     );
-    assert_eq!(report.diagnostics[0].column, Some(9));
+    assert_eq!(report.diagnostics[0].column(), Some(9));
     // Unknown tags (CloudFormation-style) are refused by the safe loader too.
     let tagged = format!("$schema: {SCHEMA}/commandJob.schema.json\ncommand: !Sub x\n");
     assert_eq!(
@@ -349,11 +353,10 @@ fn templates_are_notes_and_placeholders_are_never_checked() {
     );
     assert!(
         report.diagnostics[0]
-            .diagnostic
             .message
             .contains("{{ENDPOINT_NAME}}, {{ACR_NAME}}"),
         "{}",
-        report.diagnostics[0].diagnostic.message
+        report.diagnostics[0].message
     );
     // A placeholder as the size: not an unknown or invalid size.
     let sized = format!(
@@ -442,14 +445,14 @@ fn every_kind_without_a_schema_is_recognised() {
         let messages: Vec<&str> = report
             .diagnostics
             .iter()
-            .map(|d| d.diagnostic.message.as_str())
+            .map(|d| d.message.as_str())
             .collect();
         assert_eq!(report.files_read, 1, "{kind}: {messages:?}");
         assert!(
             messages.len() == 1 && messages[0].starts_with(kind),
             "{kind}: {messages:?}"
         );
-        assert_eq!(report.diagnostics[0].diagnostic.code, Code::NotChecked);
+        assert_eq!(report.diagnostics[0].code, Code::NotChecked);
     }
     // And what is not Azure ML's is skipped, with the reason kept for JSON.
     for text in [
@@ -473,24 +476,42 @@ fn every_kind_without_a_schema_is_recognised() {
 fn output_is_quiet_by_default() {
     let report = AzureMlProject::read_paths([fixture()]).unwrap().check(on());
     let quiet = RenderOptions::default().base(fixture());
-    let human = report.to_human(&quiet);
+    let human = render::Format::Human.render(&report, &quiet);
     assert!(!human.contains("note["), "{human}");
     assert!(human.contains("warning[duplicate-name]"));
     assert!(human.ends_with(
         "35 file(s) read, 3 skipped, on 2026-11-27: 0 error(s), 2 warning(s), 24 note(s)\n"
     ));
-    assert_eq!(report.to_github(&quiet).lines().count(), 2);
-    assert_eq!(report.to_cargo(&quiet).lines().count(), 2);
+    assert_eq!(
+        render::Format::Github
+            .render(&report, &quiet)
+            .lines()
+            .count(),
+        2
+    );
+    assert_eq!(
+        render::Format::Cargo
+            .render(&report, &quiet)
+            .lines()
+            .count(),
+        2
+    );
     let verbose = quiet.clone().verbose(true);
-    assert_eq!(report.to_github(&verbose).lines().count(), 26);
+    assert_eq!(
+        render::Format::Github
+            .render(&report, &verbose)
+            .lines()
+            .count(),
+        26
+    );
     assert!(
-        report
-            .to_github(&verbose)
+        render::Format::Github
+            .render(&report, &verbose)
             .lines()
             .any(|l| l.starts_with("::notice "))
     );
     // Paths relative to the base, no `./`.
-    for line in report.to_github(&verbose).lines() {
+    for line in render::Format::Github.render(&report, &verbose).lines() {
         assert!(
             line.contains(" file=cli/") || line.contains(" file=sdk/"),
             "{line}"
@@ -502,8 +523,10 @@ fn output_is_quiet_by_default() {
 #[test]
 fn json_keeps_every_note_and_lists_skipped_files() {
     let report = AzureMlProject::read_paths([fixture()]).unwrap().check(on());
-    let v: serde_json::Value =
-        serde_json::from_str(&report.to_json(&RenderOptions::default().base(fixture()))).unwrap();
+    let v: serde_json::Value = serde_json::from_str(
+        &render::Format::Json.render(&report, &RenderOptions::default().base(fixture())),
+    )
+    .unwrap();
     assert_eq!(v["diagnostics"].as_array().unwrap().len(), 26);
     assert_eq!(
         (
@@ -561,7 +584,7 @@ fn hostile_file_names_and_values_cannot_inject_output() {
     let report = AzureMlProject::read_paths([&dir]).unwrap().check(on());
     assert_eq!(report.count(Severity::Error), 2, "{report:?}");
     let options = RenderOptions::default().base(&dir);
-    let github = report.to_github(&options);
+    let github = render::Format::Github.render(&report, &options);
     // One workflow command per diagnostic, nothing else starts with `::`.
     assert_eq!(github.lines().count(), 3, "{github}");
     for line in github.lines() {
@@ -587,14 +610,14 @@ fn hostile_file_names_and_values_cannot_inject_output() {
         github.contains("file=a%2Cline=9%0A%3A%3Aadd-mask%3A%3AS%250A%0D\\u{1b}[31m%3Ab.yml"),
         "{github}"
     );
-    let cargo = report.to_cargo(&options);
+    let cargo = render::Format::Cargo.render(&report, &options);
     assert_eq!(cargo.lines().count(), 3, "{cargo}");
     assert!(
         cargo.lines().all(|l| l.starts_with("cargo:warning=")),
         "{cargo}"
     );
     assert!(!cargo.contains('\u{1b}') && !cargo.contains('\r'));
-    let human = report.to_human(&options);
+    let human = render::Format::Human.render(&report, &options);
     assert!(
         !human.contains('\u{1b}') && !human.contains('\r') && !human.contains('\u{7}'),
         "{human:?}"
@@ -602,14 +625,16 @@ fn hostile_file_names_and_values_cannot_inject_output() {
     assert!(human.contains("\\n::add-mask::"), "{human}");
     #[cfg(feature = "json")]
     {
-        let json: serde_json::Value = serde_json::from_str(&report.to_json(&options)).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&render::Format::Json.render(&report, &options)).unwrap();
         assert!(
             json["diagnostics"][0]["file"]
                 .as_str()
                 .unwrap()
                 .contains("\n::add-mask::")
         );
-        let sarif: serde_json::Value = serde_json::from_str(&report.to_sarif(&options)).unwrap();
+        let sarif: serde_json::Value =
+            serde_json::from_str(&render::Format::Sarif.render(&report, &options)).unwrap();
         let uri =
             sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
                 ["uri"]
@@ -631,7 +656,8 @@ fn sarif_has_a_rule_per_code_and_located_results() {
         ("cli/compute/d.yml", &compute),
     ]);
     let sarif: serde_json::Value =
-        serde_json::from_str(&report.to_sarif(&RenderOptions::default())).unwrap();
+        serde_json::from_str(&render::Format::Sarif.render(&report, &RenderOptions::default()))
+            .unwrap();
     assert_eq!(sarif["version"], "2.1.0");
     assert_eq!(
         sarif["$schema"],
@@ -644,7 +670,19 @@ fn sarif_has_a_rule_per_code_and_located_results() {
     for (rule, code) in rules.iter().zip(Code::ALL) {
         assert_eq!(rule["id"], code.as_str());
         assert_eq!(rule["shortDescription"]["text"], code.description());
-        assert_eq!(rule["help"]["text"], code.help());
+        // The full entry of docs/codes.md, and a link to its section.
+        let entry = code.rule();
+        assert_eq!(rule["fullDescription"]["text"], entry.meaning);
+        assert_eq!(rule["help"]["text"], entry.to_string());
+        assert_eq!(rule["help"]["markdown"], entry.markdown());
+        assert!(rule["help"]["text"].as_str().unwrap().contains(code.help()));
+        assert_eq!(
+            rule["helpUri"],
+            format!(
+                "https://github.com/aml-targets/aml-targets/blob/main/docs/codes.md#{}",
+                code.as_str()
+            )
+        );
         assert!(
             ["error", "warning", "note"]
                 .contains(&rule["defaultConfiguration"]["level"].as_str().unwrap())

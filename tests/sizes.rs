@@ -15,12 +15,12 @@ use proptest::prelude::*;
 mod common;
 use common::csv;
 
-const SIZES_CSV: &str = include_str!("data/azure_vm_sizes.csv");
-const CURRENT_SIZES_CSV: &str = include_str!("data/vm_sizes_current.csv");
-const LISTING_SIZES_CSV: &str = include_str!("data/vm_sizes_aml_listing.csv");
-const AML_LISTING_CSV: &str = include_str!("data/aml_vmsizes_eastus_2025-11-04.csv");
-const GPUS_CSV: &str = include_str!("data/gpu_series.csv");
-const CURRENT_GPUS_CSV: &str = include_str!("data/gpu_series_current.csv");
+const SIZES_CSV: &str = include_str!("../data/azure_vm_sizes.csv");
+const CURRENT_SIZES_CSV: &str = include_str!("../data/vm_sizes_current.csv");
+const LISTING_SIZES_CSV: &str = include_str!("../data/vm_sizes_aml_listing.csv");
+const AML_LISTING_CSV: &str = include_str!("../data/aml_vmsizes_eastus_2025-11-04.csv");
+const GPUS_CSV: &str = include_str!("../data/gpu_series.csv");
+const CURRENT_GPUS_CSV: &str = include_str!("../data/gpu_series_current.csv");
 
 #[test]
 fn every_csv_row_parses_classifies_and_finds_its_spec() {

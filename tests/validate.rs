@@ -78,7 +78,7 @@ fn retired_and_retiring_series() {
     let report = validate(&cluster("Standard_NC6"), date(ON));
     let d = &report.diagnostics[0];
     assert_eq!(
-        (d.code, d.severity, d.location.as_str()),
+        (d.code, d.severity, d.key.to_string().as_str()),
         (Code::RetiredSeries, Severity::Error, "compute[0].size")
     );
     assert_eq!(
@@ -228,7 +228,7 @@ fn job_targets_and_features() {
     let report = validate(&p, date(ON));
     let d = &report.diagnostics[0];
     assert_eq!(
-        (d.code, d.location.as_str()),
+        (d.code, d.key.to_string().as_str()),
         (Code::UnknownTarget, "jobs[0].target")
     );
     assert!(d.alternatives.contains(&"serverless-compute".to_owned()));
@@ -327,7 +327,7 @@ fn multi_node_and_gpu() {
     );
     assert_eq!(codes(&p), [Code::GpuOnCpuSize]);
     let d = validate(&p, date(ON)).diagnostics[0].clone();
-    assert_eq!(d.location, "jobs[0].gpu");
+    assert_eq!(d.key, "jobs[0].gpu");
 }
 
 #[test]
@@ -360,7 +360,7 @@ fn cuda_and_frameworks() {
     let got: Vec<Code> = report.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(got, [Code::CudaNvidia, Code::FrameworkBuild]);
     let d = &report.diagnostics[0];
-    assert_eq!(d.location, "jobs[0].environment");
+    assert_eq!(d.key, "jobs[0].environment");
     assert_eq!(
         d.message,
         "CUDA 12.1 (AzureML-ACPT-pytorch-2.1-py310-cuda12.1-gpu) does not run on NC: above the maximum: CUDA 6.0 to 11.8"
@@ -449,7 +449,7 @@ fn deployments() {
     assert_eq!(codes(&big), [Code::AciLimits]);
     let report = validate(&big, date(ON));
     let d = &report.diagnostics[0];
-    assert_eq!(d.location, "deployments[0].model_size_gb");
+    assert_eq!(d.key, "deployments[0].model_size_gb");
     assert_eq!(
         d.message,
         "deployment \"d\": the model (2 GB) is not under Azure Container Instances's 1 GB limit"
@@ -569,7 +569,7 @@ fn compute_settings() {
     let p = with(inst, &|c| c.idle_time_before_scale_down = Some(1800));
     assert_eq!(codes(&p), [Code::ClusterSettingOnInstance]);
     let d = validate(&p, date(ON)).diagnostics[0].clone();
-    assert_eq!(d.location, "compute[0].idle_time_before_scale_down");
+    assert_eq!(d.key, "compute[0].idle_time_before_scale_down");
     assert_eq!(
         d.help.as_deref(),
         Some("instances shut down when idle: use `idle_time_before_shutdown_minutes`")
@@ -627,7 +627,7 @@ fn compute_settings() {
     let report = validate(&dup, date(ON));
     let d = &report.diagnostics[0];
     assert_eq!(d.severity, Severity::Warning);
-    assert_eq!(d.location, "compute[1].name");
+    assert_eq!(d.key, "compute[1].name");
     assert_eq!(
         d.message,
         "compute \"c\" is defined twice: here and at compute[0]"
@@ -708,9 +708,14 @@ fn invalid_values_in_plans_built_in_code() {
         }],
     );
     let report = validate(&bad, date(ON));
+    let keys: Vec<String> = report
+        .with_code(Code::InvalidValue)
+        .map(|d| d.key.to_string())
+        .collect();
     let got: Vec<(&str, &str)> = report
         .with_code(Code::InvalidValue)
-        .map(|d| (d.location.as_str(), d.message.as_str()))
+        .zip(&keys)
+        .map(|(d, key)| (key.as_str(), d.message.as_str()))
         .collect();
     assert_eq!(
         got,

@@ -3,6 +3,7 @@
 //! command, a cargo directive) or reach the terminal with a control character.
 #![no_main]
 
+use aml_targets::render;
 use aml_targets::{AzureMlProject, Date, RenderOptions};
 use aml_targets::project::{TextKind, size_mentions};
 use libfuzzer_sys::fuzz_target;
@@ -23,19 +24,19 @@ fuzz_target!(|data: &[u8]| {
     let project = AzureMlProject::from_sources([("compute.yml", COMPUTE), (name, content)]);
     let report = project.check(on);
     let options = RenderOptions::default().verbose(true);
-    let github = report.to_github(&options);
+    let github = render::Format::Github.render(&report, &options);
     assert!(!github.contains('\r'), "{github:?}");
     for line in github.lines() {
         assert!(line.starts_with("::"), "{line:?}");
     }
-    let cargo = report.to_cargo(&options);
+    let cargo = render::Format::Cargo.render(&report, &options);
     assert!(!cargo.contains('\r'), "{cargo:?}");
     for line in cargo.lines() {
         assert!(line.starts_with("cargo:warning="), "{line:?}");
     }
-    let human = report.to_human(&options);
+    let human = render::Format::Human.render(&report, &options);
     assert!(!human.chars().any(|c| c.is_control() && c != '\n'), "{human:?}");
-    for json in [report.to_json(&options), report.to_sarif(&options)] {
+    for json in [render::Format::Json.render(&report, &options), render::Format::Sarif.render(&report, &options)] {
         serde_json::from_str::<serde_json::Value>(&json).expect("renderers write JSON");
     }
 });

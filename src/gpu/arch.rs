@@ -1,6 +1,6 @@
 //! GPU architectures, compute capabilities and NVIDIA's CUDA range for each (FACTS §8).
 
-use super::cuda::{CudaRange, CudaVersion};
+use super::cuda::CudaRange;
 
 crate::macros::name_enum! {
 /// An NVIDIA GPU architecture, ordered from oldest to newest: Tesla and Fermi for NVIDIA's
@@ -220,7 +220,7 @@ impl ComputeCapability {
     }
 }
 
-/// NVIDIA's CUDA toolkit range for a set of compute capabilities (`cuda_arch_support.csv`):
+/// NVIDIA's CUDA toolkit range for a set of compute capabilities (`data/cuda_arch_support.csv`):
 /// the first toolkit that compiles for them and the last one (`None` while support goes on).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -240,25 +240,6 @@ pub struct NvidiaCudaSupport {
     pub source: &'static str,
 }
 
-const fn arch_row(
-    architecture: GpuArchitecture,
-    label: &'static str,
-    capabilities: &'static [ComputeCapability],
-    first: CudaVersion,
-    last: Option<CudaVersion>,
-    note: &'static str,
-    source: &'static str,
-) -> NvidiaCudaSupport {
-    NvidiaCudaSupport {
-        architecture,
-        label,
-        capabilities,
-        cuda: CudaRange::between(first, last),
-        note,
-        source,
-    }
-}
-
 /// NVIDIA's first and last CUDA toolkit per compute capability, oldest architecture first
 /// (NVIDIA's "CUDA Toolkit, Driver and Architecture Matrix", the CUDA 12.0 and 13.0 release
 /// notes, LLVM's `NVPTXTargetParser.def`). Kepler 3.5/3.7 (K80) ends at 11.8; Maxwell, Pascal
@@ -273,198 +254,4 @@ const fn arch_row(
 ///     .unwrap();
 /// assert_eq!(k80.cuda.max().unwrap().to_string(), "11.8");
 /// ```
-pub const NVIDIA_CUDA_SUPPORT: &[NvidiaCudaSupport] = &[
-    arch_row(
-        GpuArchitecture::Tesla,
-        "Tesla",
-        &[
-            ComputeCapability::new(1, 0),
-            ComputeCapability::new(1, 1),
-            ComputeCapability::new(1, 2),
-            ComputeCapability::new(1, 3),
-        ],
-        CudaVersion::new(1, 0),
-        Some(CudaVersion::new(6, 5)),
-        "",
-        "unverified (secondary: Wikipedia-derived tables, e.g. https://blog.csdn.net/m0_63769180/article/details/128457754)",
-    ),
-    arch_row(
-        GpuArchitecture::Fermi,
-        "Fermi",
-        &[ComputeCapability::new(2, 0), ComputeCapability::new(2, 1)],
-        CudaVersion::new(3, 0),
-        Some(CudaVersion::new(8, 0)),
-        "",
-        "https://docs.nvidia.com/datacenter/tesla/drivers/cuda-toolkit-driver-and-architecture-matrix.html; llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def (sm_20/sm_21 max CUDA_80); last driver R390",
-    ),
-    arch_row(
-        GpuArchitecture::Kepler,
-        "Kepler",
-        &[ComputeCapability::new(3, 0), ComputeCapability::new(3, 2)],
-        CudaVersion::new(6, 0),
-        Some(CudaVersion::new(10, 2)),
-        "first CUDA: 6.0 (per NVIDIA matrix; sm_30 existed in earlier toolkits - unverified)",
-        "https://docs.nvidia.com/datacenter/tesla/drivers/cuda-toolkit-driver-and-architecture-matrix.html (last 'CUDA 10.x', driver R470); llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def (max CUDA_102); https://docs.nvidia.com/cuda/archive/12.6.3/cufft/deprecated-functionality.html (SM30 dropped in 11.0)",
-    ),
-    arch_row(
-        GpuArchitecture::Kepler,
-        "Kepler",
-        &[ComputeCapability::new(3, 5), ComputeCapability::new(3, 7)],
-        CudaVersion::new(6, 0),
-        Some(CudaVersion::new(11, 8)),
-        "first CUDA: 6.0 (per NVIDIA matrix; sm_35 earlier and sm_37 from 6.5 - unverified)",
-        "https://docs.nvidia.com/datacenter/tesla/drivers/cuda-toolkit-driver-and-architecture-matrix.html (last 'CUDA 11.x', driver R470); llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def (max CUDA_118); https://docs.nvidia.com/cuda/archive/12.6.3/cufft/deprecated-functionality.html (SM35/SM37 unsupported from 12.0)",
-    ),
-    arch_row(
-        GpuArchitecture::Maxwell,
-        "Maxwell",
-        &[
-            ComputeCapability::new(5, 0),
-            ComputeCapability::new(5, 2),
-            ComputeCapability::new(5, 3),
-        ],
-        CudaVersion::new(6, 5),
-        Some(CudaVersion::new(12, 9)),
-        "first CUDA: 6.5 (NVIDIA matrix; Maxwell Compatibility Guide describes sm_50 support from CUDA 6.0)",
-        "https://docs.nvidia.com/datacenter/tesla/drivers/cuda-toolkit-driver-and-architecture-matrix.html (last 'CUDA 12.x', driver R580); CUDA 13.0 release notes, Deprecated Architectures (https://docs.nvidia.com/cuda/archive/13.0.0/cuda-toolkit-release-notes/index.html); https://docs.nvidia.com/cuda/maxwell-compatibility-guide",
-    ),
-    arch_row(
-        GpuArchitecture::Pascal,
-        "Pascal",
-        &[
-            ComputeCapability::new(6, 0),
-            ComputeCapability::new(6, 1),
-            ComputeCapability::new(6, 2),
-        ],
-        CudaVersion::new(8, 0),
-        Some(CudaVersion::new(12, 9)),
-        "",
-        "https://docs.nvidia.com/datacenter/tesla/drivers/cuda-toolkit-driver-and-architecture-matrix.html (last 'CUDA 12.x', driver R580); CUDA 13.0 release notes, Deprecated Architectures (https://docs.nvidia.com/cuda/archive/13.0.0/cuda-toolkit-release-notes/index.html); llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def (min CUDA_80)",
-    ),
-    arch_row(
-        GpuArchitecture::Volta,
-        "Volta",
-        &[ComputeCapability::new(7, 0)],
-        CudaVersion::new(9, 0),
-        Some(CudaVersion::new(12, 9)),
-        "",
-        "https://docs.nvidia.com/datacenter/tesla/drivers/cuda-toolkit-driver-and-architecture-matrix.html (last 'CUDA 12.x', driver R580); CUDA 13.0 release notes, Deprecated Architectures (https://docs.nvidia.com/cuda/archive/13.0.0/cuda-toolkit-release-notes/index.html); llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def (min CUDA_90)",
-    ),
-    arch_row(
-        GpuArchitecture::Volta,
-        "Volta",
-        &[ComputeCapability::new(7, 2)],
-        CudaVersion::new(9, 1),
-        Some(CudaVersion::new(12, 9)),
-        "",
-        "llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def (sm_72 min CUDA_91); CUDA 13.0 release notes, Deprecated Architectures (https://docs.nvidia.com/cuda/archive/13.0.0/cuda-toolkit-release-notes/index.html)",
-    ),
-    arch_row(
-        GpuArchitecture::Turing,
-        "Turing",
-        &[ComputeCapability::new(7, 5)],
-        CudaVersion::new(10, 0),
-        None,
-        "",
-        "https://docs.nvidia.com/datacenter/tesla/drivers/cuda-toolkit-driver-and-architecture-matrix.html; llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def; https://developer.nvidia.com/blog/navigating-gpu-architecture-support-a-guide-for-nvidia-cuda-developers (CUDA 13 floor is CC 7.5)",
-    ),
-    arch_row(
-        GpuArchitecture::Ampere,
-        "Ampere",
-        &[ComputeCapability::new(8, 0)],
-        CudaVersion::new(11, 0),
-        None,
-        "",
-        "https://docs.nvidia.com/datacenter/tesla/drivers/cuda-toolkit-driver-and-architecture-matrix.html; llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def (sm_80 min CUDA_110)",
-    ),
-    arch_row(
-        GpuArchitecture::Ampere,
-        "Ampere",
-        &[ComputeCapability::new(8, 6)],
-        CudaVersion::new(11, 1),
-        None,
-        "",
-        "llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def (sm_86 min CUDA_111); pytorch/pytorch cmake/Modules_CUDA_fix/upstream/FindCUDA/select_compute_arch.cmake; NOTE https://docs.nvidia.com/datacenter/tesla/drivers/cuda-toolkit-driver-and-architecture-matrix.html groups 8.0/8.6 under CUDA 11.0",
-    ),
-    arch_row(
-        GpuArchitecture::Ampere,
-        "Ampere (Jetson Orin)",
-        &[ComputeCapability::new(8, 7)],
-        CudaVersion::new(11, 4),
-        None,
-        "",
-        "llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def (sm_87 min CUDA_114)",
-    ),
-    arch_row(
-        GpuArchitecture::Ada,
-        "Ada Lovelace",
-        &[ComputeCapability::new(8, 9)],
-        CudaVersion::new(11, 8),
-        None,
-        "",
-        "https://docs.nvidia.com/datacenter/tesla/drivers/cuda-toolkit-driver-and-architecture-matrix.html; llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def",
-    ),
-    arch_row(
-        GpuArchitecture::Hopper,
-        "Hopper",
-        &[ComputeCapability::new(9, 0)],
-        CudaVersion::new(11, 8),
-        None,
-        "",
-        "https://docs.nvidia.com/datacenter/tesla/drivers/cuda-toolkit-driver-and-architecture-matrix.html (lists CUDA 11.8 and CUDA 12.0); llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def (sm_90 min CUDA_118; sm_90a min CUDA_120)",
-    ),
-    arch_row(
-        GpuArchitecture::Blackwell,
-        "Blackwell",
-        &[ComputeCapability::new(10, 0)],
-        CudaVersion::new(12, 8),
-        None,
-        "",
-        "https://docs.nvidia.com/datacenter/tesla/drivers/cuda-toolkit-driver-and-architecture-matrix.html; llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def (sm_100 min CUDA_128)",
-    ),
-    arch_row(
-        GpuArchitecture::Blackwell,
-        "Blackwell",
-        &[ComputeCapability::new(10, 3)],
-        CudaVersion::new(12, 9),
-        None,
-        "",
-        "llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def (sm_103 min CUDA_129)",
-    ),
-    arch_row(
-        GpuArchitecture::Blackwell,
-        "Blackwell (Thor)",
-        &[ComputeCapability::new(11, 0)],
-        CudaVersion::new(13, 0),
-        None,
-        "first CUDA: 13.0 (sm_101: 12.8); last CUDA: ongoing (sm_101 name: last 12.9); compute capabilities: 11.0 (was 10.1 in CUDA 12.8-12.9)",
-        "llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def (sm_101 CUDA_128..CUDA_129; sm_110 min CUDA_130); https://docs.nvidia.com/cuda/curanddx/0.2.4/release_notes.html (sm_101 renamed sm_110 from CUDA 13.0)",
-    ),
-    arch_row(
-        GpuArchitecture::Blackwell,
-        "Blackwell (Thor)",
-        &[ComputeCapability::new(10, 1)],
-        CudaVersion::new(12, 8),
-        Some(CudaVersion::new(12, 9)),
-        "sm_101, the name of Thor's compute capability in CUDA 12.8-12.9; CUDA 13.0 renamed it sm_110 (the row above)",
-        "llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def (sm_101 CUDA_128..CUDA_129; sm_110 min CUDA_130); https://docs.nvidia.com/cuda/curanddx/0.2.4/release_notes.html (sm_101 renamed sm_110 from CUDA 13.0)",
-    ),
-    arch_row(
-        GpuArchitecture::Blackwell,
-        "Blackwell",
-        &[ComputeCapability::new(12, 0)],
-        CudaVersion::new(12, 8),
-        None,
-        "",
-        "https://docs.nvidia.com/datacenter/tesla/drivers/cuda-toolkit-driver-and-architecture-matrix.html; llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def (sm_120 min CUDA_128)",
-    ),
-    arch_row(
-        GpuArchitecture::Blackwell,
-        "Blackwell",
-        &[ComputeCapability::new(12, 1)],
-        CudaVersion::new(12, 9),
-        None,
-        "",
-        "llvm/llvm-project llvm/include/llvm/TargetParser/NVPTXTargetParser.def (sm_121 min CUDA_129)",
-    ),
-];
+pub const NVIDIA_CUDA_SUPPORT: &[NvidiaCudaSupport] = &super::data::NVIDIA_CUDA_SUPPORT;

@@ -18,6 +18,7 @@
 
 mod arch;
 mod cuda;
+mod data;
 mod framework;
 
 pub use arch::{

@@ -1,19 +1,21 @@
 //! Checking: the code registry ([`Code`], each with its severity and meaning), one
-//! [`Diagnostic`] model, the [`Report`] of a plan and the [`ProjectReport`] of files, and the
-//! rules — [`validate`] for a [`Plan`](crate::plan::Plan), [`check_quota`] against a region's
-//! quota.
+//! [`Diagnostic`] model (code, severity, file, [`KeyPath`], [`Span`], message, help,
+//! alternatives, [`Related`] places) and one [`Report`], for plans built in code, plan files
+//! and repositories alike; and the rules — [`validate`] for a [`Plan`](crate::plan::Plan),
+//! [`check_quota`] against a region's quota.
 //!
 //! Start with [`validate`]: a plan and a date in, diagnostics with stable codes, help and
 //! alternatives out.
 
 mod code;
 mod diagnostic;
-mod report;
-mod rules;
+pub(crate) mod rules;
 mod validate;
 
-pub use code::{Code, Severity};
-pub use diagnostic::{Diagnostic, Report};
-pub use report::{FileDiagnostic, ProjectReport, RelatedLocation, SkipReason, SkippedFile};
+pub use code::{CODES_URL, Code, Example, Rule, Severity, codes_markdown};
+pub use diagnostic::{
+    Diagnostic, KeyPath, PlanList, Position, Related, Report, SkipReason, SkippedFile, Span,
+};
 pub use rules::quota::check_quota;
-pub use validate::{validate, validate_with};
+pub use rules::sizes::MentionContext;
+pub use validate::{check_plan_file, validate, validate_with};

@@ -14,8 +14,9 @@
 use std::path::Path;
 
 use crate::date::Date;
-use crate::lint::{Code, Diagnostic};
-use crate::vm::{Catalog, RetirementState, VmSize};
+use crate::lint::rules::sizes;
+use crate::lint::{Diagnostic, MentionContext};
+use crate::vm::{Catalog, VmSize};
 
 /// What kind of text a file holds: what a comment looks like, and whether it is prose.
 ///
@@ -81,21 +82,6 @@ impl TextKind {
             TextKind::Markdown => &[],
         }
     }
-}
-
-/// Where a mention sits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MentionContext {
-    /// The value of a key or option that provisions a size (`--size`, `vm_size=`, `size=`,
-    /// `instance_type`, `vmSize`).
-    Provisioning,
-    /// In a comment.
-    Comment,
-    /// In prose: Markdown, a notebook's markdown cell.
-    Prose,
-    /// Elsewhere in code (a list of sizes, a default value).
-    Code,
 }
 
 /// One VM size name found in a text.
@@ -185,7 +171,8 @@ fn candidates(bytes: &[u8], mut found: impl FnMut(usize)) {
 /// The VM size names in `text`, in order. Pure: no catalog, no date.
 ///
 /// ```
-/// use aml_targets::project::{MentionContext, TextKind, size_mentions};
+/// use aml_targets::lint::MentionContext;
+/// use aml_targets::project::{TextKind, size_mentions};
 ///
 /// let script = "# Standard_NC6 was the default\naz ml compute create -n gpu --size STANDARD_NC6 --type amlcompute\nSKU=Standard_LRS\n";
 /// let found = size_mentions(script, TextKind::Shell);
@@ -380,143 +367,6 @@ impl SizeMention<'_> {
     /// ```
     #[must_use]
     pub fn check(&self, on: Date, catalog: &Catalog) -> Option<Diagnostic> {
-        let lookup = |s: &VmSize| catalog.get(s).or_else(|| Catalog::embedded().get(s));
-        let spec = lookup(&self.size).or_else(|| lookup(&self.size.unconstrained()));
-        let location = self.key.unwrap_or_default();
-        let Some(spec) = spec else {
-            return self.misspelt(on, catalog, location);
-        };
-        let series = self.size.series().or(spec.series)?;
-        let source = series.retirement().map_or("", |r| r.source);
-        match series.retirement_state(on) {
-            RetirementState::Retired { since } => {
-                let code = if self.context == MentionContext::Provisioning {
-                    Code::RetiredSeries
-                } else {
-                    Code::RetiredSizeMention
-                };
-                Some(
-                    Diagnostic::new(
-                        code,
-                        format!(
-                            "{} is a {series} size; {series} is retired since {since} ({source})",
-                            self.name
-                        ),
-                        location,
-                    )
-                    .with_help("use a current VM size")
-                    .with_alternatives(crate::fit::similar_sizes(spec, None, on)),
-                )
-            }
-            RetirementState::Retiring { date }
-                if on.days_until(date) <= crate::vm::RETIRING_WARNING_DAYS =>
-            {
-                Some(
-                    Diagnostic::new(
-                        Code::RetiringSeries,
-                        format!(
-                            "{} is a {series} size; {series} retires on {date}, in {} days ({source})",
-                            self.name,
-                            on.days_until(date)
-                        ),
-                        location,
-                    )
-                    .with_help("move to a current VM size before the retirement date")
-                    .with_alternatives(crate::fit::similar_sizes(spec, None, on)),
-                )
-            }
-            _ => None,
-        }
+        sizes::mention(self.name, &self.size, self.context, self.key, on, catalog)
     }
-}
-
-impl SizeMention<'_> {
-    /// A name no catalog knows that is a slip of a known one: a size of its series within
-    /// two edits, or — for a name of no known series — a size written the same but for a
-    /// missing accelerator (`Standard_ND96amsr_v4` for `Standard_ND96amsr_A100_v4`). A size
-    /// of a generation or series the catalog does not have (`Standard_D4s_v5`,
-    /// `Standard_D4as_v4`, the first-generation `Standard_D12`) is never taken for a slip.
-    fn misspelt(&self, on: Date, catalog: &Catalog, location: &str) -> Option<Diagnostic> {
-        let all = || Catalog::embedded().sizes().iter().chain(catalog.sizes());
-        let lower = self.name.to_ascii_lowercase();
-        let mut near: Vec<(usize, &str)> = if let Some(series) = self.size.series() {
-            all()
-                .filter(|spec| spec.series == Some(series))
-                .map(|spec| {
-                    (
-                        edit_distance(&lower, &spec.name.to_ascii_lowercase()),
-                        spec.name.as_ref(),
-                    )
-                })
-                .filter(|&(d, _)| d <= 2)
-                .collect()
-        } else {
-            let me = &self.size;
-            all()
-                .filter(|spec| {
-                    spec.size().is_ok_and(|s| {
-                        s.family() == me.family()
-                            && s.vcpus() == me.vcpus()
-                            && s.feature_letters() == me.feature_letters()
-                            && s.version() == me.version()
-                            && me.accelerator().is_none()
-                            && s.accelerator().is_some()
-                    })
-                })
-                .map(|spec| {
-                    (
-                        edit_distance(&lower, &spec.name.to_ascii_lowercase()),
-                        spec.name.as_ref(),
-                    )
-                })
-                .collect()
-        };
-        if near.is_empty() {
-            return None;
-        }
-        near.sort_unstable();
-        near.dedup_by(|a, b| a.1 == b.1);
-        let alternatives: Vec<String> = near.iter().take(3).map(|(_, n)| (*n).to_owned()).collect();
-        let retired = self
-            .size
-            .series()
-            .and_then(|series| match series.retirement_state(on) {
-                RetirementState::Retired { since } => {
-                    Some(format!("; {series} is retired since {since}"))
-                }
-                _ => None,
-            })
-            .unwrap_or_default();
-        Some(
-            Diagnostic::new(
-                Code::UnknownSize,
-                format!(
-                    "{} is no VM size Azure offers; did you mean {}?{retired}",
-                    self.name,
-                    alternatives.join(" or ")
-                ),
-                location,
-            )
-            .with_help("check the name: Azure rejects sizes it does not know")
-            .with_alternatives(alternatives),
-        )
-    }
-}
-
-/// Levenshtein distance of two short ASCII names.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, &ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let next = (row[j + 1] + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != cb));
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
 }

@@ -31,7 +31,7 @@ pub use azureml::{
     AzureMlDocument, AzureMlFile, AzureMlKind, AzureMlProject, ComputeYaml, DeploymentYaml,
     EnvironmentYaml, JobYaml, PipelineSettingsYaml, ReadError, ReadOptions, ResourcesYaml,
 };
-pub use mentions::{MentionContext, NOT_VM_SIZES, SizeMention, TextKind, size_mentions};
+pub use mentions::{NOT_VM_SIZES, SizeMention, TextKind, size_mentions};
 
 /// A compute defined outside the Azure ML YAML files: listed by `az ml compute list`
 /// ([`computes_from_json`]), or created by `az ml compute create`

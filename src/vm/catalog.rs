@@ -105,7 +105,7 @@ fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
 ///
 /// Eight bytes at a time, each byte OR-ed with `0x20` (which folds ASCII case; the few other
 /// bytes it merges are told apart by the final comparison), mixed by multiply-rotate.
-/// `tests/data/gen_catalog.py` computes the same function for the embedded index.
+/// `cargo xtask gen` computes the same function for the embedded index.
 #[cfg(test)]
 pub(crate) fn name_hash(name: &str) -> u64 {
     bytes_hash(name.as_bytes())

@@ -247,7 +247,7 @@ pub enum GpuVendor ("GPU vendor") {
 }
 }
 
-/// The GPU of a series (`gpu_series.csv`).
+/// The GPU of a series (`data/gpu_series.csv`).
 ///
 /// ```
 /// use aml_targets::{GpuArchitecture, VmSeries};

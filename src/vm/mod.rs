@@ -17,6 +17,7 @@
 //! | is a size isolated? | `isolated.rs` | [`ISOLATED_SIZES`] |
 //! | what does my region offer? | `listing.rs` | [`SizeListing`], [`Catalog::from_listing`] |
 //! | will CUDA 12.1 run on NC? | `software.rs` | [`VmSeries::cuda_verdict`], [`PAGE_CUDA_TABLE`] |
+//! | everything about one size on a date | `report.rs` | [`VmSize::report`] |
 //!
 //! Names the catalog does not know still parse: a new Azure size is a well-formed [`VmSize`]
 //! of an unknown (or known) series, never an error.
@@ -27,6 +28,7 @@ mod gpu;
 mod isolated;
 mod listing;
 mod replacement;
+mod report;
 mod retirement;
 mod series;
 mod size;
@@ -39,6 +41,7 @@ pub use listing::{CatalogError, ListedSize, SizeListing};
 #[cfg(feature = "json")]
 pub(crate) use listing::{JsonListing, ListingError};
 pub use replacement::{REPLACEMENTS, Replacement};
+pub use report::SizeReport;
 pub use retirement::{
     REGIONAL_RETIREMENTS, RETIREMENTS, RETIRING_WARNING_DAYS, Region, RegionalRetirement,
     Retirement, RetirementAuthority, RetirementState,

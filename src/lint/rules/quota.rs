@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::fit::InferenceMode;
-use crate::lint::{Code, Diagnostic, Report};
+use crate::lint::{Code, Diagnostic, KeyPath, PlanList, Report};
 use crate::plan::{Plan, Tier};
 use crate::quota::{Usage, UsageKind, Usages, deployment_vcpus};
 use crate::targets::ComputeKind;
@@ -13,7 +13,7 @@ use crate::vm::{Catalog, VmSize, VmSizeSpec, family_key};
 
 /// One claim on quota: who, how many vCPUs, of which family and pool.
 struct Claim {
-    location: String,
+    location: KeyPath,
     who: String,
     family: String,
     vcpus: u64,
@@ -48,7 +48,7 @@ struct Claim {
 /// ]);
 /// let report = check_quota(&plan, None, &usages);
 /// let d = &report.diagnostics[0];
-/// assert_eq!((d.code, d.location.as_str()), (Code::QuotaExceeded, "compute[0].max_instances"));
+/// assert_eq!((d.code, d.key.to_string().as_str()), (Code::QuotaExceeded, "compute[0].max_instances"));
 /// assert!(d.message.contains("needs 16 vCPUs"), "{}", d.message);
 /// ```
 #[must_use]
@@ -59,8 +59,8 @@ pub fn check_quota(plan: &Plan, listing: Option<&Catalog>, usages: &Usages) -> R
         let Some(name) = c.size.as_deref() else {
             continue;
         };
-        let at = format!("compute[{i}]");
-        let Some(spec) = spec_of(name, listing, &at, &mut out) else {
+        let at = (PlanList::Compute, i);
+        let Some(spec) = spec_of(name, listing, at, &mut out) else {
             continue;
         };
         let low_priority = c.tier == Some(Tier::LowPriority);
@@ -77,7 +77,7 @@ pub fn check_quota(plan: &Plan, listing: Option<&Catalog>, usages: &Usages) -> R
                         "compute {:?}: {} is not low-priority capable (the size listing says so)",
                         c.name, spec.name
                     ),
-                    format!("{at}.tier"),
+                    KeyPath::plan(at.0, at.1, "tier"),
                 )
                 .with_help(
                     "use the dedicated tier, or a size the listing marks lowPriorityCapable",
@@ -89,7 +89,7 @@ pub fn check_quota(plan: &Plan, listing: Option<&Catalog>, usages: &Usages) -> R
             &mut out,
             usages,
             Claim {
-                location: format!("{at}.{field}"),
+                location: KeyPath::plan(at.0, at.1, field),
                 who: format!("compute {:?}", c.name),
                 family: String::new(),
                 vcpus: u64::from(nodes) * u64::from(spec.vcpus),
@@ -106,22 +106,16 @@ pub fn check_quota(plan: &Plan, listing: Option<&Catalog>, usages: &Usages) -> R
         let (Some(name), true) = (d.size.as_deref(), managed_online) else {
             continue;
         };
-        let at = format!("deployments[{i}]");
-        let Some(spec) = spec_of(name, listing, &at, &mut out) else {
+        let at = (PlanList::Deployments, i);
+        let Some(spec) = spec_of(name, listing, at, &mut out) else {
             continue;
         };
         if spec.online_endpoints == Some(false) {
-            out.push(
-                Diagnostic::new(
-                    Code::SizeNotForCompute,
-                    format!(
-                        "deployment {:?}: {} is not offered to managed online endpoints in the region (its listing has no MIR among supportedComputeTypes)",
-                        d.name, spec.name
-                    ),
-                    format!("{at}.size"),
-                )
-                .with_help("pick a size the region's listing offers to endpoints"),
-            );
+            out.push(super::sizes::not_for_endpoints(
+                &d.name,
+                &spec.name,
+                KeyPath::plan(at.0, at.1, "size"),
+            ));
         }
         let n = d.instance_count.unwrap_or(1);
         let vcpus = deployment_vcpus(&spec.name, spec.vcpus, n);
@@ -130,7 +124,7 @@ pub fn check_quota(plan: &Plan, listing: Option<&Catalog>, usages: &Usages) -> R
             &mut out,
             usages,
             Claim {
-                location: format!("{at}.instance_count"),
+                location: KeyPath::plan(at.0, at.1, "instance_count"),
                 who: format!("deployment {:?}", d.name),
                 family: String::new(),
                 vcpus,
@@ -184,7 +178,10 @@ pub fn check_quota(plan: &Plan, listing: Option<&Catalog>, usages: &Usages) -> R
             );
         }
     }
-    Report { diagnostics: out }
+    Report {
+        diagnostics: out,
+        ..Report::default()
+    }
 }
 
 fn row_name(row: &Usage, low_priority: bool) -> String {
@@ -206,7 +203,7 @@ fn row_numbers(row: &Usage) -> String {
 fn spec_of<'c>(
     name: &str,
     listing: Option<&'c Catalog>,
-    at: &str,
+    at: (PlanList, usize),
     out: &mut Vec<Diagnostic>,
 ) -> Option<&'c VmSizeSpec> {
     let size = VmSize::parse(name).ok()?;
@@ -221,7 +218,7 @@ fn spec_of<'c>(
                 Diagnostic::new(
                     Code::SizeNotInRegion,
                     format!("{size} is not in the region's size listing: Azure ML does not offer it there"),
-                    format!("{at}.size"),
+                    KeyPath::plan(at.0, at.1, "size"),
                 )
                 .with_help("pick a size `az ml compute list-sizes` lists for the region"),
             );

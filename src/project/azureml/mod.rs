@@ -49,12 +49,14 @@ pub use models::{
     PipelineSettingsYaml, ResourcesYaml,
 };
 
+use crate::lint::MentionContext;
+use crate::lint::rules::{names, targets};
 use crate::lint::{
-    Code, Diagnostic, FileDiagnostic, ProjectReport, RelatedLocation, SkipReason, SkippedFile,
+    Code, Diagnostic, KeyPath, PlanList, Related, Report, SkipReason, SkippedFile, Span,
 };
 use crate::plan::{ComputeDef, DeploymentDef, JobDef, Plan, Tier};
 use crate::project::DefinedCompute;
-use crate::project::mentions::{MentionContext, SizeMention, TextKind, size_mentions};
+use crate::project::mentions::{SizeMention, TextKind, size_mentions};
 use crate::project::walk;
 use crate::project::yaml::Mark;
 use crate::targets::ComputeKind;
@@ -232,10 +234,10 @@ fn glob_match(pattern: &[u8], text: &[u8]) -> bool {
 ///     ("jobs/train.yml", job),
 /// ]);
 /// let report = project.check("2026-11-26".parse()?);
-/// let codes: Vec<Code> = report.diagnostics.iter().map(|d| d.diagnostic.code).collect();
+/// let codes: Vec<Code> = report.diagnostics.iter().map(|d| d.code).collect();
 /// assert_eq!(codes, [Code::RetiredSeries, Code::CudaNvidia]);
-/// assert_eq!(report.diagnostics[0].line, Some(4)); // the `size:` key
-/// assert_eq!(report.diagnostics[1].file.to_str(), Some("jobs/train.yml"));
+/// assert_eq!(report.diagnostics[0].line(), Some(4)); // the `size:` key
+/// assert_eq!(report.diagnostics[1].file_or_empty().to_str(), Some("jobs/train.yml"));
 /// // The job's diagnostic says where its compute is defined.
 /// assert_eq!(report.diagnostics[1].related[0].file.to_str(), Some("compute/gpu.yml"));
 /// # Ok::<(), aml_targets::date::ParseDateError>(())
@@ -257,7 +259,7 @@ pub struct AzureMlProject {
     mentions: Vec<Mention>,
     /// Diagnostics found while reading (syntax errors, unchecked kinds, templates, bad
     /// values).
-    reading: Vec<FileDiagnostic>,
+    reading: Vec<Diagnostic>,
     files_read: usize,
     skipped: Vec<SkippedFile>,
     // Built by `finish`: the plan and where each of its entries came from.
@@ -265,7 +267,7 @@ pub struct AzureMlProject {
     plan_computes: Vec<Origin>,
     plan_jobs: Vec<(Origin, Option<usize>)>,
     plan_deployments: Vec<(Origin, Option<usize>)>,
-    resolution: Vec<FileDiagnostic>,
+    resolution: Vec<Diagnostic>,
     /// The region's size listing and quota, when given.
     listing: Option<crate::vm::Catalog>,
     usages: Option<crate::quota::Usages>,
@@ -525,28 +527,14 @@ impl AzureMlProject {
         }
         let mut resolution = Vec::new();
         let mut noted: HashSet<(PathBuf, String)> = HashSet::new();
-        let mut note = |origin: &Origin,
-                        what: &str,
-                        name: &str,
-                        compute: &str,
-                        key: (&str, Mark)| {
-            if noted.insert((origin.file.clone(), compute.to_owned())) {
-                let mut d = FileDiagnostic::new(
-                    origin.file.clone(),
-                    Some(key.1.line1()),
-                    Diagnostic::new(
-                        Code::ComputeNotFound,
-                        format!(
-                            "{what} {name:?}: compute {compute:?} is not defined in the checked files; it is not checked against it"
-                        ),
-                        key.0,
-                    )
-                    .with_help("check the compute's definition along with it (its YAML, `--computes`, or the script that creates it)"),
-                );
-                d.column = Some(key.1.column1());
-                resolution.push(d);
-            }
-        };
+        let mut note =
+            |origin: &Origin, what: &str, name: &str, compute: &str, key: (&str, Mark)| {
+                if noted.insert((origin.file.clone(), compute.to_owned())) {
+                    let d = targets::compute_not_found(what, name, compute, key.0)
+                        .at(origin.file.clone(), Some(span(key.1)));
+                    resolution.push(d);
+                }
+            };
         let mut plan_jobs = Vec::new();
         for entry in &self.jobs {
             let mut job = entry.def.clone();
@@ -618,7 +606,7 @@ impl AzureMlProject {
 
     /// Checks the project on `on` (the caller's date).
     #[must_use]
-    pub fn check(&self, on: crate::date::Date) -> ProjectReport {
+    pub fn check(&self, on: crate::date::Date) -> Report {
         let mut report = match &self.listing {
             Some(listing) => crate::lint::validate_with(&self.plan, on, listing),
             None => crate::lint::validate(&self.plan, on),
@@ -643,7 +631,7 @@ impl AzureMlProject {
             .iter()
             .filter(|d| {
                 matches!(
-                    d.diagnostic.code,
+                    d.code,
                     Code::RetiredSeries
                         | Code::RetiringSeries
                         | Code::UnknownSize
@@ -651,7 +639,7 @@ impl AzureMlProject {
                         | Code::SeriesNotListed
                 )
             })
-            .map(|d| (d.file.as_path(), d.line))
+            .map(|d| (d.file_or_empty(), d.line()))
             .collect();
         let mut found = Vec::new();
         for m in &self.mentions {
@@ -669,21 +657,22 @@ impl AzureMlProject {
             };
             if let Some(mut diagnostic) = mention.check(on, Catalog::embedded()) {
                 if let Some(cell) = m.cell {
-                    diagnostic.location = if diagnostic.location.is_empty() {
-                        format!("cell {cell}")
-                    } else {
-                        format!("cell {cell}: {}", diagnostic.location)
-                    };
+                    diagnostic.key = KeyPath::cell(cell, m.key.as_deref());
                 }
-                let mut d = FileDiagnostic::new(&m.file, Some(m.line), diagnostic);
-                d.column = Some(m.column);
-                found.push(d);
+                let span = Span::at(m.line, m.column).with_width(m.name.chars().count());
+                found.push(diagnostic.at(&m.file, Some(span)));
             }
         }
         diagnostics.extend(found);
         // File by file, top to bottom (stable: equal places keep their order).
-        diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-        ProjectReport {
+        diagnostics.sort_by(|a, b| {
+            (a.file_or_empty(), a.line(), a.column()).cmp(&(
+                b.file_or_empty(),
+                b.line(),
+                b.column(),
+            ))
+        });
+        Report {
             on: Some(on),
             files_read: self.files_read,
             skipped: self.skipped.clone(),
@@ -692,7 +681,7 @@ impl AzureMlProject {
     }
 
     /// Two definitions Azure would treat as one: a warning at the later, naming the first.
-    fn duplicates(&self) -> Vec<FileDiagnostic> {
+    fn duplicates(&self) -> Vec<Diagnostic> {
         let mut first: HashMap<(&str, &str), &Identity> = HashMap::new();
         let mut out = Vec::new();
         for id in &self.identities {
@@ -702,25 +691,13 @@ impl AzureMlProject {
                 }
                 Entry::Occupied(o) => {
                     let earlier = o.get();
-                    let mut d = FileDiagnostic::new(
-                        &id.file,
-                        Some(id.mark.line1()),
-                        Diagnostic::new(
-                            Code::DuplicateName,
-                            format!(
-                                "{} {} is defined more than once; Azure keeps one of them",
-                                id.what, id.shown,
-                            ),
-                            "name",
-                        )
-                        .with_help("give each a unique name, or keep one of the alternatives"),
-                    );
-                    d.column = Some(id.mark.column1());
-                    d.related.push(RelatedLocation::new(
-                        &earlier.file,
-                        Some(earlier.mark.line1()),
-                        "first defined here",
-                    ));
+                    let d = names::duplicate_identity(id.what, &id.shown)
+                        .at(&id.file, Some(span(id.mark)))
+                        .with_related(Related::new(
+                            &earlier.file,
+                            Some(span(earlier.mark)),
+                            "first defined here",
+                        ));
                     out.push(d);
                 }
             }
@@ -730,48 +707,46 @@ impl AzureMlProject {
 
     /// Places a plan diagnostic (`jobs[1].size`) at the file, key position and YAML key, and
     /// for a job or deployment on a compute, says where the compute is defined.
-    fn locate(&self, d: Diagnostic) -> FileDiagnostic {
-        let (entry, field) = d.location.split_once('.').unwrap_or((&d.location, ""));
-        let (list, index) = entry
-            .split_once('[')
-            .and_then(|(list, rest)| {
-                rest.strip_suffix(']')
-                    .and_then(|i| i.parse::<usize>().ok())
-                    .map(|i| (list, i))
-            })
-            .unwrap_or((entry, 0));
+    fn locate(&self, d: Diagnostic) -> Diagnostic {
+        let KeyPath::Plan { list, index, field } = d.key else {
+            return d;
+        };
         let (origin, compute) = match list {
-            "compute" => (self.plan_computes.get(index), None),
-            "jobs" => self
+            PlanList::Compute => (self.plan_computes.get(index), None),
+            PlanList::Jobs => self
                 .plan_jobs
                 .get(index)
                 .map_or((None, None), |(o, c)| (Some(o), *c)),
-            _ => self
+            PlanList::Deployments => self
                 .plan_deployments
                 .get(index)
                 .map_or((None, None), |(o, c)| (Some(o), *c)),
         };
         let Some(origin) = origin else {
-            return FileDiagnostic::new(PathBuf::new(), None, d);
+            return d;
         };
-        let (mark, location) = match origin.field(field) {
+        let field = field.unwrap_or_default();
+        let (mark, key) = match origin.field(field) {
             Some((key, mark)) => (mark, key.to_owned()),
             None => (origin.start, field.to_owned()),
         };
-        let mut fd = FileDiagnostic::new(
-            origin.file.clone(),
-            Some(mark.line1()),
-            Diagnostic { location, ..d },
-        );
-        fd.column = Some(mark.column1());
-        if let Some(c) = compute.and_then(|i| self.plan_computes.get(i).map(|o| (i, o))) {
-            let (i, o) = c;
-            fd.related.push(RelatedLocation::new(
+        let mut located = Diagnostic {
+            key: KeyPath::key(key),
+            ..d
+        }
+        .at(origin.file.clone(), Some(span(mark)));
+        if let Some((i, o)) = compute.and_then(|i| self.plan_computes.get(i).map(|o| (i, o))) {
+            located.related.push(Related::new(
                 o.file.clone(),
-                Some(o.start.line1()),
+                Some(span(o.start)),
                 format!("compute {:?} defined here", self.plan.compute[i].name),
             ));
         }
-        fd
+        located
     }
+}
+
+/// A YAML position as a diagnostic's span.
+pub(super) fn span(mark: Mark) -> Span {
+    Span::at(mark.line1(), mark.column1())
 }

@@ -12,7 +12,8 @@ use super::{
 };
 use crate::fit::InferenceMode;
 use crate::gpu::environment_hints;
-use crate::lint::{Code, Diagnostic, FileDiagnostic, SkipReason, SkippedFile};
+use crate::lint::rules::{files, values};
+use crate::lint::{Diagnostic, KeyPath, SkipReason, SkippedFile};
 use crate::plan::{ComputeDef, DeploymentDef, JobDef, Tier};
 use crate::project::yaml::{self, Document, Mark, NodeRef, Tag};
 use crate::targets::{ComputeKind, InferenceTarget};
@@ -28,7 +29,7 @@ pub(super) struct Reader<'p, 'd> {
     tokens: &'p [String],
     /// Placeholders met in checked values.
     placeholders_met: bool,
-    diagnostics: Vec<FileDiagnostic>,
+    diagnostics: Vec<Diagnostic>,
 }
 
 /// Keys read and where they are.
@@ -77,13 +78,15 @@ fn take_environment(job: &mut JobDef, fields: &mut Fields, env: String, path: &s
 }
 
 impl<'d> Reader<'_, 'd> {
-    fn diagnostic(&mut self, code: Code, mark: Option<Mark>, location: &str, message: String) {
-        let mut d = FileDiagnostic::new(
-            self.path,
-            mark.map(Mark::line1),
-            Diagnostic::new(code, message, location),
-        );
-        d.column = mark.map(Mark::column1);
+    /// A diagnostic of `rule` (a constructor of `lint::rules`) at `mark` and `location`.
+    fn diagnostic(
+        &mut self,
+        rule: fn(KeyPath, String) -> Diagnostic,
+        mark: Option<Mark>,
+        location: &str,
+        message: String,
+    ) {
+        let d = rule(KeyPath::key(location), message).at(self.path, mark.map(super::span));
         self.diagnostics.push(d);
     }
 
@@ -115,7 +118,7 @@ impl<'d> Reader<'_, 'd> {
         }
         let Some(text) = node.text() else {
             self.diagnostic(
-                Code::InvalidValue,
+                values::invalid_value,
                 Some(mark),
                 path,
                 format!("`{path}` is a list or mapping; a single value is expected"),
@@ -158,7 +161,7 @@ impl<'d> Reader<'_, 'd> {
             |t| crate::text::Quoted(t).to_string(),
         );
         self.diagnostic(
-            Code::InvalidValue,
+            values::invalid_value,
             Some(mark),
             path,
             format!(
@@ -190,7 +193,7 @@ impl<'d> Reader<'_, 'd> {
         if !node.is_mapping() {
             if !node.is_null() {
                 self.diagnostic(
-                    Code::InvalidValue,
+                    values::invalid_value,
                     Some(mark),
                     path,
                     format!("`{path}` is not a mapping; expected keys such as instance_type and instance_count"),
@@ -327,21 +330,8 @@ struct ComputeRef {
 }
 
 impl AzureMlProject {
-    fn note_at(
-        &mut self,
-        file: &Path,
-        mark: Option<Mark>,
-        code: Code,
-        location: &str,
-        message: String,
-    ) {
-        let mut d = FileDiagnostic::new(
-            file,
-            mark.map(Mark::line1),
-            Diagnostic::new(code, message, location),
-        );
-        d.column = mark.map(Mark::column1);
-        self.reading.push(d);
+    fn note_at(&mut self, file: &Path, mark: Option<Mark>, d: Diagnostic) {
+        self.reading.push(d.at(file, mark.map(super::span)));
     }
 
     /// Reads one YAML file; returns whether its text should also be scanned for size
@@ -353,18 +343,7 @@ impl AzureMlProject {
             Err(e) if placeholders.is_empty() => {
                 if looks_like_azure_ml(text) {
                     self.files_read += 1;
-                    let mut d = FileDiagnostic::new(
-                        path,
-                        Some(e.mark.line1()),
-                        Diagnostic::new(
-                            Code::YamlSyntax,
-                            format!("does not load as the Azure ML CLI loads it: {e}"),
-                            "",
-                        )
-                        .with_help("fix the YAML so that PyYAML's `yaml.safe_load` reads it"),
-                    );
-                    d.column = Some(e.mark.column1());
-                    self.reading.push(d);
+                    self.note_at(path, Some(e.mark), files::yaml_syntax(&e));
                     return false;
                 }
                 self.skipped
@@ -387,11 +366,9 @@ impl AzureMlProject {
                     self.note_at(
                         path,
                         Some(mark),
-                        Code::Template,
-                        "",
-                        format!(
+                        files::template(format!(
                             "a template with placeholders {names}; it does not load until they are filled in ({first}), so it is not checked"
-                        ),
+                        )),
                     );
                     return false;
                 }
@@ -414,10 +391,11 @@ impl AzureMlProject {
                 self.note_at(
                     path,
                     mark,
-                    Code::NotChecked,
-                    "$schema",
-                    format!(
-                        "an Azure ML file of a kind this crate does not know ($schema {url}); not checked"
+                    files::not_checked(
+                        KeyPath::key("$schema"),
+                        format!(
+                            "an Azure ML file of a kind this crate does not know ($schema {url}); not checked"
+                        ),
                     ),
                 );
                 true
@@ -437,7 +415,7 @@ impl AzureMlProject {
                             "a template with placeholders {names}, filled in before use; values that are placeholders are not checked"
                         )
                     };
-                    self.note_at(path, first, Code::Template, "", message);
+                    self.note_at(path, first, files::template(message));
                 }
                 !checked
             }
@@ -484,7 +462,7 @@ impl AzureMlProject {
                     ),
                 };
                 reader.diagnostic(
-                    Code::NotChecked,
+                    files::not_checked,
                     Some(mark),
                     key,
                     format!(
@@ -536,7 +514,7 @@ impl AzureMlProject {
         let start = r.root.mark();
         let Some(ty) = y.kind.as_deref() else {
             r.diagnostic(
-                Code::NotChecked,
+                files::not_checked,
                 Some(start),
                 "type",
                 "a compute file without a `type`; not checked".to_owned(),
@@ -553,14 +531,14 @@ impl AzureMlProject {
                 let message = format!(
                     "compute type {other:?} is not checked (checked: amlcompute, computeinstance, kubernetes, virtualmachine, synapsespark)"
                 );
-                r.diagnostic(Code::NotChecked, mark_of(&lines, "type"), "type", message);
+                r.diagnostic(files::not_checked, mark_of(&lines, "type"), "type", message);
                 return false;
             }
         };
         if let Some(tier) = y.tier.as_deref() {
             if tier.parse::<Tier>().is_err() {
                 r.diagnostic(
-                    Code::InvalidValue,
+                    values::invalid_value,
                     mark_of(&lines, "tier"),
                     "tier",
                     format!(
@@ -657,7 +635,7 @@ impl AzureMlProject {
         if !matches!(ty.as_str(), "command" | "sweep" | "pipeline" | "automl") {
             let mark = mark_of(&lines, "type").unwrap_or(start);
             r.diagnostic(
-                Code::NotChecked,
+                files::not_checked,
                 Some(mark),
                 "type",
                 format!(
