@@ -155,7 +155,7 @@ impl Plan {
 }
 
 /// The line and column (from 1) of each value of a plan file, by its path (`compute[1].size`);
-/// see [`Plan::toml_locations`].
+/// see `Plan::toml_locations` (feature `toml`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlanLocations {
     spots: std::collections::HashMap<String, (usize, usize)>,

@@ -339,11 +339,11 @@ fn provisioning_key(before: &str) -> Option<&str> {
 
 impl SizeMention<'_> {
     /// Judges the mention on `on` against `catalog` (then the embedded one): a retired size
-    /// is [`Code::RetiredSeries`] where the text provisions it and
-    /// [`Code::RetiredSizeMention`] elsewhere; a size retiring within
-    /// [`RETIRING_WARNING_DAYS`](crate::vm::RETIRING_WARNING_DAYS) is [`Code::RetiringSeries`]; a
+    /// is [`Code::RetiredSeries`](crate::lint::Code::RetiredSeries) where the text provisions it and
+    /// [`Code::RetiredSizeMention`](crate::lint::Code::RetiredSizeMention) elsewhere; a size retiring within
+    /// [`RETIRING_WARNING_DAYS`](crate::vm::RETIRING_WARNING_DAYS) is [`Code::RetiringSeries`](crate::lint::Code::RetiringSeries); a
     /// well-formed name no catalog knows that is a slip of a known size (see below) is
-    /// [`Code::UnknownSize`] with those sizes. Sizes of series or generations the crate
+    /// [`Code::UnknownSize`](crate::lint::Code::UnknownSize) with those sizes. Sizes of series or generations the crate
     /// does not know are not judged.
     ///
     /// ```

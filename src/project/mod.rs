@@ -3,8 +3,8 @@
 //! (with the crate's own port of PyYAML's loader, as the Azure ML CLI loads it), VM size
 //! names mentioned in any text, `az ml compute create` in scripts, and `az` JSON outputs.
 //!
-//! Start with [`AzureMlProject::read_paths`] then [`AzureMlProject::check`] (feature `yaml`):
-//! a tree in, a [`ProjectReport`](crate::lint::ProjectReport) out. [`size_mentions`] finds
+//! Start with `AzureMlProject::read_paths` then `AzureMlProject::check` (feature `yaml`):
+//! a tree in, a [`Report`](crate::lint::Report) out. [`size_mentions`] finds
 //! size names in one text with no catalog and no date.
 
 use std::path::PathBuf;
@@ -34,7 +34,7 @@ pub use azureml::{
 pub use mentions::{NOT_VM_SIZES, SizeMention, TextKind, size_mentions};
 
 /// A compute defined outside the Azure ML YAML files: listed by `az ml compute list`
-/// ([`computes_from_json`]), or created by `az ml compute create`
+/// (`computes_from_json`, feature `json`), or created by `az ml compute create`
 /// in a script.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 //! lines, JSON or SARIF. The `aml` command only parses its arguments and calls these, so a
 //! build script or another tool gets the same output.
 //!
-//! Start with [`Format::write`] (streams to any [`io::Write`](std::io::Write)) or
+//! Start with [`Format::write`] (streams to any [`std::io::Write`]) or
 //! [`Format::render`] (a `String`), and [`RenderOptions`].
 //!
 //! Every renderer escapes what it prints for its reader: GitHub's workflow-command rules

@@ -4,7 +4,7 @@
 //!
 //! Start with [`VmSize`] (parse any size name: `"Standard_NC24rs_v3".parse::<VmSize>()`),
 //! [`VmSize::spec`] (its facts), [`VmSeries::retirement_state`] (is it retired on a date?) and
-//! [`Catalog`] (the embedded 822 sizes, or a region's listing with [`Catalog::from_json`]).
+//! [`Catalog`] (the embedded 822 sizes, or a region's listing with `Catalog::from_json`).
 //!
 //! | question | file | answer |
 //! |---|---|---|
