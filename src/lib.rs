@@ -2,7 +2,7 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-// Layers, lowest first: text, names, macros, date, edition, checked, gpu, vm, targets, data,
+// Layers, lowest first: text, guard, names, macros, date, edition, checked, gpu, vm, targets, data,
 // quota, fit, plan, lint, project, render. A module imports only from the layers below it
 // (`tests/layers.rs` fails on an upward import).
 #[cfg(feature = "serde")]
@@ -12,6 +12,8 @@ pub mod date;
 pub mod edition;
 pub mod fit;
 pub mod gpu;
+#[cfg(any(feature = "json", feature = "toml", feature = "yaml"))]
+pub mod guard;
 pub mod lint;
 mod macros;
 pub mod names;

@@ -33,16 +33,25 @@ pub(crate) fn write_quoted_of(f: &mut fmt::Formatter<'_>, kept: &str, total: usi
 /// message may quote a whole line of the input, which may be megabytes long).
 const MESSAGE_LIMIT: usize = 240;
 
-/// `message` cut after [`MESSAGE_LIMIT`] characters, saying how many were left out.
+/// `message` cut after [`MESSAGE_LIMIT`] characters, saying how many were left out, with the
+/// characters a terminal would act on (but line breaks) shown escaped: messages of other
+/// parsers quote the input, which may be anything.
 pub(crate) fn shorten(message: &str) -> String {
-    match message.char_indices().nth(MESSAGE_LIMIT) {
-        None => message.to_owned(),
-        Some((cut, _)) => format!(
-            "{}… ({} more characters)",
-            &message[..cut],
-            message[cut..].chars().count()
-        ),
+    let mut out = String::with_capacity(message.len().min(MESSAGE_LIMIT * 4));
+    for (i, (at, c)) in message.char_indices().enumerate() {
+        if i == MESSAGE_LIMIT {
+            let _ = write!(out, "… ({} more characters)", message[at..].chars().count());
+            break;
+        }
+        // Line breaks stay (a parser's message may show the offending line under its
+        // place); every other character a terminal acts on is shown escaped.
+        if c != '\n' && is_unsafe(c) {
+            let _ = write!(out, "{}", c.escape_default());
+        } else {
+            out.push(c);
+        }
     }
+    out
 }
 
 /// A decimal number of 1 to `max_digits` ASCII digits without a leading zero (`0` itself is
@@ -64,11 +73,20 @@ impl fmt::Display for Quoted<'_> {
     }
 }
 
-/// Characters a terminal would act on rather than show: C0 and C1 controls, DEL, and the
-/// bidirectional overrides and isolates ("Trojan Source").
+/// Characters a terminal or a log viewer would act on rather than show: C0 and C1 controls,
+/// DEL, the line and paragraph separators, and the bidirectional overrides and isolates
+/// ("Trojan Source").
 pub(crate) fn is_unsafe(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+        || matches!(
+            c,
+            '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
 }
 
 /// Text with unsafe characters shown as escapes (`\n`, `\u{1b}`).

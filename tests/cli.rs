@@ -131,7 +131,9 @@ fn check_a_clean_plan_and_bad_input() {
     let (code, _, err) = run(&["check", bad.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("bad.toml: jobs[1].traget: TOML parse error at line 6, column 1"),
+        err.contains(
+            "bad.toml: not a valid plan: jobs[1].traget: TOML parse error at line 6, column 1"
+        ),
         "{err}"
     );
     assert!(
@@ -699,4 +701,55 @@ fn explain_prints_every_code() {
         err.contains("unknown diagnostic code \"retired-serie\""),
         "{err}"
     );
+}
+
+#[cfg(feature = "yaml")]
+#[test]
+fn odd_files_named_beside_a_tree_never_abort_the_run() {
+    let dir = std::env::temp_dir().join(format!("aml-cli-odd-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("compute.yml"),
+        "$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: c\ntype: amlcompute\nsize: Standard_NC6\n",
+    )
+    .unwrap();
+    // JSON with comments (editor settings), an empty file, an array: a repository's files.
+    std::fs::write(
+        dir.join("settings.json"),
+        "// editor settings\n{\"files.trimTrailingWhitespace\": true, /* vm */ \"x\": \"Standard_NC6\"}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("empty.json"), "").unwrap();
+    std::fs::write(dir.join("list.json"), "[1, 2]").unwrap();
+    let d = dir.to_str().unwrap();
+    let named: Vec<String> = ["settings.json", "empty.json", "list.json"]
+        .iter()
+        .map(|f| format!("{d}/{f}"))
+        .collect();
+    let mut args = vec!["check", d];
+    args.extend(named.iter().map(String::as_str));
+    args.extend(ON);
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.is_empty(), "{err}");
+    assert!(out.contains("error[retired-series]"), "{out}");
+    // A JSON plan with a misspelt top-level key is an error naming it, as in TOML.
+    std::fs::write(
+        dir.join("plan.json"),
+        r#"{"compute": [], "jobz": [{"name": "a", "target": "x"}]}"#,
+    )
+    .unwrap();
+    let plan = format!("{d}/plan.json");
+    let (code, out, err) = run(&["check", &plan, d, ON[0], ON[1]]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        err.contains("plan.json: not a valid plan: jobz: unknown field `jobz`"),
+        "{err}"
+    );
+    assert!(
+        out.contains("error[retired-series]"),
+        "the tree is still checked: {out}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

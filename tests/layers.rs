@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 /// The top-level modules of `src/`, lowest first (`macros` expand where they are used, so
 /// they may name what their users can). `lib.rs` sits above all of them.
 const LAYERS: &[&str] = &[
-    "text", "names", "macros", "date", "edition", "checked", "gpu", "vm", "targets", "data",
-    "quota", "fit", "plan", "lint", "project", "render",
+    "text", "guard", "names", "macros", "date", "edition", "checked", "gpu", "vm", "targets",
+    "data", "quota", "fit", "plan", "lint", "project", "render",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -385,6 +385,8 @@ pub enum SkipReason {
     Symlink,
     /// Reading failed.
     Unreadable(String),
+    /// A plan file that does not read as a plan (its syntax, an unknown key, a bad value).
+    InvalidPlan(String),
 }
 
 impl fmt::Display for SkipReason {
@@ -404,6 +406,21 @@ impl fmt::Display for SkipReason {
                 f.write_str("a symbolic link out of the tree or to a place already read")
             }
             SkipReason::Unreadable(e) => write!(f, "unreadable: {e}"),
+            SkipReason::InvalidPlan(e) => write!(f, "not a valid plan: {e}"),
+        }
+    }
+}
+
+#[cfg(any(feature = "json", feature = "toml", feature = "yaml"))]
+impl From<crate::guard::Refusal> for SkipReason {
+    fn from(refusal: crate::guard::Refusal) -> SkipReason {
+        use crate::guard::Refusal;
+        match refusal {
+            Refusal::NotRegularFile => SkipReason::NotRegularFile,
+            Refusal::TooLarge { bytes, limit } => SkipReason::TooLarge { bytes, limit },
+            Refusal::OutsideScope => SkipReason::Symlink,
+            Refusal::NotUtf8 => SkipReason::NotUtf8,
+            other => SkipReason::Unreadable(other.to_string()),
         }
     }
 }
@@ -416,16 +433,38 @@ pub struct SkippedFile {
     pub file: PathBuf,
     /// Why.
     pub reason: SkipReason,
+    /// Named on the command line (not found in a directory): a refused named file makes
+    /// `aml check` exit with 2.
+    pub named: bool,
 }
 
 impl SkippedFile {
-    /// A skipped file.
+    /// A skipped file, found in a directory.
     #[must_use]
     pub fn new(file: impl Into<PathBuf>, reason: SkipReason) -> Self {
         SkippedFile {
             file: file.into(),
             reason,
+            named: false,
         }
+    }
+
+    /// The same, named on the command line.
+    #[must_use]
+    pub fn named(mut self) -> Self {
+        self.named = true;
+        self
+    }
+
+    /// Whether the file was named and refused (a link out of scope, not a regular file, too
+    /// large, unreadable): not merely of a kind the checker does not read.
+    #[must_use]
+    pub fn is_refused_named(&self) -> bool {
+        self.named
+            && !matches!(
+                self.reason,
+                SkipReason::NotChecked | SkipReason::NotAzureMl | SkipReason::NotLoadable
+            )
     }
 }
 

@@ -258,14 +258,18 @@ pub struct PlanFile {
 }
 
 impl PlanFile {
-    /// Reads a plan file: JSON when its name ends in `.json` (any case), TOML otherwise.
+    /// Reads a plan file: JSON when its name ends in `.json` (any case), TOML otherwise. The
+    /// file is read through [`guard`](crate::guard): a link out of the current directory, a
+    /// device, a FIFO or a file over [`NAMED_LIMIT`](crate::guard::NAMED_LIMIT) is refused.
     ///
     /// # Errors
     ///
-    /// [`PlanError`] when the file cannot be read, is not a plan (naming the path of the bad
+    /// [`PlanError`] when the file is refused, is not a plan (naming the path of the bad
     /// value), or its format's feature (`json`, `toml`) is off.
+    #[cfg(any(feature = "json", feature = "toml"))]
     pub fn read(path: &Path) -> Result<PlanFile, PlanError> {
-        let text = std::fs::read_to_string(path).map_err(|e| PlanError {
+        use crate::guard::{NAMED_LIMIT, Scope, read_text};
+        let text = read_text(path, &Scope::new([path]), NAMED_LIMIT).map_err(|e| PlanError {
             path: String::new(),
             message: e.to_string(),
         })?;
@@ -305,15 +309,19 @@ impl PlanFile {
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
     }
 
-    /// Whether a JSON text is a plan — an object whose keys are all a plan's — rather than an
-    /// ARM template, a notebook or another JSON file of a repository. Text that is not JSON
-    /// counts as a plan, so that the plan reader says where it breaks.
+    /// Whether a JSON text is a plan — an object whose keys are a plan's, or that has a plan's
+    /// `compute`, `jobs` or `deployments` list beside other keys (a misspelt key, which the
+    /// plan reader then names) — rather than an ARM template, a notebook or another JSON file
+    /// of a repository (JSON with comments, an empty file or an array included).
     ///
     /// ```
     /// use aml_targets::plan::PlanFile;
     ///
     /// assert!(PlanFile::is_plan_json(r#"{"compute": []}"#));
+    /// assert!(PlanFile::is_plan_json(r#"{"compute": [], "jobz": []}"#));
     /// assert!(!PlanFile::is_plan_json(r#"{"$schema": "https://schema.management.azure.com/"}"#));
+    /// assert!(!PlanFile::is_plan_json("// editor settings\n{\"a\": 1}"));
+    /// assert!(!PlanFile::is_plan_json(""));
     /// ```
     #[cfg(feature = "json")]
     #[must_use]
@@ -326,11 +334,19 @@ impl PlanFile {
             "jobs",
             "deployments",
         ];
+        const LISTS: &[&str] = &["compute", "jobs", "deployments"];
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         match serde_json::from_str::<serde_json::Value>(text) {
+            // All a plan's keys, or a plan's list beside a misspelt key (which the plan
+            // reader then names): not an ARM template (`$schema`) or a notebook (`cells`).
             Ok(serde_json::Value::Object(o)) => {
-                !o.is_empty() && o.keys().all(|k| KEYS.contains(&k.as_str()))
+                (!o.is_empty() && o.keys().all(|k| KEYS.contains(&k.as_str())))
+                    || (LISTS.iter().any(|k| o.contains_key(*k))
+                        && !o.contains_key("$schema")
+                        && !o.contains_key("cells"))
             }
-            _ => true,
+            // Not JSON (comments, an empty file), an array, a scalar: a repository's file.
+            _ => false,
         }
     }
 }

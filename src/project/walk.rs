@@ -2,32 +2,30 @@
 //!
 //! Directories are walked in name order without recursion; `.git`, `target`,
 //! `node_modules` and hidden folders other than `.github` are not entered. A symbolic link is
-//! followed only when it leads to a place inside one of the given paths that the walk has not
-//! seen yet (no loops, no escape to `/`). Only regular files are read; FIFOs, sockets and
-//! devices are skipped unopened, as are files above the size limit. Paths given twice, or
-//! nested in each other, are read once.
+//! followed only when it leads to a place inside the [`Scope`] (the current directory and the
+//! given paths) that the walk has not seen yet (no loops, no escape to `/`). Files are read
+//! through [`guard`](crate::guard): only regular files, checked on the open handle, up to
+//! the size limit. Paths given twice, or nested in each other, are read once.
 
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::guard::{FILE_LIMIT, Scope};
 use crate::lint::{SkipReason, SkippedFile};
-
-/// Largest file read, in bytes (real Azure ML files are a few kilobytes).
-pub(crate) const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// A file found by the walk: the path as shown, and where to read it.
 pub(crate) struct Found {
     pub(crate) path: PathBuf,
     real: PathBuf,
+    /// Named on the command line (not found in a directory).
+    pub(crate) named: bool,
 }
 
 impl Found {
     /// The file's text, or why it was not read. Files are read one at a time, as they are
     /// checked, so a large tree is never all in memory.
-    pub(crate) fn read(&self) -> Result<String, SkipReason> {
-        let bytes = read_limited(&self.real).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
-        String::from_utf8(bytes).map_err(|_| SkipReason::NotUtf8)
+    pub(crate) fn read(&self, scope: &Scope) -> Result<String, SkipReason> {
+        crate::guard::read_text(&self.real, scope, FILE_LIMIT).map_err(SkipReason::from)
     }
 }
 
@@ -65,18 +63,24 @@ fn tidy(path: &Path) -> PathBuf {
 /// A root that does not exist or cannot be read, with the error.
 pub(crate) fn walk(
     roots: &[PathBuf],
+    scope: &Scope,
     wanted: impl Fn(&Path) -> bool,
 ) -> Result<Walked, (PathBuf, std::io::Error)> {
     let mut out = Walked::default();
-    // Canonical roots bound where symbolic links may lead.
     let mut canonical_roots = Vec::new();
     for root in roots {
         let canonical = std::fs::canonicalize(root).map_err(|e| (root.clone(), e))?;
         canonical_roots.push(canonical);
     }
-    let inside = |p: &Path| canonical_roots.iter().any(|r| p.starts_with(r));
+    let inside = |p: &Path| scope.allows(p);
     let mut seen: HashSet<PathBuf> = HashSet::new();
     for (root, canonical) in roots.iter().zip(&canonical_roots) {
+        // A named path that is a link out of the scope is refused, not followed.
+        if !inside(canonical) {
+            out.skipped
+                .push(SkippedFile::new(tidy(root), SkipReason::Symlink).named());
+            continue;
+        }
         // (shown path, canonical path, explicitly named)
         let mut stack: Vec<(PathBuf, PathBuf, bool)> = vec![(tidy(root), canonical.clone(), true)];
         while let Some((shown, real, explicit)) = stack.pop() {
@@ -150,31 +154,27 @@ pub(crate) fn walk(
                     .push(SkippedFile::new(shown, SkipReason::NotChecked));
                 continue;
             }
+            let refuse = |reason: SkipReason| {
+                let skipped = SkippedFile::new(shown.clone(), reason);
+                if explicit { skipped.named() } else { skipped }
+            };
             if !meta.is_file() {
-                out.skipped
-                    .push(SkippedFile::new(shown, SkipReason::NotRegularFile));
+                out.skipped.push(refuse(SkipReason::NotRegularFile));
                 continue;
             }
-            if meta.len() > MAX_FILE_BYTES {
-                out.skipped.push(SkippedFile::new(
-                    shown,
-                    SkipReason::TooLarge {
-                        bytes: meta.len(),
-                        limit: MAX_FILE_BYTES,
-                    },
-                ));
+            if meta.len() > FILE_LIMIT {
+                out.skipped.push(refuse(SkipReason::TooLarge {
+                    bytes: meta.len(),
+                    limit: FILE_LIMIT,
+                }));
                 continue;
             }
-            out.files.push(Found { path: shown, real });
+            out.files.push(Found {
+                path: shown,
+                real,
+                named: explicit,
+            });
         }
     }
     Ok(out)
-}
-
-/// Reads at most [`MAX_FILE_BYTES`] (the file may grow between the check and the read).
-fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
-    let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES).read_to_end(&mut bytes)?;
-    Ok(bytes)
 }

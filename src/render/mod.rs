@@ -133,6 +133,20 @@ impl RenderOptions {
     }
 }
 
+/// `text` with the characters a terminal would act on — C0 and C1 controls, DEL, ANSI escape
+/// sequences' ESC, the line and paragraph separators U+2028 and U+2029, bidirectional
+/// overrides — shown as Rust escapes (`\u{1b}`), for printing text that came from a file.
+///
+/// ```
+/// use aml_targets::render::escaped;
+///
+/// assert_eq!(escaped("a\u{1b}[31mb\n").to_string(), "a\\u{1b}[31mb\\n");
+/// ```
+#[must_use]
+pub fn escaped(text: &str) -> impl std::fmt::Display + '_ {
+    crate::text::Safe(text)
+}
+
 /// The diagnostics a format shows: errors and warnings, notes too when verbose.
 fn shown<'a>(
     report: &'a Report,

@@ -1,9 +1,10 @@
 //! `aml check PATH...`: plan files and repositories, checked and rendered in the chosen
 //! format.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use aml_targets::lint::check_plan_file;
+use aml_targets::guard::{self, Scope};
+use aml_targets::lint::{SkipReason, SkippedFile, check_plan_file};
 use aml_targets::plan::PlanFile;
 use aml_targets::project::{AzureMlProject, ReadOptions, computes_from_json};
 use aml_targets::render::Format;
@@ -51,17 +52,39 @@ pub(crate) struct CheckArgs {
     exclude: Vec<String>,
 }
 
-/// Whether a path named on the command line is a plan file: TOML, or JSON shaped like a plan
-/// (an ARM template or a notebook is a repository file).
-fn is_plan_file(path: &std::path::Path) -> bool {
+/// What a path named on the command line is.
+enum Named {
+    /// A plan file, read.
+    Plan(PlanFile),
+    /// A plan file that does not read, or a file refused (a link out of the current
+    /// directory, a device, a FIFO, too large): reported, and the exit status is 2.
+    Refused(SkipReason),
+    /// A file or directory of a repository.
+    Tree,
+}
+
+/// TOML is a plan; JSON is a plan when shaped like one (an ARM template, a notebook, an
+/// editor's settings with comments, an array or an empty file are a repository's files).
+fn classify(path: &Path) -> Named {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("toml") => true,
-        Some("json") => std::fs::read_to_string(path).map_or(true, |t| PlanFile::is_plan_json(&t)),
-        _ => false,
+    let json = match ext.as_deref() {
+        Some("toml") => false,
+        Some("json") => true,
+        _ => return Named::Tree,
+    };
+    let text = match guard::read_text(path, &Scope::new([path]), guard::NAMED_LIMIT) {
+        Ok(text) => text,
+        Err(refusal) => return Named::Refused(refusal.into()),
+    };
+    if json && !PlanFile::is_plan_json(&text) {
+        return Named::Tree;
+    }
+    match PlanFile::parse(&text, json) {
+        Ok(file) => Named::Plan(file),
+        Err(e) => Named::Refused(SkipReason::InvalidPlan(e.to_string())),
     }
 }
 
@@ -76,18 +99,18 @@ pub(crate) fn run(ctx: &Ctx, args: &CheckArgs, out: &mut String) -> Outcome {
     let mut report = Report::default();
     let mut tree = Vec::new();
     for path in &args.paths {
-        if is_plan_file(path) {
-            let file =
-                PlanFile::read(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-            report.merge(check_plan_file(
+        match classify(path) {
+            Named::Plan(file) => report.merge(check_plan_file(
                 path,
                 &file,
                 ctx.on,
                 listing.as_ref(),
                 usages.as_ref(),
-            ));
-        } else {
-            tree.push(path.clone());
+            )),
+            Named::Refused(reason) => report
+                .skipped
+                .push(SkippedFile::new(path.clone(), reason).named()),
+            Named::Tree => tree.push(path.clone()),
         }
     }
     if !tree.is_empty() {
@@ -102,7 +125,7 @@ pub(crate) fn run(ctx: &Ctx, args: &CheckArgs, out: &mut String) -> Outcome {
         if let Some(path) = &args.computes {
             let text = read_input(path)?;
             let computes = computes_from_json(&text, path)
-                .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+                .map_err(|e| Failure::new(format!("{}: {e}", path.display())))?;
             project = project.with_computes(computes);
         }
         if let Some(listing) = listing {
@@ -121,6 +144,17 @@ pub(crate) fn run(ctx: &Ctx, args: &CheckArgs, out: &mut String) -> Outcome {
         options = options.base(cwd);
     }
     out.push_str(&format.render(&report, &options));
+    // Files named on the command line that were refused: an input error (exit 2), said on
+    // stderr after the report of everything else.
+    let refused: Vec<String> = report
+        .skipped
+        .iter()
+        .filter(|s| s.is_refused_named())
+        .map(|s| format!("{}: {}", s.file.display(), s.reason))
+        .collect();
+    if !refused.is_empty() {
+        return Err(Failure::after_output(refused));
+    }
     let denied = args.deny.is_some() && report.count(Severity::Warning) > 0;
     Ok(report.has_errors() || denied)
 }

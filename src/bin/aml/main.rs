@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use aml_targets::guard::{self, Scope};
+use aml_targets::render::escaped;
 use aml_targets::{ApiView, DATA_AS_OF, Date, DocEdition};
 use clap::{Args, Parser, Subcommand};
 
@@ -123,12 +125,36 @@ struct Ctx {
     json: bool,
 }
 
-/// A command's failure: bad input (a file that cannot be read), reported without the usage.
-struct Failure(String);
+/// A command's failure: bad input (a file that cannot be read), reported without the usage,
+/// exit status 2.
+struct Failure {
+    /// One line each.
+    messages: Vec<String>,
+    /// Whether what the command printed is printed too (a check of other files went on).
+    keep_output: bool,
+}
+
+impl Failure {
+    /// A failure with one message; the command's output is dropped.
+    fn new(message: String) -> Failure {
+        Failure {
+            messages: vec![message],
+            keep_output: false,
+        }
+    }
+
+    /// A failure reported after the command's output.
+    fn after_output(messages: Vec<String>) -> Failure {
+        Failure {
+            messages,
+            keep_output: true,
+        }
+    }
+}
 
 impl<E: std::fmt::Display> From<E> for Failure {
     fn from(e: E) -> Self {
-        Failure(e.to_string())
+        Failure::new(e.to_string())
     }
 }
 
@@ -184,7 +210,8 @@ fn run(cli: Cli, out: &mut String) -> Outcome {
 
 /// Reads a file named by an option: its text, or an input failure naming it.
 fn read_input(path: &PathBuf) -> Result<String, Failure> {
-    std::fs::read_to_string(path).map_err(|e| Failure(format!("{}: {e}", path.display())))
+    guard::read_text(path, &Scope::new([path]), guard::NAMED_LIMIT)
+        .map_err(|e| Failure::new(format!("{}: {e}", path.display())))
 }
 
 /// Writes what the command printed; a closed pipe is not an error worth a word.
@@ -218,10 +245,23 @@ fn main() -> ExitCode {
     let mut out = String::new();
     match run(cli, &mut out) {
         Ok(failed) => flush(&out, ExitCode::from(u8::from(failed))),
-        Err(Failure(message)) => {
-            // What was printed before the error is dropped: the error is the answer.
-            eprintln!("error: {message}");
-            ExitCode::from(2)
+        Err(failure) => {
+            // What was printed before the error is dropped unless the command went on with
+            // other files; text from files is escaped, never written raw to the terminal.
+            let code = if failure.keep_output {
+                flush(&out, ExitCode::from(2))
+            } else {
+                ExitCode::from(2)
+            };
+            for message in &failure.messages {
+                // Line by line (a TOML error shows the offending line under its place).
+                let mut lines = message.lines();
+                eprintln!("error: {}", escaped(lines.next().unwrap_or_default()));
+                for line in lines {
+                    eprintln!("{}", escaped(line));
+                }
+            }
+            code
         }
     }
 }
@@ -235,12 +275,13 @@ fn color() -> bool {
 fn read_listing(path: &PathBuf) -> Result<aml_targets::Catalog, Failure> {
     let text = read_input(path)?;
     let shown = path.display().to_string();
-    aml_targets::Catalog::from_json(&text, &shown).map_err(|e| Failure(format!("{shown}: {e}")))
+    aml_targets::Catalog::from_json(&text, &shown)
+        .map_err(|e| Failure::new(format!("{shown}: {e}")))
 }
 
 /// The region's quota named by `--usage` (what `az ml compute list-usage -o json` prints).
 fn read_usages(path: &PathBuf) -> Result<aml_targets::quota::Usages, Failure> {
     let text = read_input(path)?;
     aml_targets::quota::Usages::from_json(&text)
-        .map_err(|e| Failure(format!("{}: {e}", path.display())))
+        .map_err(|e| Failure::new(format!("{}: {e}", path.display())))
 }

@@ -327,7 +327,8 @@ impl AzureMlProject {
         options: &ReadOptions,
     ) -> Result<AzureMlProject, ReadError> {
         let roots: Vec<PathBuf> = paths.into_iter().map(|p| p.as_ref().to_owned()).collect();
-        let walked = walk::walk(&roots, |p| options.wants(p))
+        let scope = crate::guard::Scope::new(&roots);
+        let walked = walk::walk(&roots, &scope, |p| options.wants(p))
             .map_err(|(path, source)| ReadError { path, source })?;
         let mut project = AzureMlProject {
             skipped: walked.skipped,
@@ -337,9 +338,13 @@ impl AzureMlProject {
         // on every core, then put the parts together in walk order.
         let read = |file: &walk::Found| {
             let mut part = AzureMlProject::default();
-            match file.read() {
+            match file.read(&scope) {
                 Ok(text) => part.add_text(&file.path, &text),
-                Err(reason) => part.skipped.push(SkippedFile::new(&file.path, reason)),
+                Err(reason) => {
+                    let skipped = SkippedFile::new(&file.path, reason);
+                    part.skipped
+                        .push(if file.named { skipped.named() } else { skipped });
+                }
             }
             part
         };

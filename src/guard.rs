@@ -1,0 +1,210 @@
+//! Reading files that a pull request may have written: every file the crate opens, named or
+//! found by a walk, goes through [`read`].
+//!
+//! - **No escape by link.** A file is read only when its real path (every symbolic link
+//!   resolved) lies inside the [`Scope`]: the current directory and the paths named on the
+//!   command line. A plan file turned into a link to `/proc/self/environ`, `~/.azure/…` or
+//!   `~/.git-credentials` is refused, not read.
+//! - **No device, FIFO or socket.** The file is opened without blocking, and the *open handle*
+//!   is checked to be a regular file, so a file swapped for a FIFO between a walk and the read
+//!   is refused too, never waited on.
+//! - **Bounded.** The size is checked before reading and enforced while reading: a file that
+//!   grows, or lies about its size (`/proc`), is cut at the limit and refused.
+//!
+//! ```
+//! use aml_targets::guard::{self, Refusal, Scope};
+//!
+//! let scope = Scope::current_dir();
+//! let text = guard::read_text("Cargo.toml".as_ref(), &scope, guard::FILE_LIMIT).unwrap();
+//! assert!(text.contains("aml-targets"));
+//! # #[cfg(unix)]
+//! assert_eq!(guard::read("/dev/zero".as_ref(), &Scope::new(["/dev/zero"]), 1 << 20), Err(Refusal::NotRegularFile));
+//! ```
+
+use std::io::Read as _;
+use std::path::{Component, Path, PathBuf};
+
+/// The largest file a walk reads, in bytes: real Azure ML files are a few kilobytes.
+pub const FILE_LIMIT: u64 = 4 * 1024 * 1024;
+
+/// The largest file named on the command line (a plan, or a region's listing), in bytes.
+pub const NAMED_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// Why a file was not read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Refusal {
+    /// Not a regular file: a FIFO, a socket, a device, a directory.
+    #[error("not a regular file")]
+    NotRegularFile,
+    /// Larger than the limit.
+    #[error("too large ({bytes} bytes; the limit is {limit})")]
+    TooLarge {
+        /// The file's size, or what was read of it before the limit.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A symbolic link (or a path through one) that leads out of the scope.
+    #[error("a symbolic link out of the current directory and the paths named")]
+    OutsideScope,
+    /// The bytes are not UTF-8 text.
+    #[error("not UTF-8 text")]
+    NotUtf8,
+    /// The file does not exist.
+    #[error("no such file")]
+    NotFound,
+    /// Reading failed (permissions, I/O).
+    #[error("unreadable: {0}")]
+    Unreadable(String),
+}
+
+impl Refusal {
+    fn io(e: &std::io::Error) -> Refusal {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => Refusal::NotFound,
+            _ => Refusal::Unreadable(e.to_string()),
+        }
+    }
+}
+
+/// Where symbolic links may lead: the current directory and the paths named (each as
+/// written, its last component not resolved).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    roots: Vec<PathBuf>,
+}
+
+impl Scope {
+    /// The current directory alone.
+    #[must_use]
+    pub fn current_dir() -> Scope {
+        Scope::new(std::iter::empty::<&Path>())
+    }
+
+    /// The current directory and `named` (files or directories): a link may lead inside any
+    /// of them. A named path that is itself a link does not extend the scope to its target.
+    pub fn new<P: AsRef<Path>>(named: impl IntoIterator<Item = P>) -> Scope {
+        let cwd = std::env::current_dir().ok();
+        let mut roots: Vec<PathBuf> = cwd
+            .as_deref()
+            .and_then(|c| std::fs::canonicalize(c).ok())
+            .into_iter()
+            .collect();
+        for path in named {
+            let path = path.as_ref();
+            let absolute = match &cwd {
+                Some(cwd) if path.is_relative() => cwd.join(path),
+                _ => path.to_owned(),
+            };
+            let lexical = normalize(&absolute);
+            // Resolve the parents (a `/tmp` that is `/private/tmp`), not the path itself.
+            let resolved = match (lexical.parent(), lexical.file_name()) {
+                (Some(parent), Some(name)) => std::fs::canonicalize(parent)
+                    .map(|p| p.join(name))
+                    .unwrap_or_else(|_| lexical.clone()),
+                _ => lexical.clone(),
+            };
+            roots.push(resolved);
+            roots.push(lexical);
+        }
+        Scope { roots }
+    }
+
+    /// Whether a real path (links resolved) lies inside the scope.
+    #[must_use]
+    pub fn allows(&self, real: &Path) -> bool {
+        self.roots.iter().any(|root| real.starts_with(root))
+    }
+}
+
+/// `a/./b/../c` → `a/c`, without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Opens `path` for reading without blocking (a FIFO does not wait for a writer) and without
+/// following a link in its last component.
+fn open(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW | libc::O_CLOEXEC);
+    }
+    options.open(path)
+}
+
+/// Reads `path`: its real path must lie inside `scope`, the open handle must be a regular
+/// file, and it must hold at most `limit` bytes.
+///
+/// # Errors
+///
+/// [`Refusal`] saying why the file was not read.
+pub fn read(path: &Path, scope: &Scope, limit: u64) -> Result<Vec<u8>, Refusal> {
+    let real = std::fs::canonicalize(path).map_err(|e| Refusal::io(&e))?;
+    if !scope.allows(&real) {
+        return Err(Refusal::OutsideScope);
+    }
+    let file = open(&real).map_err(|e| {
+        // A link put in place after the path was resolved.
+        if e.raw_os_error() == Some(libc_eloop()) {
+            Refusal::OutsideScope
+        } else {
+            Refusal::io(&e)
+        }
+    })?;
+    let meta = file.metadata().map_err(|e| Refusal::io(&e))?;
+    if !meta.is_file() {
+        return Err(Refusal::NotRegularFile);
+    }
+    if meta.len() > limit {
+        return Err(Refusal::TooLarge {
+            bytes: meta.len(),
+            limit,
+        });
+    }
+    // The size said is a hint (`/proc` says 0; a file may grow): the limit is enforced while
+    // reading.
+    let capacity = usize::try_from(meta.len().min(limit)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Refusal::io(&e))?;
+    let read = bytes.len() as u64;
+    if read > limit {
+        return Err(Refusal::TooLarge { bytes: read, limit });
+    }
+    Ok(bytes)
+}
+
+/// [`read`], as UTF-8 text (a byte-order mark is kept).
+///
+/// # Errors
+///
+/// [`Refusal`] saying why the file was not read; [`Refusal::NotUtf8`] for other bytes.
+pub fn read_text(path: &Path, scope: &Scope, limit: u64) -> Result<String, Refusal> {
+    String::from_utf8(read(path, scope, limit)?).map_err(|_| Refusal::NotUtf8)
+}
+
+/// The error number of "too many levels of symbolic links" (`O_NOFOLLOW` on a link).
+#[cfg(unix)]
+fn libc_eloop() -> i32 {
+    libc::ELOOP
+}
+
+#[cfg(not(unix))]
+fn libc_eloop() -> i32 {
+    -1
+}
