@@ -71,9 +71,21 @@ impl Usage {
     }
 
     /// What is free: `limit − current` (0 at least), `None` when the row has no limit.
+    /// Computed without overflow for any row (a row built in code may hold any `i64`).
+    ///
+    /// ```
+    /// use aml_targets::quota::{Usage, UsageKind};
+    ///
+    /// let odd = Usage::new("x", UsageKind::FamilyDedicated, i64::MIN, i64::MAX);
+    /// assert_eq!(odd.free(), Some(u64::MAX));
+    /// assert_eq!(Usage::new("x", UsageKind::FamilyDedicated, 10, 6).free(), Some(0));
+    /// ```
     #[must_use]
     pub fn free(&self) -> Option<u64> {
-        (self.limit >= 0).then(|| u64::try_from(self.limit - self.current).unwrap_or(0))
+        (self.limit >= 0).then(|| {
+            let free = i128::from(self.limit) - i128::from(self.current);
+            u64::try_from(free.max(0)).unwrap_or(u64::MAX)
+        })
     }
 }
 
@@ -202,6 +214,18 @@ pub enum UsagesError {
         "expected what `az ml compute list-usage -o json` prints (an array of usages) or the REST usages list (an object with a \"value\" array)"
     )]
     Shape,
+    /// A row with a value no usage can have (a negative use, a limit below -1).
+    #[error("usage row {name:?}{}: `{field}` is {value}, out of range", line.map(|l| format!(" (line {l})")).unwrap_or_default())]
+    InvalidValue {
+        /// The row's name.
+        name: String,
+        /// The field.
+        field: &'static str,
+        /// Its value.
+        value: i64,
+        /// The row's line (from 1), where found.
+        line: Option<usize>,
+    },
 }
 
 #[cfg(feature = "json")]
@@ -254,6 +278,17 @@ impl Usages {
             ) else {
                 continue;
             };
+            // Use is never negative, and a limit is a count or -1 (none).
+            for (field, value, least) in [("currentValue", current, 0), ("limit", limit, -1)] {
+                if value < least {
+                    return Err(UsagesError::InvalidValue {
+                        name: crate::text::shorten(name),
+                        field,
+                        value,
+                        line: listing.line_of(name),
+                    });
+                }
+            }
             let ty = entry
                 .get("type")
                 .and_then(Value::as_str)
@@ -300,6 +335,8 @@ pub const SURPLUS_EXEMPT_SKUS: &[&str] = &[
 /// // One 4-core instance needs 8: "usage 0/6, needed 8".
 /// assert_eq!(deployment_vcpus("Standard_F4s_v2", 4, 1), 8);
 /// assert_eq!(deployment_vcpus("STANDARD_NC24ADS_A100_V4", 24, 1), 24);
+/// // Past what a u64 holds it saturates, so it never reads as little.
+/// assert_eq!(deployment_vcpus("Standard_F4s_v2", u32::MAX, u32::MAX), u64::MAX);
 /// ```
 #[must_use]
 pub fn deployment_vcpus(sku: &str, vcpus: u32, instances: u32) -> u64 {
@@ -309,8 +346,9 @@ pub fn deployment_vcpus(sku: &str, vcpus: u32, instances: u32) -> u64 {
     let nodes = if exempt {
         u64::from(instances)
     } else {
-        // ceil(1.2 n) in integers: (6n + 4) / 5.
+        // ceil(1.2 n) in integers: (6n + 4) / 5 (6 × u32::MAX fits a u64).
         (6 * u64::from(instances)).div_ceil(5)
     };
-    nodes * u64::from(vcpus)
+    // Beyond u64 (more than any region has) it saturates: never a wrap to a small number.
+    nodes.saturating_mul(u64::from(vcpus))
 }

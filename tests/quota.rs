@@ -428,3 +428,74 @@ fn recommendations_within_quota() {
             .all(|c| c.spec.family.as_deref() != Some("standardDSv2Family"))
     );
 }
+
+#[test]
+fn quota_arithmetic_never_overflows() {
+    // Rows and plans built in code may hold any value: no panic in debug builds, no wrap to
+    // "0 free" or a small need in release builds.
+    let usages = Usages::new(vec![
+        Usage::new(
+            "standardDSv2Family",
+            UsageKind::FamilyDedicated,
+            i64::MIN,
+            i64::MAX,
+        ),
+        Usage::new("standardFSv2Family", UsageKind::FamilyDedicated, 0, 8),
+        Usage::new(
+            "TotalDedicatedCores",
+            UsageKind::TotalDedicated,
+            i64::MAX,
+            i64::MAX,
+        ),
+    ]);
+    assert_eq!(
+        usages.family("standardDSv2Family").unwrap().free(),
+        Some(u64::MAX)
+    );
+    let plan = Plan {
+        compute: vec![
+            ComputeDef {
+                name: "huge".into(),
+                size: Some("Standard_DS3_v2".into()),
+                max_instances: Some(u32::MAX),
+                ..ComputeDef::default()
+            },
+            ComputeDef {
+                name: "huge2".into(),
+                size: Some("Standard_DS3_v2".into()),
+                max_instances: Some(u32::MAX),
+                ..ComputeDef::default()
+            },
+        ],
+        deployments: vec![DeploymentDef {
+            name: "d".into(),
+            size: Some("Standard_F4s_v2".into()),
+            instance_count: Some(u32::MAX),
+            ..DeploymentDef::default()
+        }],
+        ..Plan::default()
+    };
+    let report = check_quota(&plan, None, &usages);
+    let d = report
+        .with_code(Code::QuotaExceeded)
+        .find(|d| d.key == "deployments[0].instance_count");
+    let d = d.expect("the deployment's need is far above 8 free vCPUs");
+    assert!(
+        d.message.contains("needs 20615843016 vCPUs"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn usage_rows_out_of_range_are_refused_with_their_line() {
+    let text = r#"[
+  {"name": {"value": "standardDSv2Family"}, "current_value": -5, "limit": 10,
+   "type": "Microsoft.MachineLearningServices/vmFamily/dedicatedCores/usages"}
+]"#;
+    let err = Usages::from_json(text).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "usage row \"standardDSv2Family\" (line 2): `currentValue` is -5, out of range"
+    );
+}

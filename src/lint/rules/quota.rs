@@ -151,7 +151,10 @@ pub fn check_quota(plan: &Plan, listing: Option<&Catalog>, usages: &Usages) -> R
     let mut groups: Vec<_> = by_family.into_iter().filter(|(_, v)| v.len() > 1).collect();
     groups.sort_by(|a, b| a.1[0].location.cmp(&b.1[0].location));
     for ((_, low_priority), group) in groups {
-        let total: u64 = group.iter().map(|c| c.vcpus).sum();
+        // Saturating: claims built in code may be as large as a u64 each.
+        let total = group
+            .iter()
+            .fold(0u64, |sum, c| sum.saturating_add(c.vcpus));
         let family = &group[0].family;
         let row = if low_priority {
             usages.total(UsageKind::TotalLowPriority)
