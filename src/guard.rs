@@ -100,9 +100,9 @@ impl Scope {
             let lexical = normalize(&absolute);
             // Resolve the parents (a `/tmp` that is `/private/tmp`), not the path itself.
             let resolved = match (lexical.parent(), lexical.file_name()) {
-                (Some(parent), Some(name)) => std::fs::canonicalize(parent)
-                    .map(|p| p.join(name))
-                    .unwrap_or_else(|_| lexical.clone()),
+                (Some(parent), Some(name)) => {
+                    std::fs::canonicalize(parent).map_or_else(|_| lexical.clone(), |p| p.join(name))
+                }
                 _ => lexical.clone(),
             };
             roots.push(resolved);
@@ -182,9 +182,9 @@ pub fn read(path: &Path, scope: &Scope, limit: u64) -> Result<Vec<u8>, Refusal> 
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| Refusal::io(&e))?;
-    let read = bytes.len() as u64;
-    if read > limit {
-        return Err(Refusal::TooLarge { bytes: read, limit });
+    let got = bytes.len() as u64;
+    if got > limit {
+        return Err(Refusal::TooLarge { bytes: got, limit });
     }
     Ok(bytes)
 }

@@ -222,28 +222,10 @@ fn max_of<T: TryFrom<u64>>() -> u64 {
     lo
 }
 
-/// A YAML 1.1 integer as PyYAML reads it (`0x1F`, `017`, `1_000`, `1:30`), if not negative.
+/// A YAML 1.1 integer as PyYAML reads it (`0x1F`, `017`, `0o17`, `1_000`, `1:30`, `-0x0`), if
+/// it is 0 or more and fits.
 fn parse_yaml_int(text: &str) -> Option<u64> {
-    let t: String = text.chars().filter(|&c| c != '_').collect();
-    let t = t.strip_prefix('+').unwrap_or(&t);
-    if let Some(negative) = t.strip_prefix('-') {
-        return negative.chars().all(|c| c == '0').then_some(0);
-    }
-    if let Some(hex) = t.strip_prefix("0x") {
-        return u64::from_str_radix(hex, 16).ok();
-    }
-    if let Some(bin) = t.strip_prefix("0b") {
-        return u64::from_str_radix(bin, 2).ok();
-    }
-    if t.contains(':') {
-        return t.split(':').try_fold(0_u64, |acc, part| {
-            acc.checked_mul(60)?.checked_add(part.parse::<u64>().ok()?)
-        });
-    }
-    if t.len() > 1 && t.starts_with('0') {
-        return u64::from_str_radix(&t[1..], 8).ok();
-    }
-    t.parse().ok()
+    crate::project::yaml::int_value(text).and_then(|v| u64::try_from(v).ok())
 }
 
 /// `a compute`, `an online endpoint`.

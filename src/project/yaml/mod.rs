@@ -15,7 +15,8 @@
 //! - `yes`/`no`/`on`/`off` are booleans, `0755` is octal, `1:30` is 90, `<<` merges.
 //!
 //! Resources are bounded where PyYAML's are not: nesting deeper than [`MAX_DEPTH`] levels is
-//! an error (PyYAML itself fails with a `RecursionError` at about 450), aliases are shared, not
+//! an error (PyYAML 6 fails with a `RecursionError` between about 440 and 490 levels, two
+//! Python frames a level, depending on how deep in the stack it is called), aliases are shared, not
 //! copied (a document's size in memory is linear in its text whatever its aliases), and
 //! nothing here recurses on the input's structure or panics.
 
@@ -28,7 +29,9 @@ use std::fmt;
 use parser::{EventKind, Parser};
 
 /// Deepest nesting of collections accepted. PyYAML (the Azure ML CLI's loader) fails with a
-/// `RecursionError` at about 450 levels; real Azure ML files nest fewer than 20.
+/// `RecursionError` between about 440 and 490 levels (489–494 called from the top of CPython
+/// 3.11's stack; the Azure ML CLI calls it from deeper); real Azure ML files nest fewer than
+/// 20. A resource bound, kept below PyYAML's.
 pub(crate) const MAX_DEPTH: usize = 400;
 
 /// Most key/value pairs that merge keys (`<<`) may bring into one mapping lookup.
@@ -90,7 +93,7 @@ impl YamlError {
         YamlError::new(
             None,
             format!(
-                "collections nested deeper than {MAX_DEPTH} levels (the Azure ML CLI's loader fails on such files too)"
+                "collections nested deeper than {MAX_DEPTH} levels (this checker's bound; the Azure ML CLI's loader fails at about 440 to 490)"
             ),
             mark,
         )
@@ -503,31 +506,28 @@ fn is_float(value: &str) -> bool {
     sexagesimal_head(whole).is_some_and(digits_us) && digits_us(fraction)
 }
 
-/// `YYYY-MM-DD`, or a date and time as PyYAML's timestamp resolver matches it. Returns
-/// the fields when they match.
-fn timestamp_fields(value: &str) -> Option<[u32; 6]> {
+/// A timestamp's fields: year, month, day, hour, minute, second, and the zone's hours and
+/// minutes (0 when there is no time or no zone).
+type Stamp = [u32; 8];
+
+/// A date, or a date and time, as PyYAML matches it: `YYYY-M(M)-D(D)`, then optionally
+/// `([Tt]|[ \t]+)H(H):MM:SS(.F*)?([ \t]*(Z|[-+]H(H)(:MM)?))?`. The implicit resolver
+/// (`implicit`) wants a date alone as `YYYY-MM-DD`; the constructor's regexp (an explicit
+/// `!!timestamp`) also takes one-digit months and days there. Both regexps end in `$`,
+/// which in Python also matches before one final line break.
+fn timestamp_fields(value: &str, implicit: bool) -> Option<Stamp> {
+    let value = value.strip_suffix('\n').unwrap_or(value);
     let b = value.as_bytes();
-    let num = |s: &[u8]| -> Option<u32> {
-        (!s.is_empty() && s.len() <= 4 && s.iter().all(u8::is_ascii_digit))
-            .then(|| s.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
-    };
-    if b.len() < 8 || !b[..4].iter().all(u8::is_ascii_digit) || b[4] != b'-' {
+    if b.len() < 5 || !b[..4].iter().all(u8::is_ascii_digit) || b[4] != b'-' {
         return None;
     }
-    let year = num(&b[..4])?;
-    // Date only: exactly two digits each.
-    if b.len() == 10 && b[7] == b'-' {
-        if let (Some(m), Some(d)) = (num(&b[5..7]), num(&b[8..10])) {
-            if b[5..7].len() == 2 && b[8..10].len() == 2 {
-                return Some([year, m, d, 0, 0, 0]);
-            }
-        }
-    }
-    // With a time: -M(M)-D(D) ([Tt]|[ \t]+) H(H):MM:SS (.fraction)? ([ \t]*(Z|[-+]H(H)(:MM)?))?
-    let rest = &value[5..];
-    let (month, rest) = take_digits(rest, 1, 2)?;
+    let year = b[..4].iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
+    let (month, rest) = take_digits(&value[5..], 1, 2)?;
     let rest = rest.strip_prefix('-')?;
     let (day, rest) = take_digits(rest, 1, 2)?;
+    if rest.is_empty() {
+        return (!implicit || value.len() == 10).then_some([year, month, day, 0, 0, 0, 0, 0]);
+    }
     let rest = if let Some(r) = rest.strip_prefix(['T', 't']) {
         r
     } else {
@@ -546,18 +546,37 @@ fn timestamp_fields(value: &str) -> Option<[u32; 6]> {
         rest = r.trim_start_matches(|c: char| c.is_ascii_digit());
     }
     let rest = rest.trim_start_matches([' ', '\t']);
-    let zone_ok = rest.is_empty()
-        || rest == "Z"
-        || rest.strip_prefix(['-', '+']).is_some_and(|z| {
-            take_digits(z, 1, 2).is_some_and(|(h, r)| {
-                h < 24
-                    && (r.is_empty()
-                        || r.strip_prefix(':')
-                            .and_then(|m| take_digits(m, 2, 2))
-                            .is_some_and(|(_, r)| r.is_empty()))
-            })
-        });
-    zone_ok.then_some([year, month, day, hour, minute, second])
+    let zone = if rest.is_empty() || rest == "Z" {
+        (0, 0)
+    } else {
+        let offset = rest.strip_prefix(['-', '+'])?;
+        let (zone_hours, after) = take_digits(offset, 1, 2)?;
+        let zone_minutes = if after.is_empty() {
+            0
+        } else {
+            let (m, r) = take_digits(after.strip_prefix(':')?, 2, 2)?;
+            if !r.is_empty() {
+                return None;
+            }
+            m
+        };
+        (zone_hours, zone_minutes)
+    };
+    Some([year, month, day, hour, minute, second, zone.0, zone.1])
+}
+
+/// What `datetime.date`/`datetime.datetime` and `datetime.timezone` accept: a real day,
+/// a time of day, an offset strictly within a day (`+23:59` and `+0:99` are fine, `+24:00`
+/// and `+23:60` are not).
+fn stamp_valid([y, mo, d, h, mi, s, zh, zm]: Stamp) -> bool {
+    y >= 1
+        && (1..=12).contains(&mo)
+        && d >= 1
+        && d <= days_in_month(y, mo)
+        && h < 24
+        && mi < 60
+        && s < 60
+        && zh * 60 + zm < 24 * 60
 }
 
 /// Leading ASCII digits, `min` to `max` of them.
@@ -575,7 +594,13 @@ fn resolve(value: &str, implicit: (bool, bool)) -> Tag {
     if !implicit.0 {
         return Tag::Str;
     }
+    // PyYAML picks the regexps by the first character, then matches them up to `$`, which
+    // in Python also matches before a final line break: `! "12\n"` is an int.
     let first = value.chars().next();
+    let value = value.strip_suffix('\n').unwrap_or(value);
+    if value.is_empty() && first.is_some() {
+        return Tag::Str; // "\n": no regexp for a line break
+    }
     match first {
         None => return Tag::Null,
         Some('y' | 'Y' | 'n' | 'N' | 't' | 'T' | 'f' | 'F' | 'o' | 'O')
@@ -618,7 +643,7 @@ fn resolve(value: &str, implicit: (bool, bool)) -> Tag {
     if matches!(value, "~" | "null" | "Null" | "NULL") {
         return Tag::Null;
     }
-    if first.is_some_and(|c| c.is_ascii_digit()) && timestamp_fields(value).is_some() {
+    if first.is_some_and(|c| c.is_ascii_digit()) && timestamp_fields(value, true).is_some() {
         return Tag::Timestamp;
     }
     if value == "=" {
@@ -638,91 +663,247 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
-/// Python's `int()` of what PyYAML's `construct_yaml_int` passes it.
+/// Python's `int(s, radix)` on ASCII text (Python also takes other Unicode decimal
+/// digits): surrounding whitespace (Python strips exactly `char::is_whitespace`), one
+/// sign, for radix 2, 8 and 16 an optional `0b`/`0o`/`0x` prefix in either case, then at
+/// least one digit; at most 4300 decimal digits (CPython 3.11+, 3.10.7+, 3.9.14+: "Exceeds
+/// the limit (4300 digits) for integer string conversion").
+fn py_int(s: &str, radix: u32) -> bool {
+    let s = s.trim();
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let prefix = match radix {
+        2 => "0b",
+        8 => "0o",
+        16 => "0x",
+        _ => "",
+    };
+    let s = match s.get(..prefix.len()) {
+        Some(p) if !prefix.is_empty() && p.eq_ignore_ascii_case(prefix) => &s[prefix.len()..],
+        _ => s,
+    };
+    !s.is_empty() && s.chars().all(|c| c.is_digit(radix)) && (radix != 10 || s.len() <= 4300)
+}
+
+/// Python's `float(s)` on ASCII text: Rust's grammar once the whitespace is trimmed.
+fn py_float(s: &str) -> bool {
+    s.trim().parse::<f64>().is_ok()
+}
+
+/// Python's `int(s, radix)` on ASCII text, as a value: white space trimmed, one sign, the
+/// radix's prefix (any case) once, digits; `None` past `i128`.
+fn py_int_value(s: &str, radix: u32) -> Option<i128> {
+    if !py_int(s, radix) {
+        return None;
+    }
+    let s = s.trim();
+    let (negative, s) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let digits = match radix {
+        2 | 8 | 16
+            if s.len() > 2 && s.as_bytes()[0] == b'0' && !s.as_bytes()[1].is_ascii_digit() =>
+        {
+            &s[2..]
+        }
+        _ => s,
+    };
+    let value = i128::from_str_radix(digits, radix).ok()?;
+    Some(if negative { -value } else { value })
+}
+
+/// The value PyYAML's `construct_yaml_int` gives `value` (see [`int_constructs`]), or `None`
+/// when it gives none or the value does not fit an `i128`. The readers of counts use it, so
+/// that `0o17`, `" 12 "`, `1:30` or `-0x0` read as the Azure ML CLI reads them.
+pub(crate) fn int_value(value: &str) -> Option<i128> {
+    let v: String = value.chars().filter(|&c| c != '_').collect();
+    let (negative, s) = match v.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, v.strip_prefix('+').unwrap_or(&v)),
+    };
+    if s.is_empty() {
+        return None;
+    }
+    let magnitude = if s == "0" {
+        0
+    } else if let Some(r) = s.strip_prefix("0b") {
+        py_int_value(r, 2)?
+    } else if let Some(r) = s.strip_prefix("0x") {
+        py_int_value(r, 16)?
+    } else if s.starts_with('0') {
+        py_int_value(s, 8)?
+    } else if s.contains(':') {
+        let mut value: i128 = 0;
+        for part in s.split(':') {
+            value = value
+                .checked_mul(60)?
+                .checked_add(py_int_value(part, 10)?)?;
+        }
+        value
+    } else {
+        py_int_value(s, 10)?
+    };
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// PyYAML's `construct_yaml_int` (underscores dropped, one sign taken off, then `0`,
+/// `0b…`, `0x…`, `0…` octal, `a:b` base 60 or decimal, each through Python's `int()`).
 fn int_constructs(value: &str) -> bool {
     let v: String = value.chars().filter(|&c| c != '_').collect();
-    let s = strip_sign(&v);
-    let all = |s: &str, radix: u32| !s.is_empty() && s.chars().all(|c| c.is_digit(radix));
+    let s = v.strip_prefix(['+', '-']).unwrap_or(&v);
+    if v.is_empty() || s.is_empty() {
+        return false; // IndexError: string index out of range
+    }
     if s == "0" {
         true
     } else if let Some(r) = s.strip_prefix("0b") {
-        all(r, 2)
+        py_int(r, 2)
     } else if let Some(r) = s.strip_prefix("0x") {
-        all(r, 16)
+        py_int(r, 16)
     } else if s.starts_with('0') {
-        all(s, 8)
+        py_int(s, 8)
     } else if s.contains(':') {
-        s.split(':').all(|p| all(p, 10))
+        s.split(':').all(|p| py_int(p, 10))
     } else {
-        all(s.trim(), 10)
+        py_int(s, 10)
     }
 }
 
+/// PyYAML's `construct_yaml_float` (underscores dropped, lowercased, one sign taken off,
+/// then `.inf`, `.nan`, `a:b` base 60 or one number, each through Python's `float()`).
 fn float_constructs(value: &str) -> bool {
-    let v: String = value.chars().filter(|&c| c != '_').collect();
-    let v = v.to_ascii_lowercase();
-    let s = strip_sign(&v);
+    let v: String = value
+        .chars()
+        .filter(|&c| c != '_')
+        .collect::<String>()
+        .to_lowercase();
+    if v.is_empty() {
+        return false; // IndexError
+    }
+    let s = v.strip_prefix(['+', '-']).unwrap_or(&v);
     if s == ".inf" || s == ".nan" {
-        return true;
+        true
+    } else if s.contains(':') {
+        s.split(':').all(py_float)
+    } else {
+        py_float(s)
     }
-    if s.contains(':') {
-        let mut parts = s.split(':').peekable();
-        while let Some(p) = parts.next() {
-            let ok = if parts.peek().is_some() {
-                !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())
-            } else {
-                p.parse::<f64>().is_ok()
-            };
-            if !ok {
-                return false;
-            }
-        }
-        return true;
-    }
-    let t = s.trim();
-    matches!(t, "inf" | "infinity" | "nan")
-        || (!t.contains("inf") && !t.contains("nan") && t.parse::<f64>().is_ok())
 }
 
-/// `base64.decodebytes` in its forgiving mode: characters outside the alphabet are
-/// skipped, the padding must fit.
+/// `base64.decodebytes`, which is `binascii.a2b_base64` in its non-strict mode: characters
+/// outside the alphabet are skipped; a `=` counts only once two or three characters of a
+/// quantum are in, and once it completes the quantum the rest of the text is ignored; the
+/// data must end on a whole quantum.
 fn base64_decodes(value: &str) -> bool {
     if !value.is_ascii() {
-        return false;
+        return false; // "failed to convert base64 data into ascii"
     }
-    let data = value
-        .bytes()
-        .filter(|b| b.is_ascii_alphanumeric() || *b == b'+' || *b == b'/')
-        .count();
-    let pads = value.bytes().filter(|&b| b == b'=').count();
-    match data % 4 {
-        0 => true,
-        1 => false,
-        r => pads >= 4 - r,
+    let (mut quad, mut pads) = (0u8, 0u8);
+    for b in value.bytes() {
+        if b == b'=' {
+            if quad >= 2 {
+                pads += 1;
+                if quad + pads >= 4 {
+                    return true;
+                }
+            }
+        } else if b.is_ascii_alphanumeric() || b == b'+' || b == b'/' {
+            pads = 0;
+            quad = (quad + 1) % 4;
+        }
     }
+    quad == 0
 }
 
 fn construct_error(context: Option<(&str, Mark)>, problem: String, mark: Mark) -> YamlError {
     YamlError::new(context.map(|(c, m)| (c.to_owned(), m)), problem, mark)
 }
 
+/// The text `SafeConstructor.construct_scalar` reads from a node: a scalar's own, or for
+/// a mapping the first `=` key's value, followed down (`!!str {=: a}` is `'a'`).
+fn scalar_text(doc: &Document, id: NodeId) -> Result<&str, YamlError> {
+    let nodes = &doc.nodes;
+    let mut at = id;
+    for _ in 0..=nodes.len() {
+        match &nodes[at].content {
+            Content::Scalar(s) => return Ok(s),
+            Content::Mapping(pairs) => {
+                if let Some(&(_, v)) = pairs.iter().find(|&&(k, _)| nodes[k].tag == Tag::Value) {
+                    at = v;
+                    continue;
+                }
+            }
+            Content::Sequence(_) => {}
+        }
+        return Err(construct_error(
+            None,
+            format!(
+                "expected a scalar node, but found {}",
+                nodes[at].content.id()
+            ),
+            nodes[at].start,
+        ));
+    }
+    // `&a {=: *a}` read as a scalar: PyYAML recurses until its RecursionError.
+    Err(construct_error(
+        None,
+        "recursive '=' value".to_owned(),
+        nodes[id].start,
+    ))
+}
+
 /// Everything `SafeConstructor` would refuse in a composed document: tags without a
-/// constructor, values their tag cannot hold, bad merges, unhashable keys.
+/// constructor, values their tag cannot hold, bad merges, unhashable keys. Only what it
+/// constructs is checked, walking from the root as it does: a mapping merged with `<<`
+/// lends its pairs but is not constructed itself (its tag is never looked at), an
+/// `!!omap`/`!!pairs` item lends its one key and value, a mapping read as a scalar through
+/// a `=` key (`!!int {=: 12}`) lends only that value's text.
 fn construct_check(doc: &Document) -> Result<(), YamlError> {
     let nodes = &doc.nodes;
-    // Merge and `=` scalars are fine as mapping keys only.
-    let mut as_value = vec![false; nodes.len()];
-    if !nodes.is_empty() {
-        as_value[0] = true;
+    if nodes.is_empty() {
+        return Ok(());
     }
-    for node in nodes {
-        match &node.content {
-            Content::Sequence(items) => items.iter().for_each(|&i| as_value[i] = true),
-            Content::Mapping(pairs) => pairs.iter().for_each(|&(_, v)| as_value[v] = true),
-            Content::Scalar(_) => {}
+    // Constructed as a key of a mapping PyYAML flattens (where `=` is read as a string),
+    // and constructed anywhere else.
+    let mut as_key = vec![false; nodes.len()];
+    let mut as_other = vec![false; nodes.len()];
+    // Mappings whose pairs (their own, without `<<` keys) have been walked.
+    let mut expanded = vec![false; nodes.len()];
+    let mut walk: Vec<(NodeId, bool)> = vec![(0, false)];
+    while let Some((id, key)) = walk.pop() {
+        let first = !as_key[id] && !as_other[id];
+        if key {
+            as_key[id] = true;
+        } else {
+            as_other[id] = true;
+        }
+        if !first {
+            continue;
+        }
+        match (&nodes[id].tag, &nodes[id].content) {
+            (Tag::Map | Tag::Set, Content::Mapping(_)) => {
+                flatten(doc, id, &mut expanded, &mut walk)?;
+            }
+            (Tag::Seq, Content::Sequence(items)) => {
+                walk.extend(items.iter().rev().map(|&i| (i, false)));
+            }
+            (Tag::Omap | Tag::Pairs, Content::Sequence(items)) => {
+                for &item in items.iter().rev() {
+                    if let Content::Mapping(pairs) = &nodes[item].content {
+                        if let [(k, v)] = pairs[..] {
+                            walk.push((v, false));
+                            walk.push((k, false));
+                        }
+                    }
+                }
+            }
+            _ => {}
         }
     }
     for (id, node) in nodes.iter().enumerate() {
+        if !as_key[id] && !as_other[id] {
+            continue;
+        }
         let undefined = || {
             construct_error(
                 None,
@@ -740,11 +921,36 @@ fn construct_check(doc: &Document) -> Result<(), YamlError> {
                 node.start,
             )
         };
+        let wanted = |what: &str| {
+            let context = if node.tag == Tag::Omap {
+                "while constructing an ordered map"
+            } else {
+                "while constructing pairs"
+            };
+            construct_error(
+                Some((context, node.start)),
+                format!("expected a {what}, but found {}", node.content.id()),
+                node.start,
+            )
+        };
         match (&node.tag, &node.content) {
             (Tag::Other(_), _) => return Err(undefined()),
-            (Tag::Merge | Tag::Value, Content::Scalar(_)) if as_value[id] => {
+            (Tag::Merge | Tag::Value, Content::Scalar(_)) if as_other[id] => {
                 return Err(undefined());
             }
+            (Tag::Merge | Tag::Value, Content::Sequence(_) | Content::Mapping(_)) => {
+                return Err(undefined());
+            }
+            (Tag::Timestamp, Content::Mapping(_)) => {
+                // PyYAML reads the `=` value, then matches its regexp on the node's pairs:
+                // a TypeError either way.
+                scalar_text(doc, id)?;
+                return Err(expected("scalar"));
+            }
+            (
+                Tag::Null | Tag::Bool | Tag::Int | Tag::Float | Tag::Str | Tag::Binary,
+                Content::Mapping(_),
+            ) => check_scalar(&node.tag, scalar_text(doc, id)?, node.start)?,
             (
                 Tag::Null
                 | Tag::Bool
@@ -752,68 +958,19 @@ fn construct_check(doc: &Document) -> Result<(), YamlError> {
                 | Tag::Float
                 | Tag::Str
                 | Tag::Timestamp
-                | Tag::Binary
-                | Tag::Merge
-                | Tag::Value,
-                Content::Sequence(_) | Content::Mapping(_),
+                | Tag::Binary,
+                Content::Sequence(_),
             ) => return Err(expected("scalar")),
-            (Tag::Seq | Tag::Omap | Tag::Pairs, Content::Scalar(_) | Content::Mapping(_)) => {
+            (Tag::Seq, Content::Scalar(_) | Content::Mapping(_)) => {
                 return Err(expected("sequence"));
+            }
+            (Tag::Omap | Tag::Pairs, Content::Scalar(_) | Content::Mapping(_)) => {
+                return Err(wanted("sequence"));
             }
             (Tag::Map | Tag::Set, Content::Scalar(_) | Content::Sequence(_)) => {
                 return Err(expected("mapping"));
             }
-            (Tag::Bool, Content::Scalar(v))
-                if !matches!(
-                    v.to_lowercase().as_str(),
-                    "yes" | "no" | "true" | "false" | "on" | "off"
-                ) =>
-            {
-                return Err(construct_error(
-                    None,
-                    format!("{v:?} is not a boolean"),
-                    node.start,
-                ));
-            }
-            (Tag::Int, Content::Scalar(v)) if !int_constructs(v) => {
-                return Err(construct_error(
-                    None,
-                    format!("{v:?} is not an integer"),
-                    node.start,
-                ));
-            }
-            (Tag::Float, Content::Scalar(v)) if !float_constructs(v) => {
-                return Err(construct_error(
-                    None,
-                    format!("{v:?} is not a number"),
-                    node.start,
-                ));
-            }
-            (Tag::Binary, Content::Scalar(v)) if !base64_decodes(v) => {
-                return Err(construct_error(
-                    None,
-                    "failed to decode base64 data".to_owned(),
-                    node.start,
-                ));
-            }
-            (Tag::Timestamp, Content::Scalar(v)) => {
-                let valid = timestamp_fields(v).is_some_and(|[y, mo, d, h, mi, s]| {
-                    y >= 1
-                        && (1..=12).contains(&mo)
-                        && d >= 1
-                        && d <= days_in_month(y, mo)
-                        && h < 24
-                        && mi < 60
-                        && s < 60
-                });
-                if !valid {
-                    return Err(construct_error(
-                        None,
-                        format!("{v:?} is not a valid date or time"),
-                        node.start,
-                    ));
-                }
-            }
+            (tag, Content::Scalar(v)) => check_scalar(tag, v, node.start)?,
             (Tag::Omap | Tag::Pairs, Content::Sequence(items)) => {
                 let what = if node.tag == Tag::Omap {
                     "while constructing an ordered map"
@@ -843,55 +1000,106 @@ fn construct_check(doc: &Document) -> Result<(), YamlError> {
                     }
                 }
             }
-            (_, Content::Mapping(pairs)) => check_mapping(doc, id, pairs)?,
             _ => {}
         }
     }
     Ok(())
 }
 
-/// A mapping's merges (each a mapping or a list of mappings, without cycles) and keys
-/// (hashable: scalars only).
-fn check_mapping(doc: &Document, id: NodeId, pairs: &[(NodeId, NodeId)]) -> Result<(), YamlError> {
+/// The checks of the safe constructor for a scalar's text.
+fn check_scalar(tag: &Tag, v: &str, mark: Mark) -> Result<(), YamlError> {
+    let bad = |what: &str| Err(construct_error(None, format!("{v:?} is not {what}"), mark));
+    match tag {
+        Tag::Bool
+            if !matches!(
+                v.to_lowercase().as_str(),
+                "yes" | "no" | "true" | "false" | "on" | "off"
+            ) =>
+        {
+            bad("a boolean")
+        }
+        Tag::Int if !int_constructs(v) => bad("an integer"),
+        Tag::Float if !float_constructs(v) => bad("a number"),
+        Tag::Binary if !base64_decodes(v) => Err(construct_error(
+            None,
+            "failed to decode base64 data".to_owned(),
+            mark,
+        )),
+        Tag::Timestamp if !timestamp_fields(v, false).is_some_and(stamp_valid) => {
+            bad("a valid date or time")
+        }
+        _ => Ok(()),
+    }
+}
+
+/// PyYAML's `flatten_mapping` for the mapping `id` being constructed: walks (pushes onto
+/// `walk`) the pairs its dict is built from, its own and those of the mappings it merges
+/// with `<<` (each a mapping or a list of mappings, followed down their own `<<` keys),
+/// keys marked as keys; checks the merges and that the keys are hashable. Each mapping's
+/// pairs are walked once (`expanded`), so a mapping merged into itself, directly or not,
+/// lends nothing more, as in PyYAML, which deletes each `<<` key before following it.
+fn flatten(
+    doc: &Document,
+    id: NodeId,
+    expanded: &mut [bool],
+    walk: &mut Vec<(NodeId, bool)>,
+) -> Result<(), YamlError> {
     let nodes = &doc.nodes;
-    let node = &nodes[id];
-    for &(key, value) in pairs {
-        if nodes[key].tag == Tag::Merge {
-            let targets: Vec<NodeId> = match &nodes[value].content {
-                Content::Mapping(_) => vec![value],
-                Content::Sequence(items) => {
-                    for &item in items {
-                        if !matches!(nodes[item].content, Content::Mapping(_)) {
-                            return Err(construct_error(
-                                Some(("while constructing a mapping", node.start)),
-                                format!(
-                                    "expected a mapping for merging, but found {}",
-                                    nodes[item].content.id()
-                                ),
-                                nodes[item].start,
-                            ));
+    let constructing = nodes[id].start;
+    let mut todo = vec![id];
+    while let Some(m) = todo.pop() {
+        if std::mem::replace(&mut expanded[m], true) {
+            continue;
+        }
+        let Content::Mapping(pairs) = &nodes[m].content else {
+            continue;
+        };
+        let context = Some(("while constructing a mapping", nodes[m].start));
+        for &(key, value) in pairs.iter().rev() {
+            if nodes[key].tag == Tag::Merge {
+                match &nodes[value].content {
+                    Content::Mapping(_) => todo.push(value),
+                    Content::Sequence(items) => {
+                        for &item in items {
+                            if !matches!(nodes[item].content, Content::Mapping(_)) {
+                                return Err(construct_error(
+                                    context,
+                                    format!(
+                                        "expected a mapping for merging, but found {}",
+                                        nodes[item].content.id()
+                                    ),
+                                    nodes[item].start,
+                                ));
+                            }
                         }
+                        todo.extend(items.iter().copied());
                     }
-                    items.clone()
+                    Content::Scalar(_) => {
+                        return Err(construct_error(
+                            context,
+                            "expected a mapping or list of mappings for merging, but found scalar"
+                                .to_owned(),
+                            nodes[value].start,
+                        ));
+                    }
                 }
-                Content::Scalar(_) => {
-                    return Err(construct_error(
-                        Some(("while constructing a mapping", node.start)),
-                        "expected a mapping or list of mappings for merging, but found scalar"
-                            .to_owned(),
-                        nodes[value].start,
-                    ));
-                }
-            };
-            // PyYAML deletes each merge key before following it, so a mapping merged
-            // into itself (directly or not) loads: nothing to refuse.
-            let _ = targets;
-        } else if !matches!(nodes[key].content, Content::Scalar(_)) {
-            return Err(construct_error(
-                Some(("while constructing a mapping", node.start)),
-                "found unhashable key".to_owned(),
-                nodes[key].start,
-            ));
+                continue;
+            }
+            // A key PyYAML's dict refuses: a list, dict or set, once constructed.
+            let unhashable = matches!(
+                (&nodes[key].tag, &nodes[key].content),
+                (Tag::Seq | Tag::Omap | Tag::Pairs, Content::Sequence(_))
+                    | (Tag::Map | Tag::Set, Content::Mapping(_))
+            );
+            if unhashable {
+                return Err(construct_error(
+                    Some(("while constructing a mapping", constructing)),
+                    "found unhashable key".to_owned(),
+                    nodes[key].start,
+                ));
+            }
+            walk.push((value, false));
+            walk.push((key, true));
         }
     }
     Ok(())
