@@ -260,7 +260,7 @@ impl Usages {
             keys.iter().find_map(|k| v.get(k)).cloned()
         };
         let mut rows = Vec::new();
-        for entry in &entries {
+        for (index, entry) in entries.iter().enumerate() {
             let name_obj = entry.get("name");
             let name = name_obj
                 .and_then(|n| n.get("value"))
@@ -285,7 +285,7 @@ impl Usages {
                         name: crate::text::shorten(name),
                         field,
                         value,
-                        line: listing.line_of(name),
+                        line: listing.line_of(index, name),
                     });
                 }
             }
@@ -293,7 +293,7 @@ impl Usages {
                 .get("type")
                 .and_then(Value::as_str)
                 .unwrap_or_default();
-            let line = listing.line_of(name);
+            let line = listing.line_of(index, name);
             rows.push(Usage {
                 name: name.to_owned(),
                 kind: kind_of(ty, name, &label),

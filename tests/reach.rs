@@ -565,3 +565,82 @@ fn where_a_mention_sits() {
     let found = size_mentions("{\"cells\": oops Standard_NC6", TextKind::Notebook);
     assert_eq!(found.len(), 1);
 }
+
+/// (line, severity, code) of every diagnostic of one file.
+fn of_one(path: &str, text: &str) -> Vec<(usize, Severity, Code)> {
+    AzureMlProject::from_sources([(path, text)])
+        .check(on())
+        .diagnostics
+        .iter()
+        .map(|d| (d.line().unwrap_or(0), d.severity, d.code))
+        .collect()
+}
+
+#[test]
+fn comments_and_strings_as_the_language_reads_them() {
+    use Severity::{Error as E, Warning as W};
+    let retired = Code::RetiredSeries;
+    // A notebook cell stored as one string whose first line is a comment: only that line
+    // is a comment.
+    let one_string = r##"{"cells": [{"cell_type": "code", "metadata": {}, "outputs": [],
+ "source": "# Create the cluster\nc = AmlCompute.provisioning_configuration(vm_size=\"Standard_NC6\")\n"}],
+ "metadata": {}, "nbformat": 4, "nbformat_minor": 5}"##;
+    assert_eq!(of_one("a.ipynb", one_string), [(2, E, retired)]);
+    // Escaped quotes around a `#` inside a string: the `#` is no comment.
+    let escaped = r#"{"cells": [{"cell_type": "code", "metadata": {}, "outputs": [],
+ "source": ["tag = \"run #4\"; c = AmlCompute.provisioning_configuration(vm_size=\"Standard_NC6\")\n"]}],
+ "metadata": {}, "nbformat": 4, "nbformat_minor": 5}"#;
+    assert_eq!(of_one("b.ipynb", escaped), [(2, E, retired)]);
+    // Keys written with JSON escapes are the keys Python reads.
+    let escaped_key = r#"{"cells": [{"cell_type": "code", "metadata": {}, "outputs": [],
+ "sour\u0063e": ["c = AmlCompute.provisioning_configuration(vm_size='Standard_NC6')\n"]}],
+ "metadata": {}, "nbformat": 4, "nbformat_minor": 5}"#;
+    assert_eq!(of_one("c.ipynb", escaped_key), [(2, E, retired)]);
+    // In Python source too: `#` in a string with escaped quotes.
+    assert_eq!(
+        of_one(
+            "d.py",
+            "tag = \"run \\\"#4\\\"\"; c = AmlCompute(vm_size=\"Standard_NC6\")\n"
+        ),
+        [(1, E, retired)]
+    );
+    // YAML: an apostrophe in a plain scalar does not open a quote, so the comment after it
+    // is a comment, as YAML's scanner reads it.
+    assert_eq!(
+        of_one(
+            "e.yml",
+            "owner: Bob's team # was vm_size: Standard_NC6\nname: x\n"
+        ),
+        [(1, W, Code::RetiredSizeMention)]
+    );
+    // And a `#` inside a quoted YAML scalar is no comment.
+    assert_eq!(
+        of_one("f.yml", "tag: 'run #4'\nvm_size: Standard_NC6\n"),
+        [(2, E, retired)]
+    );
+}
+
+#[test]
+fn an_azure_ml_file_in_invalid_utf8_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("aml-reach-utf8-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut text = format!(
+        "$schema: {SCHEMA}/amlCompute.schema.json\nname: gpu\ntype: amlcompute\ndescription: caf"
+    )
+    .into_bytes();
+    text.extend_from_slice(b"\xe9\nsize: Standard_NC6\n");
+    std::fs::write(dir.join("compute.yml"), &text).unwrap();
+    let report = AzureMlProject::read_paths([&dir]).unwrap().check(on());
+    let codes: Vec<_> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.severity, d.line()))
+        .collect();
+    assert_eq!(
+        codes,
+        [(Code::YamlSyntax, Severity::Error, Some(4))],
+        "{report:?}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -383,14 +383,28 @@ fn templates_are_notes_and_placeholders_are_never_checked() {
         "$schema: {SCHEMA}/commandJob.schema.json\ncommand: x\nenvironment: azureml:AzureML-sklearn-1.5@latest\ninputs:\n  pattern: \"Q: {{{{question}}}}\"\n"
     );
     assert_eq!(found(&check(&[("p.yml", &prompt)])), []);
-    // A template that does not load even when filled in: one note, never an error.
+    // Lenient only inside the placeholders: a template that does not load even when they
+    // are filled in has a syntax error of its own, reported where it is, and its retired
+    // size is still found.
     let hopeless = format!(
-        "$schema: {SCHEMA}/managedOnlineDeployment.schema.json\nname: {{{{NAME}}}}\nx: [\n"
+        "$schema: {SCHEMA}/managedOnlineDeployment.schema.json\nname: {{{{NAME}}}}\ninstance_type: Standard_NC6\nx: [\n"
     );
     let report = check(&[("h.yml", &hopeless)]);
     assert_eq!(
         found(&report),
-        [("h.yml".to_owned(), Some(2), Code::Template)]
+        [
+            ("h.yml".to_owned(), Some(3), Code::RetiredSeries),
+            ("h.yml".to_owned(), Some(5), Code::YamlSyntax),
+        ]
+    );
+    // A template engine's blocks (`{% … %}`) are not YAML until rendered: a note.
+    let jinja = format!(
+        "$schema: {SCHEMA}/managedOnlineDeployment.schema.json\nname: {{{{NAME}}}}\n{{% if gpu %}}\ninstance_type: [\n{{% endif %}}\n"
+    );
+    let report = check(&[("j.yml", &jinja)]);
+    assert_eq!(
+        found(&report),
+        [("j.yml".to_owned(), Some(2), Code::Template)]
     );
 }
 

@@ -3,7 +3,7 @@
 //! [`validate`](crate::lint::validate).
 //!
 //! Start with [`Plan`] (and [`ComputeDef::new`], [`DeploymentDef::new`]), or
-//! [`PlanFile::read`] for a file. Unknown keys are rejected (a misspelt key would otherwise be
+//! `PlanFile::read` for a file (features `json`, `toml`). Unknown keys are rejected (a misspelt key would otherwise be
 //! silently ignored and change what is checked); bad values are errors that name the path
 //! (`jobs[2].target`), the value and the accepted values. The format is in
 //! `docs/plan-file.md`.

@@ -280,7 +280,8 @@ impl PlanFile {
     ///
     /// # Errors
     ///
-    /// As [`PlanFile::read`].
+    /// [`PlanError`] when the text is not a plan (naming the path of the bad value), or its
+    /// format's feature (`json`, `toml`) is off.
     pub fn parse(text: &str, json: bool) -> Result<PlanFile, PlanError> {
         #[cfg(not(any(feature = "json", feature = "toml")))]
         let _ = text;

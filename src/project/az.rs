@@ -106,11 +106,11 @@ pub fn computes_from_json(
     let mut listing = crate::vm::JsonListing::parse(text)?;
     let (entries, rest) = (std::mem::take(&mut listing.entries), listing.rest);
     let mut out = Vec::new();
-    for entry in &entries {
+    for (index, entry) in entries.iter().enumerate() {
         let Some(name) = str_at(entry, &["name"]) else {
             continue;
         };
-        let line = listing.line_of(name);
+        let line = listing.line_of(index, name);
         let (ty, size, min, max, tier, location) = if rest {
             let p = &["properties"];
             let pp = |k: &'static str| -> Vec<&'static str> { vec!["properties", "properties", k] };

@@ -168,7 +168,9 @@ fn candidates(bytes: &[u8], mut found: impl FnMut(usize)) {
     }
 }
 
-/// The VM size names in `text`, in order. Pure: no catalog, no date.
+/// The VM size names in `text`, in order. Pure: no catalog, no date. Linear in the text:
+/// lines, columns and the comment and quote state of a line are carried forward from one
+/// mention to the next, never recounted from the line's start.
 ///
 /// ```
 /// use aml_targets::lint::MentionContext;
@@ -184,22 +186,32 @@ fn candidates(bytes: &[u8], mut found: impl FnMut(usize)) {
 #[must_use]
 pub fn size_mentions(text: &str, kind: TextKind) -> Vec<SizeMention<'_>> {
     let bytes = text.as_bytes();
-    // A notebook's cells are found only when it names a size at all (notebooks are mostly
-    // outputs, images among them).
+    let mut any = false;
+    candidates(bytes, |_| any = true);
+    if !any {
+        return Vec::new();
+    }
+    // A notebook's cells, only when it names a size at all (notebooks are mostly outputs,
+    // images among them).
     let cells = if kind == TextKind::Notebook {
-        let mut any = false;
-        candidates(bytes, |_| any = true);
-        if !any {
-            return Vec::new();
-        }
         super::notebook::sources(text)
     } else {
         None
     };
+    // YAML comments as the YAML scanner finds them (`owner: Bob's team # …` is a comment).
+    #[cfg(feature = "yaml")]
+    let yaml_comments = (kind == TextKind::Yaml).then(|| {
+        let (starts, scanned_to_line) = super::yaml::comment_starts(text);
+        YamlComments {
+            starts,
+            scanned_to_line,
+        }
+    });
+    #[cfg(not(feature = "yaml"))]
+    let yaml_comments: Option<YamlComments> = None;
     let mut out = Vec::new();
-    let mut line = 1;
-    let mut counted = 0; // bytes[..counted] have their line breaks in `line`
-    let mut line_start = 0;
+    let mut lines = Lines::new(text);
+    let mut comments = Comments::new(text, kind);
     candidates(bytes, |start| {
         let end = start
             + bytes[start..]
@@ -214,30 +226,37 @@ pub fn size_mentions(text: &str, kind: TextKind) -> Vec<SizeMention<'_>> {
         if NOT_VM_SIZES.iter().any(|n| n.eq_ignore_ascii_case(name)) {
             return;
         }
-        // Line and column, counted on from the previous mention.
-        let gap = &bytes[counted..start];
-        if let Some(last) = memchr::memrchr(b'\n', gap) {
-            line += memchr::memchr_iter(b'\n', gap).count();
-            line_start = counted + last + 1;
-        }
-        counted = start;
-        let column = text[line_start..start].chars().count() + 1;
-        let (context, key, cell) = match &cells {
-            Some(cells) => {
-                let Some(source) = super::notebook::source_at(cells, start) else {
-                    return; // outputs and metadata are not the notebook's text
-                };
-                if source.prose {
-                    (MentionContext::Prose, None, Some(source.cell))
-                } else {
-                    let before = &text[source.start..start];
-                    let (context, key) = classify(before, TextKind::Python);
-                    (context, key, Some(source.cell))
-                }
+        // Outputs and metadata are not a notebook's text: left before any other work.
+        let source = match &cells {
+            Some(cells) => match super::notebook::source_at(cells, start) {
+                Some(source) => Some(*source),
+                None => return,
+            },
+            None => None,
+        };
+        let (line, column) = lines.at(start);
+        let (context, key, cell) = match source {
+            Some(source) if source.prose => (MentionContext::Prose, None, Some(source.cell)),
+            Some(source) => {
+                let line_start = comments.advance_json(source, start);
+                let (context, key) = comments.classify(line_start, start);
+                (context, key, Some(source.cell))
             }
             None if kind == TextKind::Markdown => (MentionContext::Prose, None, None),
             None => {
-                let (context, key) = classify(&text[line_start..start], kind);
+                let line_start = lines.line_start;
+                let in_comment = match yaml_comments
+                    .as_ref()
+                    .and_then(|c| c.in_comment(line, column))
+                {
+                    Some(in_comment) => in_comment,
+                    None => comments.advance(line_start, start),
+                };
+                let (context, key) = if in_comment {
+                    (MentionContext::Comment, None)
+                } else {
+                    comments.classify_code(line_start, start)
+                };
                 (context, key, None)
             }
         };
@@ -254,42 +273,225 @@ pub fn size_mentions(text: &str, kind: TextKind) -> Vec<SizeMention<'_>> {
     out
 }
 
-/// Whether `before` (the line up to the mention) puts it in a comment or after a
-/// provisioning key.
-fn classify(before: &str, kind: TextKind) -> (MentionContext, Option<&str>) {
-    if in_comment(before, kind.comments()) {
-        return (MentionContext::Comment, None);
-    }
-    match provisioning_key(before) {
-        Some(key) => (MentionContext::Provisioning, Some(key)),
-        None => (MentionContext::Code, None),
+/// Where the comments of a YAML text start, by line (from 1): the column (from 1, in
+/// characters) of each `#` the YAML scanner reads as a comment.
+#[derive(Debug, Default)]
+struct YamlComments {
+    /// (line, column), in order.
+    starts: Vec<(usize, usize)>,
+    /// Lines past this one were not scanned (the text breaks the YAML rules there): the
+    /// heuristic decides.
+    scanned_to_line: usize,
+}
+
+impl YamlComments {
+    /// Whether `line` and `column` are in a comment; `None` past what was scanned.
+    fn in_comment(&self, line: usize, column: usize) -> Option<bool> {
+        if line > self.scanned_to_line {
+            return None;
+        }
+        let i = self.starts.partition_point(|&(l, _)| l < line);
+        Some(
+            self.starts
+                .get(i)
+                .is_some_and(|&(l, c)| l == line && c < column),
+        )
     }
 }
 
-/// A comment marker outside quotes, at the line start or after a blank.
-fn in_comment(before: &str, markers: &[&str]) -> bool {
-    if !markers.iter().any(|m| before.contains(m)) {
-        return false;
+/// Line and column of offsets met in increasing order, each counted on from the last.
+struct Lines<'t> {
+    text: &'t str,
+    line: usize,
+    /// The offset where the current line starts.
+    line_start: usize,
+    /// `text[..counted]` has its line breaks counted in `line`.
+    counted: usize,
+    /// The characters of the current line before `column_at`.
+    column_chars: usize,
+    column_at: usize,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Lines {
+            text,
+            line: 1,
+            line_start: 0,
+            counted: 0,
+            column_chars: 0,
+            column_at: 0,
+        }
     }
-    let b = before.as_bytes();
-    let (mut single, mut double) = (false, false);
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 1,
-            b'\'' if !double => single = !single,
-            b'"' if !single => double = !double,
-            _ if !single && !double => {
-                let after_blank = i == 0 || b[i - 1].is_ascii_whitespace();
-                if after_blank && markers.iter().any(|m| before[i..].starts_with(m)) {
-                    return true;
+
+    /// The line and column (from 1; the column in characters) of `offset`, at or after the
+    /// last one asked.
+    fn at(&mut self, offset: usize) -> (usize, usize) {
+        let gap = &self.text.as_bytes()[self.counted..offset];
+        if let Some(last) = memchr::memrchr(b'\n', gap) {
+            self.line += memchr::memchr_iter(b'\n', gap).count();
+            self.line_start = self.counted + last + 1;
+            self.column_chars = 0;
+            self.column_at = self.line_start;
+        }
+        self.counted = offset;
+        self.column_chars += self.text[self.column_at..offset].chars().count();
+        self.column_at = offset;
+        (self.line, self.column_chars + 1)
+    }
+}
+
+/// The comment and quote state of the line being read, carried forward from mention to
+/// mention. In a notebook's source string the line is a line of the cell's code: it starts
+/// after a `\n` escape, and the JSON escapes are read as the characters they stand for
+/// (`\"` is a quote of the code, not the end of the JSON string).
+struct Comments<'t> {
+    text: &'t str,
+    markers: &'static [&'static str],
+    /// The logical line scanned, by its start offset.
+    line_start: usize,
+    /// Scanned up to here.
+    pos: usize,
+    /// The quote (`'` or `"`) of the string being read, if any.
+    quote: Option<u8>,
+    comment: bool,
+    /// The previous character (of the code, escapes decoded) was white space or none.
+    after_blank: bool,
+}
+
+impl<'t> Comments<'t> {
+    fn new(text: &'t str, kind: TextKind) -> Self {
+        Comments {
+            text,
+            markers: match kind {
+                TextKind::Notebook => TextKind::Python.comments(),
+                other => other.comments(),
+            },
+            line_start: usize::MAX,
+            pos: 0,
+            quote: None,
+            comment: false,
+            after_blank: true,
+        }
+    }
+
+    fn reset(&mut self, line_start: usize) {
+        self.line_start = line_start;
+        self.pos = line_start;
+        self.quote = None;
+        self.comment = false;
+        self.after_blank = true;
+    }
+
+    /// Opens a string quoted by `q`, or closes it if it is the one open.
+    fn toggle(&mut self, q: u8) {
+        match self.quote {
+            None => self.quote = Some(q),
+            Some(open) if open == q => self.quote = None,
+            Some(_) => {}
+        }
+    }
+
+    /// Whether `to` (on the line starting at `line_start`) is in a comment: a marker outside
+    /// quotes at the line's start or after white space. A backslash escapes the next byte.
+    fn advance(&mut self, line_start: usize, to: usize) -> bool {
+        if line_start != self.line_start || to < self.pos {
+            self.reset(line_start);
+        }
+        let b = self.text.as_bytes();
+        let mut i = self.pos;
+        while i < to && !self.comment {
+            match b[i] {
+                b'\\' => i += 1,
+                q @ (b'\'' | b'"') => self.toggle(q),
+                _ if self.quote.is_none() => {
+                    let blank = i == line_start || b[i - 1].is_ascii_whitespace();
+                    if blank && self.markers.iter().any(|m| self.text[i..].starts_with(m)) {
+                        self.comment = true;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        self.pos = to.max(i);
+        self.comment
+    }
+
+    /// For a mention at `to` in a notebook's source string: advances over the string's
+    /// escapes (a `\n` starts a new line of code) and returns where the mention's line of
+    /// code starts.
+    fn advance_json(&mut self, source: super::notebook::Source, to: usize) -> usize {
+        if self.line_start < source.start || self.line_start >= source.end || to < self.pos {
+            self.reset(source.start);
+        }
+        let b = self.text.as_bytes();
+        let mut i = self.pos;
+        // Inside a quoted string of the code, the next character is escaped.
+        let mut escaped = false;
+        while i < to {
+            let (c, next) = if b[i] == b'\\' && i + 1 < to {
+                match b[i + 1] {
+                    b'n' | b'r' => {
+                        self.reset(i + 2);
+                        i += 2;
+                        escaped = false;
+                        continue;
+                    }
+                    b'u' if i + 6 <= to => {
+                        let code = self
+                            .text
+                            .get(i + 2..i + 6)
+                            .and_then(|h| u32::from_str_radix(h, 16).ok());
+                        (code.and_then(char::from_u32).unwrap_or('?'), i + 6)
+                    }
+                    b't' => ('\t', i + 2),
+                    other => (char::from(other), i + 2),
+                }
+            } else {
+                (char::from(b[i]), i + 1)
+            };
+            if !self.comment {
+                if escaped {
+                    escaped = false;
+                } else {
+                    match c {
+                        '\\' if self.quote.is_some() => escaped = true,
+                        q @ ('\'' | '"') => self.toggle(q as u8),
+                        '#' if self.quote.is_none() && self.after_blank => {
+                            self.comment = true;
+                        }
+                        _ => {}
+                    }
                 }
             }
-            _ => {}
+            self.after_blank = c.is_whitespace();
+            i = next;
         }
-        i += 1;
+        self.pos = i.max(to);
+        self.line_start
     }
-    false
+
+    /// A notebook mention's context, its line already advanced to.
+    fn classify(&self, line_start: usize, at: usize) -> (MentionContext, Option<&'t str>) {
+        if self.comment {
+            return (MentionContext::Comment, None);
+        }
+        self.classify_code(line_start, at)
+    }
+
+    /// Provisioning when a provisioning key stands right before the mention, code otherwise.
+    fn classify_code(&self, line_start: usize, at: usize) -> (MentionContext, Option<&'t str>) {
+        // A key is short: look back a bounded way (linear on any input).
+        let from = line_start.max(at.saturating_sub(256));
+        let from = (from..=at)
+            .find(|&i| self.text.is_char_boundary(i))
+            .unwrap_or(at);
+        match provisioning_key(&self.text[from..at]) {
+            Some(key) => (MentionContext::Provisioning, Some(key)),
+            None => (MentionContext::Code, None),
+        }
+    }
 }
 
 /// The key or option right before a value (`--size X`, `vm_size="X"`, `"vmSize": "X"`,

@@ -66,6 +66,43 @@ impl Json<'_> {
         text.get(s..e).unwrap_or("")
     }
 
+    /// Whether a string's content, its escapes decoded (`"sour\u0063e"` is `source`, as
+    /// Python's `json` reads it), is `want`.
+    fn is(text: &str, range: (usize, usize), want: &str) -> bool {
+        let raw = Json::content(text, range);
+        if !raw.contains('\\') {
+            return raw == want;
+        }
+        let mut decoded = String::with_capacity(raw.len());
+        let mut chars = raw.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                decoded.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some('u') => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                        Some(c) => decoded.push(c),
+                        None => return false,
+                    }
+                }
+                Some('n') => decoded.push('\n'),
+                Some('t') => decoded.push('\t'),
+                Some('r') => decoded.push('\r'),
+                Some('b') => decoded.push('\u{8}'),
+                Some('f') => decoded.push('\u{c}'),
+                Some(other) => decoded.push(other),
+                None => return false,
+            }
+            if decoded.len() > want.len() {
+                return false;
+            }
+        }
+        decoded == want
+    }
+
     /// Skips any value.
     fn skip(&mut self, depth: usize) -> Option<()> {
         if depth > MAX_DEPTH {
@@ -127,12 +164,11 @@ impl Json<'_> {
         loop {
             let key = self.string()?;
             self.eat(b':')?;
-            match Json::content(text, key) {
-                "cell_type" => {
-                    let value = self.string()?;
-                    cell.prose = Json::content(text, value) != "code";
-                }
-                "source" => {
+            if Json::is(text, key, "cell_type") {
+                let value = self.string()?;
+                cell.prose = !Json::is(text, value, "code");
+            } else if Json::is(text, key, "source") {
+                {
                     self.ws();
                     if self.b.get(self.i) == Some(&b'[') {
                         self.i += 1;
@@ -149,7 +185,8 @@ impl Json<'_> {
                         cell.sources.push(self.string()?);
                     }
                 }
-                _ => self.skip(2)?,
+            } else {
+                self.skip(2)?;
             }
             if self.eat(b',').is_none() {
                 self.eat(b'}')?;
@@ -171,7 +208,7 @@ pub(crate) fn sources(text: &str) -> Option<Vec<Source>> {
     loop {
         let key = json.string()?;
         json.eat(b':')?;
-        if Json::content(text, key) == "cells" {
+        if Json::is(text, key, "cells") {
             json.eat(b'[')?;
             let mut list = Vec::new();
             if json.eat(b']').is_none() {

@@ -22,10 +22,10 @@ pub(crate) struct Found {
 }
 
 impl Found {
-    /// The file's text, or why it was not read. Files are read one at a time, as they are
+    /// The file's bytes, or why it was not read. Files are read one at a time, as they are
     /// checked, so a large tree is never all in memory.
-    pub(crate) fn read(&self, scope: &Scope) -> Result<String, SkipReason> {
-        crate::guard::read_text(&self.real, scope, FILE_LIMIT).map_err(SkipReason::from)
+    pub(crate) fn read(&self, scope: &Scope) -> Result<Vec<u8>, SkipReason> {
+        crate::guard::read(&self.real, scope, FILE_LIMIT).map_err(SkipReason::from)
     }
 }
 

@@ -415,8 +415,11 @@ pub(crate) struct JsonListing<'t> {
     pub(crate) entries: Vec<serde_json::Value>,
     /// Whether the text was the REST shape.
     pub(crate) rest: bool,
-    /// Where the search for the next entry's line goes on from.
-    searched: usize,
+    /// Each entry's byte span in `text`, in order.
+    spans: Vec<(usize, usize)>,
+    /// A byte offset and its line (from 1): lines are counted on from here, so asking for
+    /// the entries in order counts each newline once.
+    counted: (usize, usize),
 }
 
 /// Why a text is no listing: not JSON (with the place), or neither shape.
@@ -453,20 +456,129 @@ impl<'t> JsonListing<'t> {
             },
             _ => return Err(ListingError::Shape),
         };
+        let spans = entry_spans(text.as_bytes(), rest);
         Ok(JsonListing {
             text,
             entries,
             rest,
-            searched: 0,
+            spans,
+            counted: (0, 1),
         })
     }
 
-    /// The line (from 1) of the next `"name"` in the text after the last one found: entries
-    /// come in order, so each entry's name is found on from the previous one's.
-    pub(crate) fn line_of(&mut self, name: &str) -> Option<usize> {
+    /// The line (from 1) of entry `index`'s `"name"` value, or of the entry's start when the
+    /// name is not written plainly. Asked in entry order, the whole text is scanned once.
+    pub(crate) fn line_of(&mut self, index: usize, name: &str) -> Option<usize> {
+        let &(start, end) = self.spans.get(index)?;
         let needle = format!("{name:?}");
-        let at = self.text[self.searched..].find(&needle)?;
-        self.searched += at + needle.len();
-        Some(self.text[..self.searched].matches('\n').count() + 1)
+        let at = self.text[start..end]
+            .find(&needle)
+            .map_or(start, |at| start + at);
+        if at < self.counted.0 {
+            self.counted = (0, 1);
+        }
+        let (from, line) = self.counted;
+        let line = line + self.text[from..at].matches('\n').count();
+        self.counted = (at, line);
+        Some(line)
     }
+}
+
+/// The byte spans of a listing's entries: the items of the top-level array, or of the
+/// top-level object's last `value` array (the one a JSON reader keeps). The text is valid
+/// JSON (it was parsed first), so only strings and brackets need care; no recursion.
+#[cfg(feature = "json")]
+fn entry_spans(b: &[u8], rest: bool) -> Vec<(usize, usize)> {
+    let mut i = skip_space(b, 0);
+    if rest {
+        // Walk the top-level object's members; keep the last `value` array.
+        let mut array = None;
+        i += 1;
+        loop {
+            i = skip_space(b, i);
+            if b.get(i) != Some(&b'"') {
+                break;
+            }
+            let key_end = skip_value(b, i);
+            let key = &b[i + 1..key_end - 1];
+            i = skip_space(b, key_end) + 1; // the colon
+            i = skip_space(b, i);
+            if key == b"value" && b.get(i) == Some(&b'[') {
+                array = Some(i);
+            }
+            i = skip_space(b, skip_value(b, i));
+            if b.get(i) == Some(&b',') {
+                i += 1;
+            }
+        }
+        match array {
+            Some(at) => i = at,
+            None => return Vec::new(),
+        }
+    }
+    let mut spans = Vec::new();
+    if b.get(i) != Some(&b'[') {
+        return spans;
+    }
+    i += 1;
+    loop {
+        i = skip_space(b, i);
+        match b.get(i) {
+            None | Some(b']') => break,
+            Some(b',') => i += 1,
+            Some(_) => {
+                let end = skip_value(b, i);
+                spans.push((i, end));
+                i = end;
+            }
+        }
+    }
+    spans
+}
+
+#[cfg(feature = "json")]
+fn skip_space(b: &[u8], mut i: usize) -> usize {
+    while b
+        .get(i)
+        .is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+    {
+        i += 1;
+    }
+    i
+}
+
+/// The end of the JSON value starting at `i` (exclusive).
+#[cfg(feature = "json")]
+fn skip_value(b: &[u8], mut i: usize) -> usize {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    while let Some(&c) = b.get(i) {
+        i += 1;
+        if in_string {
+            match c {
+                b'\\' => i += 1,
+                b'"' => {
+                    in_string = false;
+                    if depth == 0 {
+                        return i;
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            b'"' => in_string = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' | b',' | b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => return i - 1,
+            b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    i.min(b.len())
 }

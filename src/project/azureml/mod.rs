@@ -50,7 +50,7 @@ pub use models::{
 };
 
 use crate::lint::MentionContext;
-use crate::lint::rules::{names, targets};
+use crate::lint::rules::{files, names, targets};
 use crate::lint::{
     Code, Diagnostic, KeyPath, PlanList, Related, Report, SkipReason, SkippedFile, Span,
 };
@@ -339,7 +339,10 @@ impl AzureMlProject {
         let read = |file: &walk::Found| {
             let mut part = AzureMlProject::default();
             match file.read(&scope) {
-                Ok(text) => part.add_text(&file.path, &text),
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => part.add_text(&file.path, &text),
+                    Err(e) => part.add_not_utf8(&file.path, e.as_bytes(), e.utf8_error()),
+                },
                 Err(reason) => {
                     let skipped = SkippedFile::new(&file.path, reason);
                     part.skipped
@@ -432,6 +435,28 @@ impl AzureMlProject {
         self.reading.extend(part.reading);
         self.files_read += part.files_read;
         self.skipped.extend(part.skipped);
+    }
+
+    /// A file that is not UTF-8: an Azure ML YAML file is a `yaml-syntax` error (the Azure ML
+    /// CLI fails on it), anything else is skipped.
+    fn add_not_utf8(&mut self, path: &Path, bytes: &[u8], error: std::str::Utf8Error) {
+        let valid = &bytes[..error.valid_up_to()];
+        let lossy = String::from_utf8_lossy(bytes);
+        if TextKind::from_path(path) == Some(TextKind::Yaml) && kinds::looks_like_azure_ml(&lossy) {
+            self.files_read += 1;
+            let text = std::str::from_utf8(valid).unwrap_or_default();
+            let byte = bytes.get(error.valid_up_to()).copied().unwrap_or_default();
+            let mark = read::offset_mark(text, text.len());
+            self.reading.push(
+                files::yaml_syntax(format!(
+                    "'utf-8' codec can't decode byte #x{byte:02x}: invalid start byte ({mark})"
+                ))
+                .at(path, Some(span(mark))),
+            );
+        } else {
+            self.skipped
+                .push(SkippedFile::new(path, SkipReason::NotUtf8));
+        }
     }
 
     /// Reads one file of any kind.

@@ -30,6 +30,9 @@ pub(super) struct Reader<'p, 'd> {
     /// Placeholders met in checked values.
     placeholders_met: bool,
     diagnostics: Vec<Diagnostic>,
+    /// The pipeline steps being read, innermost last: their key path and node, so a step's
+    /// keys are read from its own node (whatever its name holds, dots included).
+    bases: Vec<(String, NodeRef<'d>, Mark)>,
 }
 
 /// Keys read and where they are.
@@ -90,14 +93,29 @@ impl<'d> Reader<'_, 'd> {
         self.diagnostics.push(d);
     }
 
-    /// The node at a dotted key path, and the position of its last key.
+    /// The node at a dotted key path, and the position of its last key. Under a pipeline
+    /// step being read, from the step's own node.
     fn node(&self, path: &str) -> Option<(NodeRef<'d>, Mark)> {
-        let mut node = self.root;
-        let mut mark = None;
-        for key in path.split('.') {
-            let (next, m) = node.get(key)?;
-            node = next;
-            mark = Some(m);
+        let (mut node, mut mark, rest) = self
+            .bases
+            .iter()
+            .rev()
+            .find_map(|(prefix, node, mark)| {
+                let rest = path.strip_prefix(prefix.as_str())?;
+                if rest.is_empty() {
+                    Some((*node, Some(*mark), ""))
+                } else {
+                    rest.strip_prefix('.')
+                        .map(|rest| (*node, Some(*mark), rest))
+                }
+            })
+            .unwrap_or((self.root, None, path));
+        if !rest.is_empty() {
+            for key in rest.split('.') {
+                let (next, m) = node.get(key)?;
+                node = next;
+                mark = Some(m);
+            }
         }
         mark.map(|m| (node, m))
     }
@@ -263,7 +281,7 @@ fn placeholder_list(placeholders: &[(usize, usize, &str)]) -> String {
 }
 
 /// The line and column of a byte offset.
-fn offset_mark(text: &str, offset: usize) -> Mark {
+pub(super) fn offset_mark(text: &str, offset: usize) -> Mark {
     let before = &text[..offset.min(text.len())];
     Mark {
         line: before.matches('\n').count(),
@@ -334,25 +352,34 @@ impl AzureMlProject {
             }
             Err(first) => {
                 let (filled_text, tokens) = fill_placeholders(text, &placeholders);
-                if let Ok(doc) = yaml::load(&filled_text) {
-                    (doc, tokens, true)
-                } else {
-                    if !looks_like_azure_ml(text) {
-                        self.skipped
-                            .push(SkippedFile::new(path, SkipReason::NotLoadable));
+                match yaml::load(&filled_text) {
+                    Ok(doc) => (doc, tokens, true),
+                    Err(filled) => {
+                        if !looks_like_azure_ml(text) {
+                            self.skipped
+                                .push(SkippedFile::new(path, SkipReason::NotLoadable));
+                            return true;
+                        }
+                        self.files_read += 1;
+                        // Lenient inside the placeholders only: with each `{{NAME}}` filled
+                        // by a word of its length, an error that remains is the file's own
+                        // (a template engine's `{% … %}` blocks are not YAML until rendered).
+                        if text.contains("{%") || text.contains("{#") {
+                            let names = placeholder_list(&placeholders);
+                            let mark = offset_mark(text, placeholders[0].0);
+                            self.note_at(
+                                path,
+                                Some(mark),
+                                files::template(format!(
+                                    "a template with placeholders {names}; it does not load until they are filled in ({first}), so it is not checked"
+                                )),
+                            );
+                        } else {
+                            self.note_at(path, Some(filled.mark), files::yaml_syntax(&filled));
+                        }
+                        // Its size names are still read.
                         return true;
                     }
-                    self.files_read += 1;
-                    let names = placeholder_list(&placeholders);
-                    let mark = offset_mark(text, placeholders[0].0);
-                    self.note_at(
-                        path,
-                        Some(mark),
-                        files::template(format!(
-                            "a template with placeholders {names}; it does not load until they are filled in ({first}), so it is not checked"
-                        )),
-                    );
-                    return false;
                 }
             }
         };
@@ -419,6 +446,7 @@ impl AzureMlProject {
             tokens,
             placeholders_met: false,
             diagnostics: Vec::new(),
+            bases: Vec::new(),
         };
         let checked = match kind {
             AzureMlKind::Compute => self.add_compute(&mut reader),
@@ -744,11 +772,14 @@ impl AzureMlProject {
         let Some((jobs, _)) = r.node(prefix) else {
             return;
         };
+        let outer = r.bases.len();
         for (child, node, key_mark) in jobs.entries() {
-            if !node.is_mapping() || child.contains('.') {
+            r.bases.truncate(outer);
+            if !node.is_mapping() {
                 continue;
             }
             let path = format!("{prefix}.{child}");
+            r.bases.push((path.clone(), node, key_mark));
             let mut lines = Lines::new();
             let ty = r
                 .string(&format!("{path}.type"), &mut lines)
@@ -844,6 +875,7 @@ impl AzureMlProject {
                 component,
             });
         }
+        r.bases.truncate(outer);
     }
 
     fn add_deployment(&mut self, r: &mut Reader<'_, '_>, kind: AzureMlKind) {

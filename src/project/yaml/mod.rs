@@ -28,6 +28,28 @@ use std::fmt;
 
 use parser::{EventKind, Parser};
 
+/// Where the comments of `text` start, as PyYAML's scanner reads it: the line and column
+/// (from 1, the column in characters) of each comment's `#`, and the line up to which the
+/// text was scanned (all of it, or up to where it breaks the YAML rules).
+pub(crate) fn comment_starts(text: &str) -> (Vec<(usize, usize)>, usize) {
+    let mut scanner = scanner::Scanner::new(text);
+    let scanned_to = loop {
+        match scanner.get_token() {
+            Ok(token) if matches!(token.kind, scanner::TokenKind::StreamEnd) => {
+                break usize::MAX;
+            }
+            Ok(_) => {}
+            Err(e) => break e.mark.line,
+        }
+    };
+    let starts = scanner
+        .comments
+        .iter()
+        .map(|m| (m.line1(), m.column1()))
+        .collect();
+    (starts, scanned_to)
+}
+
 /// Deepest nesting of collections accepted. PyYAML (the Azure ML CLI's loader) fails with a
 /// `RecursionError` between about 440 and 490 levels (489–494 called from the top of CPython
 /// 3.11's stack; the Azure ML CLI calls it from deeper); real Azure ML files nest fewer than
@@ -210,7 +232,17 @@ pub(crate) struct Node {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Document {
     nodes: Vec<Node>,
+    /// The keys of large mappings, indexed on first lookup: (key text → key node, value
+    /// node), the last of duplicate keys winning. Lookups in a mapping of 40,000 pipeline
+    /// steps stay constant-time.
+    index: std::cell::RefCell<HashMap<NodeId, std::rc::Rc<KeyIndex>>>,
 }
+
+/// A mapping's string keys: text → (key node, value node).
+type KeyIndex = HashMap<String, (NodeId, NodeId)>;
+
+/// Mappings with more pairs than this are looked up through an index.
+const INDEXED_PAIRS: usize = 16;
 
 /// Loads `text` as `yaml.safe_load` does: `Ok(None)` for a text with no document (empty,
 /// only comments), the document otherwise.
@@ -362,7 +394,10 @@ fn compose_document(parser: &mut Parser) -> Result<Document, YamlError> {
                 parser.get_event()?; // document end
                 // The root is the first node composed (an alias cannot be the root: its
                 // anchor would have to come first).
-                return Ok(Document { nodes });
+                return Ok(Document {
+                    nodes,
+                    index: std::cell::RefCell::default(),
+                });
             }
             Some(Frame::Sequence(seq)) => {
                 if let Content::Sequence(items) = &mut nodes[*seq].content {
@@ -867,8 +902,10 @@ fn construct_check(doc: &Document) -> Result<(), YamlError> {
     // and constructed anywhere else.
     let mut as_key = vec![false; nodes.len()];
     let mut as_other = vec![false; nodes.len()];
-    // Mappings whose pairs (their own, without `<<` keys) have been walked.
+    // Mappings whose pairs (their own, without `<<` keys) have been walked, and merge lists
+    // checked.
     let mut expanded = vec![false; nodes.len()];
+    let mut lists_checked = vec![false; nodes.len()];
     let mut walk: Vec<(NodeId, bool)> = vec![(0, false)];
     while let Some((id, key)) = walk.pop() {
         let first = !as_key[id] && !as_other[id];
@@ -882,7 +919,7 @@ fn construct_check(doc: &Document) -> Result<(), YamlError> {
         }
         match (&nodes[id].tag, &nodes[id].content) {
             (Tag::Map | Tag::Set, Content::Mapping(_)) => {
-                flatten(doc, id, &mut expanded, &mut walk)?;
+                flatten(doc, id, &mut expanded, &mut lists_checked, &mut walk)?;
             }
             (Tag::Seq, Content::Sequence(items)) => {
                 walk.extend(items.iter().rev().map(|&i| (i, false)));
@@ -1042,6 +1079,7 @@ fn flatten(
     doc: &Document,
     id: NodeId,
     expanded: &mut [bool],
+    lists_checked: &mut [bool],
     walk: &mut Vec<(NodeId, bool)>,
 ) -> Result<(), YamlError> {
     let nodes = &doc.nodes;
@@ -1059,6 +1097,8 @@ fn flatten(
             if nodes[key].tag == Tag::Merge {
                 match &nodes[value].content {
                     Content::Mapping(_) => todo.push(value),
+                    // A list reached through many aliases is checked once.
+                    Content::Sequence(_) if std::mem::replace(&mut lists_checked[value], true) => {}
                     Content::Sequence(items) => {
                         for &item in items {
                             if !matches!(nodes[item].content, Content::Mapping(_)) {
@@ -1188,11 +1228,16 @@ impl<'d> NodeRef<'d> {
             return None;
         };
         let nodes = &self.doc.nodes;
-        let is_key = |k: NodeId| {
-            matches!(&nodes[k].content, Content::Scalar(s) if s == key)
-                && matches!(nodes[k].tag, Tag::Str | Tag::Value)
+        let found = if pairs.len() > INDEXED_PAIRS {
+            self.key_index().get(key).copied()
+        } else {
+            let is_key = |k: NodeId| {
+                matches!(&nodes[k].content, Content::Scalar(s) if s == key)
+                    && matches!(nodes[k].tag, Tag::Str | Tag::Value)
+            };
+            pairs.iter().rev().copied().find(|&(k, _)| is_key(k))
         };
-        if let Some(&(k, v)) = pairs.iter().rev().find(|&&(k, _)| is_key(k)) {
+        if let Some((k, v)) = found {
             return Some((
                 NodeRef {
                     doc: self.doc,
@@ -1205,16 +1250,46 @@ impl<'d> NodeRef<'d> {
             return None;
         }
         for source in self.merge_sources() {
-            if *budget == 0 {
+            // The budget counts pairs looked through, not mappings: a merged mapping of a
+            // thousand pairs costs a thousand.
+            let cost = match &source.node().content {
+                Content::Mapping(p) => p.len().max(1),
+                _ => 1,
+            };
+            if *budget < cost {
                 return None;
             }
-            *budget -= 1;
+            *budget -= cost;
             let found = source.get_in(key, depth + 1, budget);
             if found.is_some() {
                 return found;
             }
         }
         None
+    }
+
+    /// The mapping's own string keys, indexed once per document.
+    fn key_index(self) -> std::rc::Rc<KeyIndex> {
+        if let Some(index) = self.doc.index.borrow().get(&self.id) {
+            return std::rc::Rc::clone(index);
+        }
+        let nodes = &self.doc.nodes;
+        let mut index = KeyIndex::new();
+        if let Content::Mapping(pairs) = &self.node().content {
+            for &(k, v) in pairs {
+                if let (Content::Scalar(s), Tag::Str | Tag::Value) =
+                    (&nodes[k].content, &nodes[k].tag)
+                {
+                    index.insert(s.clone(), (k, v));
+                }
+            }
+        }
+        let index = std::rc::Rc::new(index);
+        self.doc
+            .index
+            .borrow_mut()
+            .insert(self.id, std::rc::Rc::clone(&index));
+        index
     }
 
     /// The mappings this one merges with `<<` keys, the one that wins first: later `<<`
@@ -1261,12 +1336,24 @@ impl<'d> NodeRef<'d> {
             return;
         };
         let nodes = &self.doc.nodes;
+        // The last value of each key, in one pass (each key's value is its last pair's).
+        let mut last: HashMap<&'d str, (NodeId, NodeId)> = HashMap::with_capacity(pairs.len());
+        for &(k, v) in pairs {
+            if let (Content::Scalar(s), Tag::Str | Tag::Value) = (&nodes[k].content, &nodes[k].tag)
+            {
+                last.insert(s.as_str(), (k, v));
+            }
+        }
         for &(k, _) in pairs {
             if let (Content::Scalar(s), Tag::Str | Tag::Value) = (&nodes[k].content, &nodes[k].tag)
             {
                 if seen.insert(s.as_str()) {
-                    if let Some((v, mark)) = self.get(s) {
-                        out.push((s.as_str(), v, mark));
+                    if let Some(&(key, value)) = last.get(s.as_str()) {
+                        let v = NodeRef {
+                            doc: self.doc,
+                            id: value,
+                        };
+                        out.push((s.as_str(), v, nodes[key].start));
                     }
                 }
             }
@@ -1275,10 +1362,14 @@ impl<'d> NodeRef<'d> {
             return;
         }
         for source in self.merge_sources() {
-            if *budget == 0 {
+            let cost = match &source.node().content {
+                Content::Mapping(p) => p.len().max(1),
+                _ => 1,
+            };
+            if *budget < cost {
                 return;
             }
-            *budget -= 1;
+            *budget -= cost;
             source.collect_entries(out, seen, depth + 1, budget);
         }
     }

@@ -128,7 +128,16 @@ pub(super) struct Scanner {
     indents: Vec<isize>,
     allow_simple_key: bool,
     /// One possible simple key per flow level (PyYAML's dict keyed by level).
+    ///
+    /// Levels above the current flow level are always empty (a level's key is removed when
+    /// its collection ends), so a deeper key is always a later one: the live keys are ordered
+    /// by level, position and token number alike, and the stale ones are a prefix of them.
     possible_simple_keys: Vec<Option<SimpleKey>>,
+    /// No level below this one holds a key: the stale check starts here, so a token costs
+    /// O(1) amortised at any depth instead of PyYAML's O(depth).
+    lowest_key: usize,
+    /// Where each comment's `#` is, in reading order.
+    pub(super) comments: Vec<Mark>,
 }
 
 type Result<T> = std::result::Result<T, YamlError>;
@@ -169,6 +178,8 @@ impl Scanner {
             indents: Vec::new(),
             allow_simple_key: true,
             possible_simple_keys: Vec::new(),
+            lowest_key: 0,
+            comments: Vec::new(),
         };
         let mark = scanner.mark();
         scanner.tokens.push_back(Token {
@@ -322,28 +333,33 @@ impl Scanner {
     // ---- simple keys --------------------------------------------------------------------
 
     fn next_possible_simple_key(&self) -> Option<usize> {
+        // The lowest live key is the earliest (see `possible_simple_keys`).
         self.possible_simple_keys
+            .get(self.lowest_key..)?
             .iter()
             .flatten()
             .map(|k| k.token_number)
-            .min()
+            .next()
     }
 
     fn stale_possible_simple_keys(&mut self) -> Result<()> {
         let (line, index, mark) = (self.line, self.index, self.mark());
-        for slot in &mut self.possible_simple_keys {
+        while let Some(slot) = self.possible_simple_keys.get_mut(self.lowest_key) {
             if let Some(key) = slot {
-                if key.line != line || index - key.index > 1024 {
-                    if key.required {
-                        return Err(error(
-                            Some(("while scanning a simple key", key.mark)),
-                            "could not find expected ':'".to_owned(),
-                            mark,
-                        ));
-                    }
-                    *slot = None;
+                if key.line == line && index - key.index <= 1024 {
+                    // This key is fresh, and so is every later one.
+                    break;
                 }
+                if key.required {
+                    return Err(error(
+                        Some(("while scanning a simple key", key.mark)),
+                        "could not find expected ':'".to_owned(),
+                        mark,
+                    ));
+                }
+                *slot = None;
             }
+            self.lowest_key += 1;
         }
         Ok(())
     }
@@ -364,6 +380,7 @@ impl Scanner {
                 self.possible_simple_keys.resize(self.flow_level + 1, None);
             }
             self.possible_simple_keys[self.flow_level] = Some(key);
+            self.lowest_key = self.lowest_key.min(self.flow_level);
         }
         Ok(())
     }
@@ -416,6 +433,7 @@ impl Scanner {
         self.remove_possible_simple_key()?;
         self.allow_simple_key = false;
         self.possible_simple_keys.clear();
+        self.lowest_key = 0;
         let mark = self.mark();
         self.push(TokenKind::StreamEnd, mark, mark);
         self.done = true;
@@ -608,6 +626,7 @@ impl Scanner {
                 self.forward(1);
             }
             if self.peek(0) == '#' {
+                self.comments.push(self.mark());
                 while !is_breakz(self.peek(0)) {
                     self.forward(1);
                 }
@@ -751,6 +770,7 @@ impl Scanner {
             self.forward(1);
         }
         if self.peek(0) == '#' {
+            self.comments.push(self.mark());
             while !is_breakz(self.peek(0)) {
                 self.forward(1);
             }
@@ -978,6 +998,7 @@ impl Scanner {
             self.forward(1);
         }
         if self.peek(0) == '#' {
+            self.comments.push(self.mark());
             while !is_breakz(self.peek(0)) {
                 self.forward(1);
             }
