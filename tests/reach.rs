@@ -644,3 +644,87 @@ fn an_azure_ml_file_in_invalid_utf8_is_an_error() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn repeated_mentions_are_counted_after_the_first_five() {
+    use Severity::{Error as E, Warning as W};
+    let mut text = "c = AmlCompute(vm_size='Standard_NC6')\n".repeat(8);
+    text.push_str("# Standard_NC6 was the default\n");
+    let report = AzureMlProject::from_sources([("train.py", text.as_str())]).check(on());
+    let found: Vec<_> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.line().unwrap_or(0), d.severity, d.code))
+        .collect();
+    let retired = Code::RetiredSeries;
+    assert_eq!(
+        found,
+        [
+            (1, E, retired),
+            (2, E, retired),
+            (3, E, retired),
+            (4, E, retired),
+            (5, E, retired),
+            (6, E, retired),
+            (9, W, Code::RetiredSizeMention),
+        ]
+    );
+    // The sixth stands for itself and the two after it; the exit status is unchanged.
+    assert!(
+        report.diagnostics[5]
+            .message
+            .starts_with("… and 3 more mentions of Standard_NC6 in this file"),
+        "{}",
+        report.diagnostics[5].message
+    );
+    assert!(report.has_errors());
+    // Case does not make another name; exactly six mentions need no count.
+    let six = "vm_size = 'STANDARD_NC6'\n".repeat(3) + &"vm_size = 'standard_nc6'\n".repeat(3);
+    let report = AzureMlProject::from_sources([("six.py", six.as_str())]).check(on());
+    assert_eq!(report.diagnostics.len(), 6);
+    assert!(!report.diagnostics[5].message.contains("more mentions"));
+}
+
+#[test]
+fn excluded_folders_are_not_entered() {
+    let dir = std::env::temp_dir().join(format!("aml-reach-exclude-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for sub in ["scratch/lib", "docs/archive", "src"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        std::fs::write(
+            dir.join(sub).join("make.sh"),
+            "az ml compute create -n gpu --type amlcompute --size Standard_NC6\n",
+        )
+        .unwrap();
+    }
+    let files = |excludes: &[&str]| -> Vec<String> {
+        let mut options = ReadOptions::default();
+        for glob in excludes {
+            options = options.exclude(*glob);
+        }
+        let report = AzureMlProject::read_paths_with([&dir], &options)
+            .unwrap()
+            .check(on());
+        let mut files: Vec<String> = report
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let file = d.file_or_empty().strip_prefix(&dir).unwrap();
+                file.parent()
+                    .unwrap()
+                    .display()
+                    .to_string()
+                    .replace('\\', "/")
+            })
+            .collect();
+        files.dedup();
+        files
+    };
+    assert_eq!(files(&[]), ["docs/archive", "scratch/lib", "src"]);
+    assert_eq!(files(&["scratch"]), ["docs/archive", "src"]);
+    assert_eq!(files(&["scratch/"]), ["docs/archive", "src"]);
+    assert_eq!(files(&["docs/archive"]), ["scratch/lib", "src"]);
+    assert_eq!(files(&["docs/archive/**", "lib"]), ["src"]);
+    assert_eq!(files(&["docs/**"]), ["scratch/lib", "src"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1069,4 +1069,15 @@ size: Standard_DS3_v2
         fix: "Nothing to do; check the file after substitution to check those values.",
         source: "Azure ML sample repositories' templates (Azure/mlops-project-template).",
     }
+    UnusedIgnore = "unused-ignore", Warning {
+        summary: "A `# aml: ignore[CODE]` comment that silences nothing.",
+        meaning: "A suppression comment names a code that no finding has where the comment applies: on its own line, on the next line when the comment is alone on its line, or anywhere in the file for `# aml: ignore-file[CODE]`. The finding was fixed or moved, or the code is misspelt.",
+        why: "A stale suppression silences the next real finding on that line without anyone deciding to, and a misspelt code silences nothing while looking as if it did.",
+        bad: ("train.py", r#"x = 1  # aml: ignore[retired-series] the old cluster
+"#),
+        good: ("train.py", r#"c = AmlCompute.provisioning_configuration(vm_size="Standard_NC6")  # aml: ignore[retired-series] deleted with the workspace in Q1
+"#),
+        fix: "Remove the comment, or the codes in it that no longer apply; `aml explain --all` lists the codes.",
+        source: "This checker's suppression comments (docs/cli.md), after ruff's unused-noqa (RUF100) and tflint's `# tflint-ignore`.",
+    }
 }

@@ -387,6 +387,10 @@ pub enum SkipReason {
     Unreadable(String),
     /// A plan file that does not read as a plan (its syntax, an unknown key, a bad value).
     InvalidPlan(String),
+    /// YAML denser than the checker loads: more than 50,000 nodes and more than one per 6
+    /// bytes of text (a memory bound; Azure ML files hold hundreds). Its size names are still
+    /// read.
+    TooDense,
 }
 
 impl fmt::Display for SkipReason {
@@ -407,6 +411,9 @@ impl fmt::Display for SkipReason {
             }
             SkipReason::Unreadable(e) => write!(f, "unreadable: {e}"),
             SkipReason::InvalidPlan(e) => write!(f, "not a valid plan: {e}"),
+            SkipReason::TooDense => f.write_str(
+                "YAML with more than 50,000 nodes and more than one per 6 bytes; not loaded (a memory bound)",
+            ),
         }
     }
 }
@@ -463,7 +470,10 @@ impl SkippedFile {
         self.named
             && !matches!(
                 self.reason,
-                SkipReason::NotChecked | SkipReason::NotAzureMl | SkipReason::NotLoadable
+                SkipReason::NotChecked
+                    | SkipReason::NotAzureMl
+                    | SkipReason::NotLoadable
+                    | SkipReason::TooDense
             )
     }
 }

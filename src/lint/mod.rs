@@ -9,6 +9,7 @@
 
 mod code;
 mod diagnostic;
+mod levels;
 pub(crate) mod rules;
 mod validate;
 
@@ -16,6 +17,7 @@ pub use code::{CODES_URL, Code, Example, Rule, Severity, codes_markdown};
 pub use diagnostic::{
     Diagnostic, KeyPath, PlanList, Position, Related, Report, SkipReason, SkippedFile, Span,
 };
+pub use levels::{Level, Levels};
 pub use rules::quota::check_quota;
 pub use rules::sizes::MentionContext;
 pub use validate::{check_plan_file, validate, validate_with};

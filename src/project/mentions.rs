@@ -185,11 +185,18 @@ fn candidates(bytes: &[u8], mut found: impl FnMut(usize)) {
 /// ```
 #[must_use]
 pub fn size_mentions(text: &str, kind: TextKind) -> Vec<SizeMention<'_>> {
+    let mut out = Vec::new();
+    each_mention(text, kind, |m| out.push(m));
+    out
+}
+
+/// [`size_mentions`] one at a time, with nothing kept between them.
+pub(crate) fn each_mention<'t>(text: &'t str, kind: TextKind, mut f: impl FnMut(SizeMention<'t>)) {
     let bytes = text.as_bytes();
     let mut any = false;
     candidates(bytes, |_| any = true);
     if !any {
-        return Vec::new();
+        return;
     }
     // A notebook's cells, only when it names a size at all (notebooks are mostly outputs,
     // images among them).
@@ -209,7 +216,6 @@ pub fn size_mentions(text: &str, kind: TextKind) -> Vec<SizeMention<'_>> {
     });
     #[cfg(not(feature = "yaml"))]
     let yaml_comments: Option<YamlComments> = None;
-    let mut out = Vec::new();
     let mut lines = Lines::new(text);
     let mut comments = Comments::new(text, kind);
     candidates(bytes, |start| {
@@ -260,7 +266,7 @@ pub fn size_mentions(text: &str, kind: TextKind) -> Vec<SizeMention<'_>> {
                 (context, key, None)
             }
         };
-        out.push(SizeMention {
+        f(SizeMention {
             name,
             size,
             line,
@@ -270,7 +276,6 @@ pub fn size_mentions(text: &str, kind: TextKind) -> Vec<SizeMention<'_>> {
             key,
         });
     });
-    out
 }
 
 /// Where the comments of a YAML text start, by line (from 1): the column (from 1, in

@@ -15,6 +15,12 @@ use crate::plan::ComputeDef;
 mod az;
 #[cfg(feature = "yaml")]
 mod azureml;
+#[cfg(all(feature = "toml", feature = "yaml"))]
+mod config;
+#[cfg(feature = "yaml")]
+mod globs;
+#[cfg(feature = "yaml")]
+mod ignores;
 mod mentions;
 mod notebook;
 #[cfg(feature = "yaml")]
@@ -31,7 +37,11 @@ pub use azureml::{
     AzureMlDocument, AzureMlFile, AzureMlKind, AzureMlProject, ComputeYaml, DeploymentYaml,
     EnvironmentYaml, JobYaml, PipelineSettingsYaml, ReadError, ReadOptions, ResourcesYaml,
 };
+#[cfg(all(feature = "toml", feature = "yaml"))]
+pub use config::{CONFIG_FILES, Config, ConfigError, STARTER};
 pub use mentions::{NOT_VM_SIZES, SizeMention, TextKind, size_mentions};
+#[cfg(feature = "yaml")]
+pub use walk::DEFAULT_EXCLUDES;
 
 /// A compute defined outside the Azure ML YAML files: listed by `az ml compute list`
 /// (`computes_from_json`, feature `json`), or created by `az ml compute create`

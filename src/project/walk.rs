@@ -1,7 +1,10 @@
 //! The tree walk: which files of the given paths are read, each once.
 //!
-//! Directories are walked in name order without recursion; `.git`, `target`,
-//! `node_modules` and hidden folders other than `.github` are not entered. A symbolic link is
+//! Directories are walked in name order without recursion. Hidden folders are entered (Azure
+//! DevOps pipelines live in `.azuredevops/` and `.pipelines/`); [`DEFAULT_EXCLUDES`] are
+//! not, nor what `.gitignore`, `.ignore` and git's `info/exclude` ignore — whether or not the
+//! tree is a git repository (`.gitignore` files of the folders between the git root and a
+//! walked path count too). A symbolic link is
 //! followed only when it leads to a place inside the [`Scope`] (the current directory and the
 //! given paths) that the walk has not seen yet (no loops, no escape to `/`). Files are read
 //! through [`guard`](crate::guard): only regular files, checked on the open handle, up to
@@ -9,6 +12,9 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 
 use crate::guard::{FILE_LIMIT, Scope};
 use crate::lint::{SkipReason, SkippedFile};
@@ -36,10 +42,96 @@ pub(crate) struct Walked {
     pub(crate) skipped: Vec<SkippedFile>,
 }
 
+/// Folders never entered: version control, virtual environments, caches, build output.
+pub const DEFAULT_EXCLUDES: [&str; 9] = [
+    ".git",
+    ".venv",
+    "venv",
+    "node_modules",
+    ".ipynb_checkpoints",
+    "__pycache__",
+    ".tox",
+    ".mypy_cache",
+    "target",
+];
+
 /// Folders never entered.
 fn ignored_dir(name: &str) -> bool {
-    matches!(name, ".git" | "target" | "node_modules")
-        || (name.starts_with('.') && name != ".github")
+    DEFAULT_EXCLUDES.contains(&name)
+}
+
+/// The ignore files that apply in a folder, innermost last.
+type Ignores = Arc<Vec<Gitignore>>;
+
+/// `ignores` with the folder `dir`'s own `.gitignore` and `.ignore` (the latter wins), if it
+/// has any. Unreadable or malformed lines are skipped, as git skips them.
+fn with_folder(ignores: &Ignores, dir: &Path) -> Ignores {
+    let files = [dir.join(".gitignore"), dir.join(".ignore")];
+    if !files.iter().any(|f| f.is_file()) {
+        return Arc::clone(ignores);
+    }
+    let mut builder = GitignoreBuilder::new(dir);
+    for file in files.iter().filter(|f| f.is_file()) {
+        let _ = builder.add(file);
+    }
+    match builder.build() {
+        Ok(matcher) if !matcher.is_empty() => {
+            let mut chain = Vec::clone(ignores);
+            chain.push(matcher);
+            Arc::new(chain)
+        }
+        _ => Arc::clone(ignores),
+    }
+}
+
+/// The ignore files above a walked root: git's `info/exclude` and the `.gitignore` files of
+/// the folders from the git root down to the root's parent. None when the root is in no git
+/// repository.
+fn above(root: &Path) -> Ignores {
+    let mut ignores: Ignores = Arc::new(Vec::new());
+    let Some(git_root) = root
+        .ancestors()
+        .skip(1)
+        .find(|d| d.join(".git").exists())
+        .or_else(|| root.join(".git").exists().then_some(root))
+    else {
+        return ignores;
+    };
+    let exclude = git_root.join(".git/info/exclude");
+    if exclude.is_file() {
+        let mut builder = GitignoreBuilder::new(git_root);
+        let _ = builder.add(&exclude);
+        if let Ok(matcher) = builder.build() {
+            ignores = Arc::new(vec![matcher]);
+        }
+    }
+    let parents: Vec<&Path> = root
+        .ancestors()
+        .skip(1)
+        .take_while(|d| d.starts_with(git_root))
+        .collect();
+    for dir in parents.into_iter().rev() {
+        ignores = with_folder(&ignores, dir);
+    }
+    ignores
+}
+
+/// Whether the ignore files say `path` (real, absolute) is ignored: the innermost file that
+/// has a say decides (a `!pattern` re-includes).
+fn is_ignored(ignores: &Ignores, path: &Path, is_dir: bool) -> bool {
+    for matcher in ignores.iter().rev() {
+        if !path.starts_with(matcher.path()) {
+            continue;
+        }
+        let m = matcher.matched(path, is_dir);
+        if m.is_ignore() {
+            return true;
+        }
+        if m.is_whitelist() {
+            return false;
+        }
+    }
+    false
 }
 
 /// `./a/b` → `a/b`, so reports show paths as users write them.
@@ -65,6 +157,7 @@ pub(crate) fn walk(
     roots: &[PathBuf],
     scope: &Scope,
     wanted: impl Fn(&Path) -> bool,
+    pruned: impl Fn(&Path) -> bool,
 ) -> Result<Walked, (PathBuf, std::io::Error)> {
     let mut out = Walked::default();
     let mut canonical_roots = Vec::new();
@@ -81,9 +174,10 @@ pub(crate) fn walk(
                 .push(SkippedFile::new(tidy(root), SkipReason::Symlink).named());
             continue;
         }
-        // (shown path, canonical path, explicitly named)
-        let mut stack: Vec<(PathBuf, PathBuf, bool)> = vec![(tidy(root), canonical.clone(), true)];
-        while let Some((shown, real, explicit)) = stack.pop() {
+        // (shown path, canonical path, explicitly named, the ignore files above it)
+        let mut stack: Vec<(PathBuf, PathBuf, bool, Ignores)> =
+            vec![(tidy(root), canonical.clone(), true, above(canonical))];
+        while let Some((shown, real, explicit, ignores)) = stack.pop() {
             if !seen.insert(real.clone()) {
                 continue;
             }
@@ -98,6 +192,7 @@ pub(crate) fn walk(
                 }
             };
             if meta.is_dir() {
+                let ignores = with_folder(&ignores, &real);
                 let entries = match std::fs::read_dir(&real) {
                     Ok(entries) => entries,
                     Err(e) if explicit => return Err((shown, e)),
@@ -110,6 +205,8 @@ pub(crate) fn walk(
                     }
                 };
                 let mut children: Vec<(PathBuf, PathBuf)> = Vec::new();
+                let kept =
+                    |child_real: &Path, is_dir: bool| !is_ignored(&ignores, child_real, is_dir);
                 for entry in entries.flatten() {
                     let name = entry.file_name();
                     let child_shown = if shown == Path::new(".") {
@@ -120,14 +217,25 @@ pub(crate) fn walk(
                     let Ok(kind) = entry.file_type() else {
                         continue;
                     };
-                    if kind.is_dir() && ignored_dir(&name.to_string_lossy()) {
+                    if kind.is_dir()
+                        && (ignored_dir(&name.to_string_lossy()) || pruned(&child_shown))
+                    {
                         continue;
                     }
                     let child_real = real.join(&name);
+                    if !kept(&child_real, kind.is_dir()) {
+                        continue;
+                    }
                     if kind.is_symlink() {
                         match std::fs::canonicalize(&child_real) {
                             Ok(target) if inside(&target) && !seen.contains(&target) => {
                                 let is_dir = target.is_dir();
+                                if is_dir && !kept(&child_real, true) {
+                                    continue;
+                                }
+                                if is_dir && pruned(&child_shown) {
+                                    continue;
+                                }
                                 if is_dir || wanted(&child_shown) {
                                     children.push((child_shown, target));
                                 }
@@ -146,7 +254,11 @@ pub(crate) fn walk(
                 }
                 // Popped from the end: push in reverse name order to read in name order.
                 children.sort_by(|a, b| b.0.cmp(&a.0));
-                stack.extend(children.into_iter().map(|(s, r)| (s, r, false)));
+                stack.extend(
+                    children
+                        .into_iter()
+                        .map(|(s, r)| (s, r, false, Arc::clone(&ignores))),
+                );
                 continue;
             }
             if explicit && !wanted(&shown) {

@@ -2,9 +2,10 @@
 //! the summary line.
 
 use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
 
 use super::{RenderOptions, display_path, place, shown};
-use crate::lint::{Report, Severity};
+use crate::lint::{Report, Severity, Span};
 use crate::text::Safe;
 
 /// Writes each error and warning (notes too with [`RenderOptions::verbose`]), then the
@@ -15,6 +16,7 @@ pub(super) fn write(
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
+    let mut sources = Sources::default();
     for d in shown(report, options) {
         let label = paint(
             options.color,
@@ -32,6 +34,13 @@ pub(super) fn write(
         } else {
             writeln!(out, "  --> {}: {}", Safe(&place), Safe(&d.key.to_string()))?;
         }
+        if options.snippets {
+            if let (Some(file), Some(span)) = (&d.file, d.span) {
+                if let Some(line) = sources.line(file, span.start.line) {
+                    snippet(&mut out, line, span, options.color, d.severity)?;
+                }
+            }
+        }
         for r in &d.related {
             let place = super::place(&display_path(&r.file, options), r.line(), None);
             writeln!(out, "  also: {} ({})", Safe(&place), Safe(&r.message))?;
@@ -48,6 +57,153 @@ pub(super) fn write(
     out.flush()
 }
 
+/// The lines of the file last read, for snippets: findings come file by file, so each file
+/// is read once. A file that cannot be read again (or no file feature) shows no snippet.
+#[derive(Default)]
+struct Sources {
+    file: PathBuf,
+    text: Option<String>,
+    /// Byte offset of each line's start.
+    starts: Vec<usize>,
+}
+
+impl Sources {
+    fn line(&mut self, file: &Path, line: usize) -> Option<&str> {
+        if self.file != file {
+            file.clone_into(&mut self.file);
+            self.text = read_again(file);
+            self.starts = self.text.as_deref().map_or_else(Vec::new, |t| {
+                std::iter::once(0)
+                    .chain(t.match_indices('\n').map(|(i, _)| i + 1))
+                    .collect()
+            });
+        }
+        let text = self.text.as_deref()?;
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let end = self.starts.get(line).map_or(text.len(), |&e| e);
+        Some(text[start..end].trim_end_matches(['\n', '\r']))
+    }
+}
+
+#[cfg(any(feature = "json", feature = "toml", feature = "yaml"))]
+fn read_again(file: &Path) -> Option<String> {
+    use crate::guard::{FILE_LIMIT, Scope, read_text};
+    read_text(file, &Scope::new([file]), FILE_LIMIT).ok()
+}
+
+#[cfg(not(any(feature = "json", feature = "toml", feature = "yaml")))]
+fn read_again(_: &Path) -> Option<String> {
+    None
+}
+
+/// How many characters of a long line are shown around the value.
+const SNIPPET_WIDTH: usize = 100;
+
+/// ` 4 | size: Standard_NC6` and a caret line under the span's characters; tabs shown as
+/// four spaces, characters a terminal would act on escaped, a long line cut around the value.
+fn snippet(
+    out: &mut impl io::Write,
+    line: &str,
+    span: Span,
+    color: bool,
+    severity: Severity,
+) -> io::Result<()> {
+    let number = span.start.line.to_string();
+    let gutter = " ".repeat(number.len());
+    let chars: Vec<char> = line.chars().collect();
+    let start = span.start.column.saturating_sub(1).min(chars.len());
+    let (start, width) = match span.end {
+        Some(end) if end.line == span.start.line => {
+            (start, end.column.saturating_sub(span.start.column).max(1))
+        }
+        // A finding placed at a key (`size: X`, `size = "X"`): the value is what is wrong.
+        _ => value_at(&chars, start),
+    };
+    // A window of the line around the value.
+    let from = start.saturating_sub(SNIPPET_WIDTH / 2);
+    let to = (from + SNIPPET_WIDTH).max(start + width).min(chars.len());
+    let shown = |cs: &[char]| -> String {
+        cs.iter()
+            .map(|&c| {
+                if c == '\t' {
+                    "    ".to_owned()
+                } else {
+                    Safe(c.encode_utf8(&mut [0; 4])).to_string()
+                }
+            })
+            .collect()
+    };
+    let (cut_left, cut_right) = (from > 0, to < chars.len());
+    let before = shown(&chars[from..start]);
+    let value = shown(&chars[start..(start + width).min(chars.len())]);
+    let text = format!(
+        "{}{}{}",
+        if cut_left { "…" } else { "" },
+        shown(&chars[from..to]),
+        if cut_right { "…" } else { "" }
+    );
+    let pad = before.chars().count() + usize::from(cut_left);
+    let carets = "^".repeat(value.chars().count().max(1));
+    writeln!(out, " {gutter} |")?;
+    writeln!(out, " {number} | {}", text.trim_end())?;
+    writeln!(
+        out,
+        " {gutter} | {}{}",
+        " ".repeat(pad),
+        paint(color, severity, &carets)
+    )
+}
+
+/// The value after the key at `start` (`key: value`, `key = value`), as (start, width); the
+/// token at `start` when no value follows on the line. A quoted value runs to its closing
+/// quote, a plain one to a comment or the line's end.
+fn value_at(chars: &[char], start: usize) -> (usize, usize) {
+    let blank = |c: char| c == ' ' || c == '\t';
+    // A place at the line's start (a listing's entry): from its first character.
+    let mut start = start;
+    while start < chars.len() && blank(chars[start]) {
+        start += 1;
+    }
+    let mut key_end = start;
+    while key_end < chars.len() && !blank(chars[key_end]) && !matches!(chars[key_end], ':' | '=') {
+        key_end += 1;
+    }
+    let mut i = key_end;
+    while i < chars.len() && blank(chars[i]) {
+        i += 1;
+    }
+    let separated = match chars.get(i) {
+        Some(':') => chars.get(i + 1).is_none_or(|&c| blank(c)),
+        Some('=') => true,
+        _ => false,
+    };
+    if !separated {
+        return (start, (key_end - start).max(1));
+    }
+    i += 1;
+    while i < chars.len() && blank(chars[i]) {
+        i += 1;
+    }
+    if i >= chars.len() {
+        return (start, (key_end - start).max(1));
+    }
+    let end = if let q @ ('"' | '\'') = chars[i] {
+        chars[i + 1..]
+            .iter()
+            .position(|&c| c == q)
+            .map_or(chars.len(), |p| i + p + 2)
+    } else {
+        let mut end = (i..chars.len())
+            .find(|&j| chars[j] == '#' && blank(chars[j - 1]))
+            .unwrap_or(chars.len());
+        while end > i && blank(chars[end - 1]) {
+            end -= 1;
+        }
+        end
+    };
+    (i, (end - i).max(1))
+}
+
 fn paint(color: bool, severity: Severity, text: &str) -> String {
     if !color {
         return text.to_owned();
@@ -58,4 +214,27 @@ fn paint(color: bool, severity: Severity, text: &str) -> String {
         Severity::Note => "1;36",
     };
     format!("\x1b[{code}m{text}\x1b[0m")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::value_at;
+
+    #[test]
+    fn the_value_of_a_key() {
+        let at = |line: &str, column: usize| {
+            let chars: Vec<char> = line.chars().collect();
+            let (start, width) = value_at(&chars, column);
+            chars[start..start + width].iter().collect::<String>()
+        };
+        assert_eq!(at("size: Standard_NC6", 0), "Standard_NC6");
+        assert_eq!(at("  size: Standard_NC6  # old", 2), "Standard_NC6");
+        assert_eq!(at("size = \"Standard_NC6\"", 0), "\"Standard_NC6\"");
+        assert_eq!(at("command: python train.py", 0), "python train.py");
+        assert_eq!(at("resources:", 0), "resources");
+        assert_eq!(at("url: http://x#y", 0), "http://x#y");
+        assert_eq!(at("Standard_NC6 is old", 0), "Standard_NC6");
+        assert_eq!(at("- compute", 2), "compute");
+        assert_eq!(at("    \"name\": \"gpu\",", 0), "\"gpu\"");
+    }
 }

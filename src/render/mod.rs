@@ -1,5 +1,6 @@
-//! Output: a [`Report`] written as human text, GitHub workflow commands, `cargo:warning`
-//! lines, JSON or SARIF. The `aml` command only parses its arguments and calls these, so a
+//! Output: a [`Report`] written as human text, GitHub workflow commands, Azure Pipelines
+//! logging commands, `cargo:warning` lines, JSON or SARIF, and a Markdown summary for a CI
+//! job's page ([`markdown_summary`]). The `aml` command only parses its arguments and calls these, so a
 //! build script or another tool gets the same output.
 //!
 //! Start with [`Format::write`] (streams to any [`std::io::Write`]) or
@@ -15,11 +16,15 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::lint::{Diagnostic, Report, Severity};
 
+pub use markdown::markdown_summary;
+
+mod azure;
 mod cargo;
 mod github;
 mod human;
 #[cfg(feature = "json")]
 mod json;
+mod markdown;
 #[cfg(feature = "json")]
 mod sarif;
 
@@ -46,6 +51,9 @@ pub enum Format ("output format") {
     /// `cargo:warning=` lines for a build script.
     #[strum(to_string = "cargo")]
     Cargo,
+    /// Azure Pipelines logging commands (`##vso[task.logissue type=error;…]…`).
+    #[strum(to_string = "azure")]
+    Azure,
     /// SARIF 2.1.0 for code scanning (feature `json`).
     #[strum(to_string = "sarif")]
     Sarif,
@@ -69,6 +77,7 @@ impl Format {
             Format::Human => human::write(report, options, out),
             Format::Github => github::write(report, options, out),
             Format::Cargo => cargo::write(report, options, out),
+            Format::Azure => azure::write(report, options, out),
             #[cfg(feature = "json")]
             Format::Json => json::write(report, options, out),
             #[cfg(feature = "json")]
@@ -108,6 +117,9 @@ pub struct RenderOptions {
     pub color: bool,
     /// Paths under this directory are shown relative to it (usually the current directory).
     pub base: Option<PathBuf>,
+    /// Human text shows each finding's line of the file with a caret under the value (read
+    /// again from the file, through [`guard`](crate::guard); needs a file feature).
+    pub snippets: bool,
 }
 
 impl RenderOptions {
@@ -129,6 +141,13 @@ impl RenderOptions {
     #[must_use]
     pub fn base(mut self, base: impl Into<PathBuf>) -> Self {
         self.base = Some(base.into());
+        self
+    }
+
+    /// Shows the source line of each finding in human text.
+    #[must_use]
+    pub fn snippets(mut self, snippets: bool) -> Self {
+        self.snippets = snippets;
         self
     }
 }
@@ -175,7 +194,7 @@ fn display_path(path: &Path, options: &RenderOptions) -> String {
             Component::Prefix(p) => out.push_str(&p.as_os_str().to_string_lossy()),
             Component::ParentDir => out.push_str("../"),
             Component::Normal(n) => {
-                out.push_str(&n.to_string_lossy());
+                push_name(&mut out, n);
                 out.push('/');
             }
         }
@@ -184,6 +203,31 @@ fn display_path(path: &Path, options: &RenderOptions) -> String {
         out.pop();
     }
     if out.is_empty() { ".".to_owned() } else { out }
+}
+
+/// A file name as shown. On Unix a name need not be UTF-8: its invalid bytes are shown as
+/// `\xNN` and a backslash as `\\`, so two names never show the same (a lossy `�` would make
+/// `a\xff` and `a\xfe` one file).
+fn push_name(out: &mut String, name: &std::ffi::OsStr) {
+    #[cfg(unix)]
+    {
+        use std::fmt::Write as _;
+        use std::os::unix::ffi::OsStrExt as _;
+        for chunk in name.as_bytes().utf8_chunks() {
+            for c in chunk.valid().chars() {
+                if c == '\\' {
+                    out.push_str("\\\\");
+                } else {
+                    out.push(c);
+                }
+            }
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    out.push_str(&name.to_string_lossy());
 }
 
 /// `file:line:column`, as far as known.

@@ -1,23 +1,48 @@
 //! `aml check PATH...`: plan files and repositories, checked and rendered in the chosen
 //! format.
 
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
 use aml_targets::guard::{self, Scope};
-use aml_targets::lint::{SkipReason, SkippedFile, check_plan_file};
+use aml_targets::lint::{Level, Levels, SkipReason, SkippedFile, check_plan_file};
 use aml_targets::plan::PlanFile;
-use aml_targets::project::{AzureMlProject, ReadOptions, computes_from_json};
+use aml_targets::project::{AzureMlProject, Config, computes_from_json};
 use aml_targets::render::Format;
-use aml_targets::{Catalog, RenderOptions, Report, Severity};
+use aml_targets::{Catalog, Code, RenderOptions, Report, Severity};
 use clap::{Args, ValueEnum};
 
-use crate::{Ctx, Failure, Outcome, color, read_input, read_listing, read_usages};
+use crate::{Ctx, Failure, Outcome, read_input, read_listing, read_usages};
 
-/// Which findings fail the check besides errors.
-#[derive(Clone, Copy, ValueEnum)]
+/// What `--deny` names: every warning, or one code.
+#[derive(Clone, Copy)]
 enum Deny {
     /// Warnings fail too (exit 1).
     Warnings,
+    /// The code's findings are errors.
+    Code(Code),
+}
+
+impl std::str::FromStr for Deny {
+    type Err = aml_targets::ParseNameError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.eq_ignore_ascii_case("warnings") {
+            return Ok(Deny::Warnings);
+        }
+        s.parse().map(Deny::Code)
+    }
+}
+
+/// When human output is coloured.
+#[derive(Clone, Copy, Default, ValueEnum)]
+enum ColorChoice {
+    /// When stdout is a terminal and `NO_COLOR` is unset or empty.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
 }
 
 #[derive(Args)]
@@ -25,16 +50,39 @@ pub(crate) struct CheckArgs {
     /// Plan files (`.toml`, `.json`), Azure ML files and directories to check.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// The output format: human, json, github, cargo or sarif (default: human; json with
-    /// --json).
+    /// The output format: human, json, github, azure, cargo or sarif (default: human; json
+    /// with --json).
     #[arg(long, value_name = "FORMAT")]
     format: Option<Format>,
+    /// Write the report to FILE instead of stdout; a one-line summary goes to stderr.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Show notes too (JSON always has them).
     #[arg(long)]
     verbose: bool,
-    /// Make warnings fail the check too.
-    #[arg(long, value_name = "warnings")]
-    deny: Option<Deny>,
+    /// Do not report CODE; repeatable.
+    #[arg(long, value_name = "CODE")]
+    allow: Vec<Code>,
+    /// Report CODE as a warning; repeatable.
+    #[arg(long, value_name = "CODE")]
+    warn: Vec<Code>,
+    /// Report CODE as an error; `--deny warnings` makes every warning fail the check too.
+    /// Repeatable; --deny wins over --warn, --warn over --allow.
+    #[arg(long, value_name = "CODE|warnings")]
+    deny: Vec<Deny>,
+    /// Exit 0 whatever is found (bad arguments and unreadable named files still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Colour human output: auto, always or never.
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
+    color: ColorChoice,
+    /// Read the configuration from FILE instead of the nearest aml.toml, .aml.toml or
+    /// pyproject.toml [tool.aml].
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Read no configuration file.
+    #[arg(long)]
+    isolated: bool,
     /// What `az ml compute list -o json` prints: computes jobs may run on.
     #[arg(long, value_name = "COMPUTE_LIST.json")]
     computes: Option<PathBuf>,
@@ -88,14 +136,32 @@ fn classify(path: &Path) -> Named {
     }
 }
 
-pub(crate) fn run(ctx: &Ctx, args: &CheckArgs, out: &mut String) -> Outcome {
+/// Checks the named paths, applies the levels and writes the report.
+pub(crate) fn run(ctx: &Ctx, args: &CheckArgs) -> Outcome {
     let format = args.format.unwrap_or(if ctx.json {
         Format::Json
     } else {
         Format::Human
     });
-    let listing: Option<Catalog> = args.catalog.as_ref().map(read_listing).transpose()?;
-    let usages = args.usage.as_ref().map(read_usages).transpose()?;
+    let config = if args.isolated {
+        None
+    } else if let Some(path) = &args.config {
+        Some(Config::read(path)?)
+    } else {
+        Config::discover(Path::new("."))?
+    };
+    let config = config.unwrap_or_default();
+    // The command line wins over the file.
+    let on = if ctx.on_given {
+        ctx.on
+    } else {
+        config.on.unwrap_or(ctx.on)
+    };
+    let catalog = args.catalog.as_ref().or(config.catalog.as_ref());
+    let usage = args.usage.as_ref().or(config.usage.as_ref());
+    let computes = args.computes.as_ref().or(config.computes.as_ref());
+    let listing: Option<Catalog> = catalog.map(read_listing).transpose()?;
+    let usages = usage.map(read_usages).transpose()?;
     let mut report = Report::default();
     let mut tree = Vec::new();
     for path in &args.paths {
@@ -103,7 +169,7 @@ pub(crate) fn run(ctx: &Ctx, args: &CheckArgs, out: &mut String) -> Outcome {
             Named::Plan(file) => report.merge(check_plan_file(
                 path,
                 &file,
-                ctx.on,
+                on,
                 listing.as_ref(),
                 usages.as_ref(),
             )),
@@ -114,7 +180,7 @@ pub(crate) fn run(ctx: &Ctx, args: &CheckArgs, out: &mut String) -> Outcome {
         }
     }
     if !tree.is_empty() {
-        let mut options = ReadOptions::default();
+        let mut options = config.read_options();
         for glob in &args.include {
             options = options.include(glob);
         }
@@ -122,7 +188,7 @@ pub(crate) fn run(ctx: &Ctx, args: &CheckArgs, out: &mut String) -> Outcome {
             options = options.exclude(glob);
         }
         let mut project = AzureMlProject::read_paths_with(&tree, &options)?;
-        if let Some(path) = &args.computes {
+        if let Some(path) = computes {
             let text = read_input(path)?;
             let computes = computes_from_json(&text, path)
                 .map_err(|e| Failure::new(format!("{}: {e}", path.display())))?;
@@ -134,16 +200,42 @@ pub(crate) fn run(ctx: &Ctx, args: &CheckArgs, out: &mut String) -> Outcome {
         if let Some(usages) = usages {
             project = project.with_usages(usages);
         }
-        report.merge(project.check(ctx.on));
+        report.merge(project.check(on));
     }
-    report.on = Some(ctx.on);
+    report.on = Some(on);
+    config.apply(&mut report);
+    let mut levels = Levels::default();
+    for (codes, level) in [(&args.allow, Level::Allow), (&args.warn, Level::Warning)] {
+        for &code in codes {
+            levels.set(code, level);
+        }
+    }
+    let mut deny_warnings = false;
+    for deny in &args.deny {
+        match *deny {
+            Deny::Warnings => deny_warnings = true,
+            Deny::Code(code) => levels.set(code, Level::Error),
+        }
+    }
+    levels.apply(&mut report);
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        // `NO_COLOR` counts only when set to something (no-color.org).
+        ColorChoice::Auto => {
+            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
     let mut options = RenderOptions::default()
         .verbose(args.verbose)
-        .color(color());
+        .color(color)
+        .snippets(true);
     if let Ok(cwd) = std::env::current_dir() {
         options = options.base(cwd);
     }
-    out.push_str(&format.render(&report, &options));
+    write_report(format, &report, &options, args.output.as_deref())?;
+    step_summary(&report, &options);
     // Files named on the command line that were refused: an input error (exit 2), said on
     // stderr after the report of everything else.
     let refused: Vec<String> = report
@@ -155,6 +247,49 @@ pub(crate) fn run(ctx: &Ctx, args: &CheckArgs, out: &mut String) -> Outcome {
     if !refused.is_empty() {
         return Err(Failure::after_output(refused));
     }
-    let denied = args.deny.is_some() && report.count(Severity::Warning) > 0;
-    Ok(report.has_errors() || denied)
+    let failed = report.has_errors() || (deny_warnings && report.count(Severity::Warning) > 0);
+    Ok(failed && !args.exit_zero)
+}
+
+/// Writes the report to stdout as it is rendered (a report is never held as text: its size
+/// follows the repository's), or to `output` with the summary line on stderr.
+fn write_report(
+    format: Format,
+    report: &Report,
+    options: &RenderOptions,
+    output: Option<&Path>,
+) -> Result<(), Failure> {
+    match output {
+        Some(path) => std::fs::File::create(path)
+            .and_then(|mut file| {
+                format.write(report, options, &mut file)?;
+                file.sync_all()
+            })
+            .map_err(|e| Failure::new(format!("{}: {e}", path.display())))
+            .map(|()| eprintln!("{}: {}", path.display(), report.summary())),
+        None => match format.write(report, options, &mut std::io::stdout().lock()) {
+            // A closed pipe (`aml check | head`) is not an error worth a word.
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(Failure::new(format!("writing the output: {e}")))
+            }
+            _ => Ok(()),
+        },
+    }
+}
+
+/// In a GitHub Actions job (`GITHUB_STEP_SUMMARY` set), the Markdown summary is appended to
+/// the job's page. A summary that cannot be written is said on stderr, not fatal.
+fn step_summary(report: &Report, options: &RenderOptions) {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let options = options.clone().color(false);
+    let appended = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .and_then(|mut file| aml_targets::render::markdown_summary(report, &options, &mut file));
+    if let Err(e) = appended {
+        eprintln!("warning: GITHUB_STEP_SUMMARY: {e}");
+    }
 }

@@ -2,7 +2,7 @@
 //! Built with the `cli` feature (`cargo install aml-targets --features cli`). Argument parsing
 //! (clap) and one file per command; the answers come from the library.
 
-use std::io::{IsTerminal, Write as _};
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -115,11 +115,41 @@ enum Command {
         after_help = "Examples:\n  aml explain retired-series\n  aml explain --all\n  aml explain --all --markdown > docs/codes.md"
     )]
     Explain(explain::ExplainArgs),
+    /// Write a commented starter `aml.toml` in the current directory.
+    #[command(after_help = "Examples:\n  aml init\n  aml check .   # reads ./aml.toml")]
+    Init,
+}
+
+/// `aml init`: the starter configuration, unless one is already here.
+fn init(out: &mut String) -> Result<(), Failure> {
+    for name in aml_targets::project::CONFIG_FILES {
+        let path = std::path::Path::new(name);
+        let ours = name != "pyproject.toml"
+            || std::fs::read_to_string(path).is_ok_and(|t| t.contains("[tool.aml"));
+        if path.exists() && ours {
+            return Err(Failure::new(format!(
+                "{name} is already here: aml check reads it (edit it, or remove it first)"
+            )));
+        }
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open("aml.toml")
+        .and_then(|mut file| file.write_all(aml_targets::project::STARTER.as_bytes()))
+        .map_err(|e| Failure::new(format!("aml.toml: {e}")))?;
+    wln!(
+        out,
+        "wrote aml.toml: every key is commented out; aml check reads it from here"
+    );
+    Ok(())
 }
 
 /// What every command needs: the date, the edition, the view, JSON or not.
 struct Ctx {
     on: Date,
+    /// Whether `--on` was given (a configuration's `on` counts only when it was not).
+    on_given: bool,
     edition: DocEdition,
     view: ApiView,
     json: bool,
@@ -190,6 +220,7 @@ fn run(cli: Cli, out: &mut String) -> Outcome {
     let g = &cli.global;
     let ctx = Ctx {
         on: g.on.unwrap_or_else(today),
+        on_given: g.on.is_some(),
         edition: g.edition.unwrap_or_default(),
         view: if g.v1 { ApiView::V1 } else { ApiView::V2 },
         json: g.json,
@@ -201,9 +232,10 @@ fn run(cli: Cli, out: &mut String) -> Outcome {
         Command::Train(args) => train::run(&ctx, &args, out),
         Command::Deploy(args) => deploy::run(&ctx, &args, out),
         Command::Recommend(args) => recommend::run(&ctx, &args, out)?,
-        Command::Check(args) => return check::run(&ctx, &args, out),
+        Command::Check(args) => return check::run(&ctx, &args),
         Command::Data => data::run(&ctx, out),
         Command::Explain(args) => explain::run(&args, out),
+        Command::Init => init(out)?,
     }
     Ok(false)
 }
@@ -264,11 +296,6 @@ fn main() -> ExitCode {
             code
         }
     }
-}
-
-/// Whether human output may be coloured: stdout is a terminal and `NO_COLOR` is not set.
-fn color() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
 /// The region's size listing named by `--catalog`.

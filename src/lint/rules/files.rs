@@ -1,4 +1,4 @@
-//! Files: `yaml-syntax`, `not-checked`, `template`.
+//! Files: `yaml-syntax`, `not-checked`, `template`, `unused-ignore`.
 
 use std::fmt::Display;
 
@@ -22,4 +22,22 @@ pub(crate) fn not_checked(key: KeyPath, message: String) -> Diagnostic {
 /// `template`: a file with `{{NAME}}` placeholders.
 pub(crate) fn template(message: String) -> Diagnostic {
     Diagnostic::new(Code::Template, message, "")
+}
+
+/// `unused-ignore`: a suppression comment's code that silenced nothing (`known`: whether the
+/// code exists at all).
+pub(crate) fn unused_ignore(code: &str, whole_file: bool, known: bool) -> Diagnostic {
+    let comment = if whole_file { "ignore-file" } else { "ignore" };
+    let (message, help) = if known {
+        (
+            format!("`# aml: {comment}[{code}]` silences nothing here"),
+            "remove the code from the comment (or the comment)",
+        )
+    } else {
+        (
+            format!("`# aml: {comment}[{code}]` names no code of this checker"),
+            "check the spelling: `aml explain --all` lists the codes",
+        )
+    };
+    Diagnostic::new(Code::UnusedIgnore, message, "").with_help(help)
 }

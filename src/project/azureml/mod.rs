@@ -56,7 +56,9 @@ use crate::lint::{
 };
 use crate::plan::{ComputeDef, DeploymentDef, JobDef, Plan, Tier};
 use crate::project::DefinedCompute;
-use crate::project::mentions::{SizeMention, TextKind, size_mentions};
+use crate::project::globs::Globs;
+use crate::project::ignores::Ignore;
+use crate::project::mentions::{SizeMention, TextKind, each_mention};
 use crate::project::walk;
 use crate::project::yaml::Mark;
 use crate::targets::ComputeKind;
@@ -106,7 +108,8 @@ struct Identity {
 /// A size name found in a file, kept until the check's date is known.
 #[derive(Debug, Clone)]
 struct Mention {
-    file: PathBuf,
+    /// Shared by the file's mentions.
+    file: std::sync::Arc<Path>,
     name: String,
     size: VmSize,
     line: usize,
@@ -114,7 +117,14 @@ struct Mention {
     cell: Option<usize>,
     context: MentionContext,
     key: Option<String>,
+    /// For the mention after the first [`MENTIONS_SHOWN`] of a name in a file: how many
+    /// mentions it stands for (itself and the ones after it).
+    more: usize,
 }
+
+/// How many mentions of one size name, in one file and one kind of place (provisioning or
+/// not), are reported one by one; the rest are one finding, "… and N more mentions".
+const MENTIONS_SHOWN: usize = 5;
 
 /// Which files [`AzureMlProject::read_paths_with`] reads, besides the usual ones.
 ///
@@ -129,9 +139,11 @@ struct Mention {
 pub struct ReadOptions {
     /// Globs of files to read too (`*.md`: Markdown is a sweep, not read by default). A
     /// glob without `/` matches file names; one with `/` matches paths; `*` stays within a
-    /// folder, `**` crosses folders, `?` is one character.
+    /// folder, `**` crosses folders, `?` is one character, `[ab]` and `{a,b}` are
+    /// alternatives (globset's syntax). A glob that does not compile makes the read fail.
     pub include: Vec<String>,
-    /// Globs of files and folders not to read.
+    /// Globs of files and folders not to read: `venv` (a name: any folder or file so named),
+    /// `docs/archive` or `docs/archive/**` (a path: that folder, not entered).
     pub exclude: Vec<String>,
 }
 
@@ -150,68 +162,24 @@ impl ReadOptions {
         self
     }
 
-    fn matches(globs: &[String], path: &Path) -> bool {
-        let text = path.to_string_lossy().replace('\\', "/");
-        let name = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        globs.iter().any(|g| {
-            let g = g.trim_start_matches("./");
-            if g.contains('/') {
-                glob_match(g.as_bytes(), text.as_bytes())
-                    || glob_match(format!("**/{g}").as_bytes(), text.as_bytes())
-            } else {
-                glob_match(g.as_bytes(), name.as_bytes())
-            }
-        })
-    }
-
-    /// Whether the walk reads `path`: YAML, scripts, Python, notebooks, JSON, Bicep and
-    /// Terraform by default, plus what `include` names, minus what `exclude` names.
-    fn wants(&self, path: &Path) -> bool {
-        if ReadOptions::matches(&self.exclude, path) {
-            return false;
-        }
-        let usual = TextKind::from_path(path).is_some_and(|k| k != TextKind::Markdown);
-        usual || ReadOptions::matches(&self.include, path)
+    /// The globs compiled: (include, exclude).
+    ///
+    /// # Errors
+    ///
+    /// The first glob that does not compile.
+    pub(crate) fn compiled(&self) -> Result<(Globs, Globs), String> {
+        Ok((Globs::new(&self.include)?, Globs::new(&self.exclude)?))
     }
 }
 
-/// Glob matching: `*` (not `/`), `**` (anything), `?` (one character but `/`).
-fn glob_match(pattern: &[u8], text: &[u8]) -> bool {
-    let (mut p, mut t) = (0, 0);
-    let mut star: Option<(usize, usize, bool)> = None; // (pattern after *, text, crosses /)
-    while t < text.len() {
-        if p < pattern.len() && pattern[p] == b'*' {
-            let double = pattern.get(p + 1) == Some(&b'*');
-            p += if double { 2 } else { 1 };
-            if double && pattern.get(p) == Some(&b'/') {
-                // `**/` also matches nothing.
-                if glob_match(&pattern[p + 1..], &text[t..]) {
-                    return true;
-                }
-            }
-            star = Some((p, t, double));
-        } else if p < pattern.len()
-            && (pattern[p] == text[t] || (pattern[p] == b'?' && text[t] != b'/'))
-        {
-            p += 1;
-            t += 1;
-        } else if let Some((sp, st, double)) = star {
-            if !double && text[st] == b'/' {
-                return false;
-            }
-            p = sp;
-            t = st + 1;
-            star = Some((sp, st + 1, double));
-        } else {
-            return false;
-        }
+/// Whether the walk reads `path`: YAML, scripts, Python, notebooks, JSON, Bicep and Terraform
+/// by default, plus what `include` names, minus what `exclude` names.
+fn wants(include: &Globs, exclude: &Globs, path: &Path) -> bool {
+    if exclude.matches(path) {
+        return false;
     }
-    while p < pattern.len() && pattern[p] == b'*' {
-        p += 1;
-    }
-    p == pattern.len()
+    let usual = TextKind::from_path(path).is_some_and(|k| k != TextKind::Markdown);
+    usual || include.matches(path)
 }
 
 /// A set of Azure ML files, scripts and templates read into one plan, ready to check.
@@ -257,6 +225,8 @@ pub struct AzureMlProject {
     components: HashMap<PathBuf, (String, PathBuf, Mark)>,
     identities: Vec<Identity>,
     mentions: Vec<Mention>,
+    /// Each file's suppression comments.
+    ignores: HashMap<PathBuf, Vec<Ignore>>,
     /// Diagnostics found while reading (syntax errors, unchecked kinds, templates, bad
     /// values).
     reading: Vec<Diagnostic>,
@@ -314,22 +284,34 @@ impl AzureMlProject {
     /// Reads every file under each path that the checker reads — YAML, shell and
     /// PowerShell scripts, Python, notebooks, JSON, Bicep and Terraform, and what
     /// `options.include` adds — each once: files are read as they are; directories are
-    /// walked in name order, not entering `.git`, `target`, `node_modules` or hidden folders
-    /// other than `.github`, following symbolic links only to places inside the given paths
-    /// not yet read. Files that cannot be read, are not regular files, are not UTF-8 or are
-    /// larger than 4 MiB are listed in the report's `skipped` with the reason.
+    /// walked in name order, hidden folders included, not entering
+    /// [`DEFAULT_EXCLUDES`](crate::project::DEFAULT_EXCLUDES), `options.exclude`, or what
+    /// `.gitignore`, `.ignore` and git's `info/exclude` ignore (in a git repository or not),
+    /// following symbolic links only to places inside the given paths not yet read. Files that
+    /// cannot be read, are not regular files, are not UTF-8 or are larger than 4 MiB are
+    /// listed in the report's `skipped` with the reason.
     ///
     /// # Errors
     ///
-    /// A given path that does not exist or cannot be read.
+    /// A given path that does not exist or cannot be read, or a glob of `options` that does
+    /// not compile.
     pub fn read_paths_with<P: AsRef<Path>>(
         paths: impl IntoIterator<Item = P>,
         options: &ReadOptions,
     ) -> Result<AzureMlProject, ReadError> {
         let roots: Vec<PathBuf> = paths.into_iter().map(|p| p.as_ref().to_owned()).collect();
         let scope = crate::guard::Scope::new(&roots);
-        let walked = walk::walk(&roots, &scope, |p| options.wants(p))
-            .map_err(|(path, source)| ReadError { path, source })?;
+        let (include, exclude) = options.compiled().map_err(|e| ReadError {
+            path: PathBuf::new(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, e),
+        })?;
+        let walked = walk::walk(
+            &roots,
+            &scope,
+            |p| wants(&include, &exclude, p),
+            |d| exclude.matches_folder(d),
+        )
+        .map_err(|(path, source)| ReadError { path, source })?;
         let mut project = AzureMlProject {
             skipped: walked.skipped,
             ..AzureMlProject::default()
@@ -432,6 +414,7 @@ impl AzureMlProject {
         }
         self.identities.extend(part.identities);
         self.mentions.extend(part.mentions);
+        self.ignores.extend(part.ignores);
         self.reading.extend(part.reading);
         self.files_read += part.files_read;
         self.skipped.extend(part.skipped);
@@ -466,6 +449,10 @@ impl AzureMlProject {
                 .push(SkippedFile::new(path, SkipReason::NotChecked));
             return;
         };
+        let ignores = crate::project::ignores::ignores(text, kind);
+        if !ignores.is_empty() {
+            self.ignores.insert(path.to_owned(), ignores);
+        }
         let scan = if kind == TextKind::Yaml {
             self.add(path, text)
         } else {
@@ -476,19 +463,42 @@ impl AzureMlProject {
             true
         };
         if scan {
-            for m in size_mentions(text, kind) {
-                self.mentions.push(Mention {
-                    file: path.to_owned(),
-                    name: m.name.to_owned(),
-                    size: m.size,
-                    line: m.line,
-                    column: m.column,
-                    cell: m.cell,
-                    context: m.context,
-                    key: m.key.map(str::to_owned),
-                });
-            }
+            self.add_mentions(path, text, kind);
         }
+    }
+
+    /// The size names `text` mentions: the first [`MENTIONS_SHOWN`] of each name (ignoring
+    /// case) and kind of place, then one record counting the rest — memory stays
+    /// proportional to the names, not to how often a file repeats them.
+    fn add_mentions(&mut self, path: &Path, text: &str, kind: TextKind) {
+        let file: std::sync::Arc<Path> = path.into();
+        // (name in lower case, provisioning) -> (mentions so far, the record of the rest).
+        let mut seen: HashMap<(String, bool), (usize, usize)> = HashMap::new();
+        each_mention(text, kind, |m| {
+            let provisioning = m.context == MentionContext::Provisioning;
+            let (count, rest) = seen
+                .entry((m.name.to_ascii_lowercase(), provisioning))
+                .or_insert((0, usize::MAX));
+            *count += 1;
+            if *count > MENTIONS_SHOWN + 1 {
+                self.mentions[*rest].more += 1;
+                return;
+            }
+            if *count == MENTIONS_SHOWN + 1 {
+                *rest = self.mentions.len();
+            }
+            self.mentions.push(Mention {
+                file: file.clone(),
+                name: m.name.to_owned(),
+                size: m.size,
+                line: m.line,
+                column: m.column,
+                cell: m.cell,
+                context: m.context,
+                key: m.key.map(str::to_owned),
+                more: usize::from(*count == MENTIONS_SHOWN + 1),
+            });
+        });
     }
 
     /// Computes that `az ml compute create` makes in a script.
@@ -673,7 +683,7 @@ impl AzureMlProject {
             .collect();
         let mut found = Vec::new();
         for m in &self.mentions {
-            if sized.contains(&(m.file.as_path(), Some(m.line))) {
+            if sized.contains(&(&*m.file, Some(m.line))) {
                 continue;
             }
             let mention = SizeMention {
@@ -689,11 +699,21 @@ impl AzureMlProject {
                 if let Some(cell) = m.cell {
                     diagnostic.key = KeyPath::cell(cell, m.key.as_deref());
                 }
+                if m.more > 1 {
+                    diagnostic.message = format!(
+                        "… and {} more mentions of {} in this file ({})",
+                        m.more, m.name, diagnostic.message
+                    );
+                    diagnostic.help = Some(format!(
+                        "the first {MENTIONS_SHOWN} are shown one by one; the rest need the same change"
+                    ));
+                }
                 let span = Span::at(m.line, m.column).with_width(m.name.chars().count());
-                found.push(diagnostic.at(&m.file, Some(span)));
+                found.push(diagnostic.at(&*m.file, Some(span)));
             }
         }
         diagnostics.extend(found);
+        self.suppress(&mut diagnostics);
         // File by file, top to bottom (stable: equal places keep their order).
         diagnostics.sort_by(|a, b| {
             (a.file_or_empty(), a.line(), a.column()).cmp(&(
@@ -707,6 +727,53 @@ impl AzureMlProject {
             files_read: self.files_read,
             skipped: self.skipped.clone(),
             diagnostics,
+        }
+    }
+
+    /// Drops the findings a suppression comment silences, and adds an `unused-ignore` for
+    /// each code of a comment that silenced nothing.
+    fn suppress(&self, diagnostics: &mut Vec<Diagnostic>) {
+        if self.ignores.is_empty() {
+            return;
+        }
+        // (file, comment, code) that silenced something.
+        let mut used: HashSet<(&Path, usize, usize)> = HashSet::new();
+        diagnostics.retain(|d| {
+            let Some((file, list)) = d
+                .file
+                .as_deref()
+                .and_then(|f| self.ignores.get_key_value(f))
+            else {
+                return true;
+            };
+            for (i, ignore) in list.iter().enumerate() {
+                if !ignore.covers(d.line()) {
+                    continue;
+                }
+                if let Some(k) = ignore
+                    .codes
+                    .iter()
+                    .position(|c| c.eq_ignore_ascii_case(d.code.as_str()))
+                {
+                    used.insert((file.as_path(), i, k));
+                    return false;
+                }
+            }
+            true
+        });
+        for (file, list) in &self.ignores {
+            for (i, ignore) in list.iter().enumerate() {
+                for (k, code) in ignore.codes.iter().enumerate() {
+                    if used.contains(&(file.as_path(), i, k)) {
+                        continue;
+                    }
+                    let known = code.parse::<Code>().is_ok();
+                    let span = Span::at(ignore.line, ignore.column);
+                    diagnostics.push(
+                        files::unused_ignore(code, ignore.whole_file, known).at(file, Some(span)),
+                    );
+                }
+            }
         }
     }
 

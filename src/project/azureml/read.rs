@@ -340,6 +340,11 @@ impl AzureMlProject {
         let placeholders = template_placeholders(text);
         let (doc, tokens, filled) = match yaml::load(text) {
             Ok(doc) => (doc, Vec::new(), false),
+            Err(e) if e.too_dense => {
+                self.skipped
+                    .push(SkippedFile::new(path, SkipReason::TooDense));
+                return true;
+            }
             Err(e) if placeholders.is_empty() => {
                 if looks_like_azure_ml(text) {
                     self.files_read += 1;

@@ -93,6 +93,9 @@ pub(crate) struct YamlError {
     pub(crate) problem: String,
     /// Where.
     pub(crate) mark: Mark,
+    /// The document has more nodes than the checker's memory bound lets it hold for a text
+    /// of its size ([`NODES_FREE`], [`BYTES_PER_NODE`]): not the file's fault.
+    pub(crate) too_dense: bool,
 }
 
 impl YamlError {
@@ -101,6 +104,7 @@ impl YamlError {
             context: context.map(|(c, m)| (c, Some(m))),
             problem,
             mark,
+            too_dense: false,
         }
     }
 
@@ -121,6 +125,13 @@ impl YamlError {
         )
     }
 }
+
+/// A document may hold this many nodes whatever its size...
+pub(crate) const NODES_FREE: usize = 50_000;
+/// ...and beyond that, one node per this many bytes of text: a node takes about 100 bytes
+/// here, so memory stays within about 17 times the text (`- - - -` makes a node of every two
+/// bytes). Azure ML files hold hundreds of nodes.
+pub(crate) const BYTES_PER_NODE: usize = 6;
 
 impl fmt::Display for YamlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -253,7 +264,7 @@ pub(crate) fn load(text: &str) -> Result<Option<Document>, YamlError> {
     if parser.peek_event()?.kind == EventKind::StreamEnd {
         return Ok(None);
     }
-    let document = compose_document(&mut parser)?;
+    let document = compose_document(&mut parser, text.len())?;
     let next = parser.get_event()?;
     if next.kind != EventKind::StreamEnd {
         let first = document.nodes.first().map(|n| n.start).unwrap_or_default();
@@ -292,7 +303,7 @@ enum Frame {
     Mapping(NodeId, Option<NodeId>),
 }
 
-fn compose_document(parser: &mut Parser) -> Result<Document, YamlError> {
+fn compose_document(parser: &mut Parser, text_len: usize) -> Result<Document, YamlError> {
     parser.get_event()?; // document start
     let mut nodes: Vec<Node> = Vec::new();
     let mut anchors: HashMap<String, NodeId> = HashMap::new();
@@ -387,6 +398,17 @@ fn compose_document(parser: &mut Parser) -> Result<Document, YamlError> {
         check_anchor(&anchors, anchor.as_deref(), &nodes, start)?;
         if let Some(anchor) = anchor {
             anchors.insert(anchor, id);
+        }
+        if nodes.len() > NODES_FREE && nodes.len().saturating_mul(BYTES_PER_NODE) > text_len {
+            let mut e = YamlError::new(
+                None,
+                format!(
+                    "more than {NODES_FREE} nodes and more than one per {BYTES_PER_NODE} bytes of text (this checker's memory bound)"
+                ),
+                start,
+            );
+            e.too_dense = true;
+            return Err(e);
         }
         // Attach the finished node to the open collection, or finish the document.
         match stack.last_mut() {
