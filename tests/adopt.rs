@@ -433,3 +433,79 @@ fn job_summary_snippets_and_colour() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn every_key_of_the_configuration_matches_its_option() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let quota = fixtures.join("quota");
+    let dir = tree(
+        "keys",
+        &[
+            ("notes.md", "We ran on Standard_NC6 until 2023.\n"),
+            (
+                "infra/main.json",
+                "{\"resources\": [{\"properties\": {\"vmSize\": \"Standard_NC6\"}}]}\n",
+            ),
+        ],
+    );
+    let repo = quota.join("repo");
+    let (repo_s, usage, catalog) = (
+        repo.to_str().unwrap(),
+        quota.join("usage-rest.json"),
+        quota.join("list-sizes-rest.json"),
+    );
+    // The options...
+    let by_options = aml(
+        &dir,
+        &[
+            "check",
+            ".",
+            repo_s,
+            "--isolated",
+            "--on",
+            "2026-11-27",
+            "--include",
+            "*.md",
+            "--usage",
+            usage.to_str().unwrap(),
+            "--catalog",
+            catalog.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    // ...and the same in the file (paths relative to it: absolute ones stay as they are).
+    std::fs::write(
+        dir.join("aml.toml"),
+        format!(
+            "on = 2026-11-27\ninclude = [\"*.md\"]\nusage = {:?}\ncatalog = {:?}\n",
+            usage.to_str().unwrap(),
+            catalog.to_str().unwrap()
+        ),
+    )
+    .unwrap();
+    let by_file = aml(&dir, &["check", ".", repo_s, "--format", "json"]);
+    assert_eq!(by_file.status, by_options.status, "{}", by_file.stderr);
+    assert_eq!(by_file.stdout, by_options.stdout);
+    let json: serde_json::Value = serde_json::from_str(&by_file.stdout).unwrap();
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    // The usage (quota) and the catalog (the region's sizes) were both read.
+    assert!(codes.contains(&"quota-shared"), "{codes:?}");
+    assert!(codes.contains(&"size-not-in-region"), "{codes:?}");
+    assert!(codes.contains(&"retired-size-mention"), "{codes:?}");
+    assert!(codes.contains(&"retired-series"), "{codes:?}");
+    // [per-file-ignores] drops a code in the files a glob matches; [severity] sets a level.
+    let mut text = std::fs::read_to_string(dir.join("aml.toml")).unwrap();
+    text.push_str("[severity]\nretired-size-mention = \"allow\"\n\n[per-file-ignores]\n\"infra/*.json\" = [\"retired-series\"]\n");
+    std::fs::write(dir.join("aml.toml"), text).unwrap();
+    let run = aml(&dir, &["check", ".", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["diagnostics"], serde_json::json!([]), "{}", run.stdout);
+    assert_eq!(run.status, 0);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -49,6 +49,7 @@ impl Level {
 /// A level per code; codes not set keep the registry's severity.
 ///
 /// ```
+/// # #[cfg(feature = "yaml")] {
 /// use aml_targets::lint::{Level, Levels};
 /// use aml_targets::{AzureMlProject, Code, Severity};
 ///
@@ -64,6 +65,7 @@ impl Level {
 /// levels.set(Code::RetiredSeries, Level::Allow);
 /// levels.apply(&mut report);
 /// assert!(report.diagnostics.is_empty());
+/// # }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -14,6 +14,7 @@ const LISTED: usize = 50;
 /// `|`, `<`, `>`, `` ` `` and line breaks cannot end a cell or open markup.
 ///
 /// ```
+/// # #[cfg(feature = "yaml")] {
 /// use aml_targets::render::markdown_summary;
 /// use aml_targets::{AzureMlProject, RenderOptions};
 ///
@@ -23,6 +24,7 @@ const LISTED: usize = 50;
 /// markdown_summary(&report, &RenderOptions::default(), &mut out)?;
 /// let text = String::from_utf8(out)?;
 /// assert!(text.contains("| error | `retired-series` | 1 |"));
+/// # }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///

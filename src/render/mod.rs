@@ -118,7 +118,7 @@ pub struct RenderOptions {
     /// Paths under this directory are shown relative to it (usually the current directory).
     pub base: Option<PathBuf>,
     /// Human text shows each finding's line of the file with a caret under the value (read
-    /// again from the file, through [`guard`](crate::guard); needs a file feature).
+    /// again from the file, through the `guard` module; needs a file feature).
     pub snippets: bool,
 }
 
