@@ -6,13 +6,14 @@
 
 use crate::date::Date;
 use crate::edition::DATA_AS_OF;
+use crate::edition::V1_END_OF_SUPPORT;
 use crate::gpu::{
     CUDA_DRIVER_MINIMUMS, FRAMEWORK_CUDA_BUILDS, NVIDIA_CUDA_SUPPORT, PYTORCH_WHEELS,
 };
 use crate::targets::{ComputeKind, InferenceTarget, RETIRED_SERVICES, TrainingTarget};
 use crate::vm::{
     AML_LISTING_ROWS, GPU_SERIES_ROWS, ISOLATED_SIZES, PAGE_CUDA_TABLE, REGIONAL_RETIREMENTS,
-    REPLACEMENTS, RETIREMENTS, SERIES_TABLE_ROWS, SIZE_ROWS,
+    REPLACEMENTS, RETIREMENTS, SERIES_TABLE_ROWS, SIZE_RETIREMENTS, SIZE_ROWS,
 };
 
 /// One table of facts: its name, size, age and source.
@@ -42,7 +43,7 @@ const fn table(name: &'static str, rows: usize, source: &'static str) -> DataTab
 const PAGE: &str = "MicrosoftDocs/azure-ai-docs articles/machine-learning/concept-compute-target.md \
      (editions Jan 2024, Nov 2025, Mar 2026; Mar 2026 is the newest)";
 
-static TABLES: [DataTable; 17] = [
+static TABLES: [DataTable; 19] = [
     table("training-targets", TrainingTarget::ALL.len(), PAGE),
     table("inference-targets", InferenceTarget::ALL.len(), PAGE),
     table("compute-kinds", ComputeKind::ALL.len(), PAGE),
@@ -81,6 +82,16 @@ static TABLES: [DataTable; 17] = [
         "regional-retirements",
         REGIONAL_RETIREMENTS.len(),
         "Azure's NCv3 and NVv3 retirement pages",
+    ),
+    table(
+        "size-retirements",
+        SIZE_RETIREMENTS.len(),
+        "Azure's retirements-and-capacity-restrictions page and retired-sizes list",
+    ),
+    table(
+        "v1-end-of-support",
+        V1_END_OF_SUPPORT.len(),
+        "the Azure ML docs' SDK v1 and CLI v1 deprecation notices",
     ),
     table(
         "replacements",

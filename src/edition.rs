@@ -123,3 +123,70 @@ pub enum ApiView ("SDK/CLI view") {
     V2,
 }
 }
+
+/// When Microsoft's support for a part of an SDK/CLI view ends or ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct EndOfSupport {
+    /// What stops being supported.
+    pub what: &'static str,
+    /// Deprecated since (no new features), where the source says.
+    pub deprecated: Option<Date>,
+    /// The last day of support.
+    pub ends: Date,
+    /// Where it is said.
+    pub source: &'static str,
+}
+
+impl EndOfSupport {
+    /// Whether support has ended on `on` (the day after [`ends`](EndOfSupport::ends)).
+    #[must_use]
+    pub fn ended(&self, on: Date) -> bool {
+        on > self.ends
+    }
+}
+
+/// The v1 view's end of support: SDK v1 deprecated 2025-03-31 and supported until
+/// 2026-06-30; CLI v1 (`azure-cli-ml`) supported until 2025-09-30.
+pub const V1_END_OF_SUPPORT: [EndOfSupport; 2] = [
+    EndOfSupport {
+        what: "Azure ML SDK v1 (azureml-core)",
+        deprecated: Some(Date::ymd(2025, 3, 31)),
+        ends: Date::ymd(2026, 6, 30),
+        source: "MicrosoftDocs/azure-ai-docs articles/machine-learning/includes/sdk-v1-deprecation.md@454edbd3",
+    },
+    EndOfSupport {
+        what: "Azure ML CLI v1 (the azure-cli-ml extension)",
+        deprecated: None,
+        ends: Date::ymd(2025, 9, 30),
+        source: "MicrosoftDocs/azure-ai-docs articles/machine-learning/includes/machine-learning-cli-v1-deprecation.md@5fa89fd5",
+    },
+];
+
+impl ApiView {
+    /// Microsoft's end of support for the view's SDK and CLI: both v1 parts for
+    /// [`ApiView::V1`], none for the current v2.
+    ///
+    /// ```
+    /// use aml_targets::{ApiView, Date};
+    ///
+    /// let on: Date = "2026-12-07".parse()?;
+    /// let ended: Vec<&str> = ApiView::V1
+    ///     .end_of_support()
+    ///     .iter()
+    ///     .filter(|e| e.ended(on))
+    ///     .map(|e| e.what)
+    ///     .collect();
+    /// assert_eq!(ended, ["Azure ML SDK v1 (azureml-core)", "Azure ML CLI v1 (the azure-cli-ml extension)"]);
+    /// assert!(ApiView::V2.end_of_support().is_empty());
+    /// # Ok::<(), aml_targets::date::ParseDateError>(())
+    /// ```
+    #[must_use]
+    pub fn end_of_support(self) -> &'static [EndOfSupport] {
+        match self {
+            ApiView::V1 => &V1_END_OF_SUPPORT,
+            ApiView::V2 => &[],
+        }
+    }
+}

@@ -476,6 +476,19 @@ fn every_framework_cuda_row() {
         "patch releases share builds"
     );
     assert!(Framework::PyTorch.builds("3.0".parse().unwrap()).is_none());
+    // TensorFlow 2.20 and 2.21: CUDA 12.5 and cuDNN 9.3 (tensorflow/docs source.md, tested
+    // build configurations); PyTorch 2.14's RFC is #190355 (#190385 is 2.15's).
+    for tf in ["2.20", "2.21.0"] {
+        let b = Framework::TensorFlow.builds(tf.parse().unwrap()).unwrap();
+        assert_eq!(
+            (b.cuda, b.cudnn),
+            ([v("12.5")].as_slice(), Some("9.3")),
+            "{tf}"
+        );
+        assert!(b.source.contains("source.md@7c365021"), "{}", b.source);
+    }
+    let pt214 = Framework::PyTorch.builds("2.14".parse().unwrap()).unwrap();
+    assert!(pt214.source.contains("RFC #190355") && !pt214.source.contains("190385"));
     assert_eq!(
         Framework::TensorFlow
             .builds("2.15".parse().unwrap())
@@ -614,7 +627,7 @@ fn framework_checks() {
     );
     assert_eq!(
         newest(VmSeries::NCv3, Framework::TensorFlow),
-        Some(("2.19.0".into(), "12.5".into()))
+        Some(("2.21.0".into(), "12.5".into()))
     );
     assert_eq!(newest(VmSeries::NVv4, Framework::PyTorch), None);
     assert_eq!(newest(VmSeries::M, Framework::TensorFlow), None);

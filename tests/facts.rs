@@ -659,10 +659,12 @@ fn retirement_state_on_dates() {
 
 #[test]
 fn regional_exceptions() {
-    // NCv3 (VM docs, two copies of ncv3-retirement.md; US Gov disagrees: the earlier counts).
+    // NCv3 (VM docs: ncv3-retirement.md, moved to sizes/lifecycle/retirement/ and updated at
+    // a18807c4; the later edition of the same guide wins, so US Gov is 2026-12-31, not the
+    // older copy's 2026-06-30).
     let regions = [
-        ("US Gov Virginia", "usgovvirginia", "2026-06-30"),
-        ("US Gov Arizona", "usgovarizona", "2026-06-30"),
+        ("US Gov Virginia", "usgovvirginia", "2026-12-31"),
+        ("US Gov Arizona", "usgovarizona", "2026-12-31"),
         ("Jio India West", "jioindiawest", "2027-06-30"),
         ("China North 3", "chinanorth3", "2027-06-30"),
     ];
@@ -677,6 +679,24 @@ fn regional_exceptions() {
         .filter(|e| e.region.location.starts_with("usgov") && e.date == date("2026-12-31"))
         .collect();
     assert_eq!(gov_newer.len(), 2);
+    // The older copy's rows are kept for the record, marked superseded.
+    let superseded: Vec<_> = exceptions.iter().filter(|e| e.superseded).collect();
+    assert_eq!(superseded.len(), regions.len());
+    assert!(
+        superseded
+            .iter()
+            .all(|e| e.source.ends_with("ncv3-retirement.md@11277ad7"))
+    );
+    assert!(exceptions.iter().filter(|e| !e.superseded).all(|e| {
+        e.source
+            .contains("sizes/lifecycle/retirement/ncv3-retirement.md@a18807c4")
+    }));
+    // On 2026-12-07 NCv3 is not yet retired in US Gov Virginia (it was, by the older copy).
+    assert!(
+        !VmSeries::NCv3
+            .retirement_state_in("usgovvirginia", date("2026-12-07"))
+            .is_retired()
+    );
     for (name, location, day) in regions {
         let d = date(day);
         for spelling in [name, location] {
@@ -1043,4 +1063,116 @@ fn retired_services() {
         TrainingMisfit::Retired.to_string(),
         "the service is retired"
     );
+}
+
+// ---- December 2026 audit --------------------------------------------------------------------
+
+#[test]
+fn sizes_that_retire_without_their_series() {
+    use RetirementState::Active;
+    use aml_targets::vm::SIZE_RETIREMENTS;
+    // retirements-and-capacity-restrictions.md@680de971, retired-sizes-list.md@7228c7c5:
+    // four M192i*_v2 sizes retire on 2027-03-31 (announced 2024-03-22); Mv2 does not.
+    let names: Vec<&str> = SIZE_RETIREMENTS.iter().map(|r| r.size).collect();
+    assert_eq!(
+        names,
+        [
+            "Standard_M192idms_v2",
+            "Standard_M192ids_v2",
+            "Standard_M192ims_v2",
+            "Standard_M192is_v2"
+        ]
+    );
+    for r in SIZE_RETIREMENTS {
+        assert_eq!(
+            (r.date, r.announced),
+            (date("2027-03-31"), date("2024-03-22"))
+        );
+        assert!(
+            r.source
+                .contains("retirements-and-capacity-restrictions.md@680de971")
+        );
+        let size = aml_targets::VmSize::parse(r.size).unwrap();
+        assert!(
+            matches!(size.series(), Some(VmSeries::Msv2 | VmSeries::Mdsv2)),
+            "{}",
+            r.size
+        );
+        assert_eq!(
+            size.retirement_state(None, date("2027-03-30")),
+            RetirementState::Retiring {
+                date: date("2027-03-31")
+            }
+        );
+        assert!(size.retirement_state(None, date("2027-03-31")).is_retired());
+    }
+    // Their series (Msv2, Mdsv2: Mv2 on the retirement pages) do not retire.
+    assert_eq!(VmSeries::Msv2.retirement_state(date("2027-04-01")), Active);
+    assert_eq!(VmSeries::Mdsv2.retirement_state(date("2027-04-01")), Active);
+    let other = aml_targets::VmSize::parse("Standard_M208ms_v2").unwrap();
+    assert_eq!(other.retirement_state(None, date("2027-04-01")), Active);
+    // The checker says so, with the size's own source.
+    let mut compute = aml_targets::ComputeDef::new("big", ComputeKind::ComputeCluster);
+    compute.size = Some("Standard_M192is_v2".to_owned());
+    let plan = aml_targets::Plan {
+        compute: vec![compute],
+        ..aml_targets::Plan::default()
+    };
+    let report = aml_targets::validate(&plan, date("2027-04-01"));
+    let d = report
+        .with_code(aml_targets::Code::RetiredSeries)
+        .next()
+        .unwrap();
+    assert!(
+        d.message
+            .starts_with("Standard_M192is_v2 is retired since 2027-03-31 (MicrosoftDocs"),
+        "{}",
+        d.message
+    );
+    let early = aml_targets::validate(&plan, date("2026-12-07"));
+    assert!(
+        early
+            .with_code(aml_targets::Code::RetiredSeries)
+            .next()
+            .is_none()
+    );
+    assert!(
+        early
+            .with_code(aml_targets::Code::RetiringSeries)
+            .next()
+            .is_none()
+    );
+    // Within 90 days: a warning.
+    let soon = aml_targets::validate(&plan, date("2027-01-15"));
+    let d = soon
+        .with_code(aml_targets::Code::RetiringSeries)
+        .next()
+        .unwrap();
+    assert!(
+        d.message
+            .starts_with("Standard_M192is_v2 retires on 2027-03-31, in 75 days"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn the_v1_view_ends() {
+    use aml_targets::edition::V1_END_OF_SUPPORT;
+    // sdk-v1-deprecation.md: deprecated 2025-03-31, supported until 2026-06-30;
+    // machine-learning-cli-v1-deprecation.md: CLI v1 support ended 2025-09-30.
+    let [sdk, cli] = V1_END_OF_SUPPORT;
+    assert_eq!(
+        (sdk.deprecated, sdk.ends),
+        (Some(date("2025-03-31")), date("2026-06-30"))
+    );
+    assert!(sdk.source.ends_with("sdk-v1-deprecation.md@454edbd3"));
+    assert_eq!((cli.deprecated, cli.ends), (None, date("2025-09-30")));
+    assert!(
+        cli.source
+            .ends_with("machine-learning-cli-v1-deprecation.md@5fa89fd5")
+    );
+    assert!(!sdk.ended(date("2026-06-30")) && sdk.ended(date("2026-07-01")));
+    assert_eq!(aml_targets::ApiView::V1.end_of_support().len(), 2);
+    assert!(aml_targets::ApiView::V2.end_of_support().is_empty());
 }

@@ -129,21 +129,21 @@ fn every_finding_of_a_repository_with_scripts_notebooks_and_templates() {
                 10,
                 W,
                 C::RetiredSizeMention,
-                "cell 0"
+                "cell 1"
             ),
             row(
                 "notebooks/train.ipynb",
                 29,
                 E,
                 C::RetiredSeries,
-                "cell 1: vm_size"
+                "cell 2: vm_size"
             ),
             row(
                 "notebooks/train.ipynb",
                 30,
                 W,
                 C::UnknownSize,
-                "cell 1: vm_size"
+                "cell 2: vm_size"
             ),
             row("scripts/deploy.sh", 2, E, C::RetiredSeries, "instance_type"),
             // The setup script: a variable (a warning), the compute it creates with it (an
@@ -546,8 +546,9 @@ fn where_a_mention_sits() {
     assert_eq!(
         got,
         [
-            (3, Some(0), MentionContext::Provisioning),
-            (4, Some(1), MentionContext::Prose)
+            // Cells count from 1, as Jupyter shows them.
+            (3, Some(1), MentionContext::Provisioning),
+            (4, Some(2), MentionContext::Prose)
         ]
     );
     // Sizes the catalog does not have are not taken for slips: a first generation without
@@ -727,4 +728,76 @@ fn excluded_folders_are_not_entered() {
     assert_eq!(files(&["docs/archive/**", "lib"]), ["src"]);
     assert_eq!(files(&["docs/**"]), ["scratch/lib", "src"]);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn av1_sizes_are_found_though_no_catalog_lists_them() {
+    use Severity::{Error as E, Warning as W};
+    // Av1 retired on 2024-08-31 (av1-series-retirement.md); the catalog has none of its sizes.
+    let tf = "resource \"azurerm_machine_learning_compute_cluster\" \"c\" {\n  vm_size = \"Standard_A1\"\n}\n";
+    assert_eq!(of_one("main.tf", tf), [(2, E, Code::RetiredSeries)]);
+    let bicep = "param vmSize string = 'Standard_A2' // was Standard_A4 before\n";
+    assert_eq!(
+        of_one("main.bicep", bicep),
+        [
+            (1, E, Code::RetiredSeries),
+            (1, W, Code::RetiredSizeMention)
+        ]
+    );
+    let report = AzureMlProject::from_sources([("main.tf", tf)]).check(on());
+    let d = &report.diagnostics[0];
+    assert!(
+        d.message
+            .starts_with("Standard_A1 is a Av1 size; Av1 is retired since 2024-08-31"),
+        "{}",
+        d.message
+    );
+    // The guide names Av2, itself retiring: its guide's current series are the way out.
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap()
+            .contains("the migration guide: Dsv5"),
+        "{:?}",
+        d.help
+    );
+    assert!(!d.alternatives.is_empty());
+    for a in &d.alternatives {
+        let size = aml_targets::VmSize::parse(a).unwrap();
+        assert_eq!(
+            size.retirement_state(None, on()),
+            aml_targets::RetirementState::Active,
+            "{a}"
+        );
+    }
+    // Av2 sizes are not retired (yet).
+    assert_eq!(of_one("x.tf", "  vm_size = \"Standard_A1_v2\"\n"), []);
+}
+
+#[test]
+fn placeholders_are_never_compute_names() {
+    for compute in [
+        "azureml:<cluster-name>",
+        "<compute>",
+        "${{parent.inputs.compute}}",
+        "azureml:$(computeName)",
+        "azureml:{{COMPUTE}}",
+        "$COMPUTE",
+    ] {
+        let job = format!(
+            "$schema: {SCHEMA}/commandJob.schema.json\ncommand: python train.py\nenvironment: azureml:env@latest\ncompute: {compute}\n"
+        );
+        let report = AzureMlProject::from_sources([("job.yml", job.as_str())]).check(on());
+        assert!(
+            report.with_code(Code::ComputeNotFound).next().is_none(),
+            "{compute}: {:?}",
+            report.diagnostics
+        );
+    }
+    // A real name is still looked for.
+    let job = format!(
+        "$schema: {SCHEMA}/commandJob.schema.json\ncommand: python train.py\nenvironment: azureml:env@latest\ncompute: azureml:cpu-cluster\n"
+    );
+    let report = AzureMlProject::from_sources([("job.yml", job.as_str())]).check(on());
+    assert!(report.with_code(Code::ComputeNotFound).next().is_some());
 }

@@ -220,7 +220,7 @@ fn jobs_without_a_name_are_never_duplicates() {
     assert_eq!(d.column(), Some(1));
     assert_eq!(
         d.message,
-        "job \"nightly\" is defined more than once; Azure keeps one of them"
+        "job \"nightly\" is defined more than once; a second `az ml job create` with the same name is refused"
     );
     assert_eq!(d.related.len(), 1);
     assert_eq!(d.related[0].file, Path::new("a.yml"));

@@ -139,8 +139,11 @@ fn retired_and_retiring_series() {
     // NCv3's regional exception.
     let mut gov = cluster("Standard_NC6s_v3");
     gov.region = Some("usgovarizona".into());
+    // (2026-12-31 there: the NCv3 guide's later edition.)
     assert_eq!(codes_on(&gov, "2026-01-01"), []);
-    assert_eq!(codes_on(&gov, "2026-05-01"), [Code::RetiringSeries]);
+    assert_eq!(codes_on(&gov, "2026-05-01"), []);
+    assert_eq!(codes_on(&gov, "2026-10-15"), [Code::RetiringSeries]);
+    assert_eq!(codes_on(&gov, "2027-01-01"), [Code::RetiredSeries]);
     assert_eq!(
         codes_on(&cluster("Standard_NC6s_v3"), "2026-01-01"),
         [Code::RetiredSeries]

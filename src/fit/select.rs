@@ -617,9 +617,11 @@ fn series_facts(series: Option<VmSeries>, needs: &SizeNeeds, on: Date) -> Series
         .as_ref()
         .and_then(|cuda| series?.nvidia_rejects(cuda));
     let framework_runs = needs.framework.is_some_and(|need| {
-        series.is_some_and(|s| {
-            s.framework_builds(need.framework, need.version)
-                .is_some_and(|mut builds| builds.any(|b| b.runs == Some(true)))
+        series.is_some_and(|s| match s.framework_builds(need.framework, need.version) {
+            // A release the data does not know: not judged, never a rejection
+            // (`Recommendation::framework_unknown` says so).
+            None => true,
+            Some(mut builds) => builds.any(|b| b.runs == Some(true)),
         })
     });
     // The same rules as `kinds`, evaluated once for both kinds of sizes of the series.
@@ -975,6 +977,37 @@ pub struct Recommendation<'c> {
 }
 
 impl<'c> Recommendation<'c> {
+    /// When the needs name a framework release the data does not know (a release newer than
+    /// its table): a sentence saying that sizes were not judged by that release's CUDA builds,
+    /// with the data's as-of date — an unknown, not a rejection.
+    ///
+    /// ```
+    /// use aml_targets::fit::{FrameworkNeed, SizeNeeds, recommend_sizes};
+    /// use aml_targets::{Catalog, Framework};
+    ///
+    /// let needs = SizeNeeds {
+    ///     framework: Some(FrameworkNeed::new(Framework::TensorFlow, "2.99".parse()?)),
+    ///     ..SizeNeeds::default()
+    /// };
+    /// let r = recommend_sizes(&needs, Catalog::embedded(), "2026-12-07".parse()?);
+    /// assert!(!r.candidates.is_empty());
+    /// assert!(r.framework_unknown().unwrap().contains("unknown to the data as of"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn framework_unknown(&self) -> Option<String> {
+        let need = self.needs.framework?;
+        if need.framework.builds(need.version).is_some() {
+            return None;
+        }
+        Some(format!(
+            "{} {} is unknown to the data as of {}: sizes were not judged by its CUDA builds",
+            need.framework,
+            need.version,
+            crate::edition::DATA_AS_OF
+        ))
+    }
+
     /// The needs this recommendation answers.
     #[must_use]
     pub fn needs(&self) -> &SizeNeeds {

@@ -328,7 +328,7 @@ pub(crate) const CUDA_DRIVER_MINIMUMS: [CudaDriverMinimum; 28] = [
 ];
 
 /// Every row of `framework_cuda.csv`, in its order.
-pub(crate) const FRAMEWORK_CUDA_BUILDS: [FrameworkBuilds; 33] = [
+pub(crate) const FRAMEWORK_CUDA_BUILDS: [FrameworkBuilds; 35] = [
     FrameworkBuilds {
         framework: Framework::PyTorch,
         version: FrameworkVersion::new(1, 12),
@@ -494,7 +494,7 @@ pub(crate) const FRAMEWORK_CUDA_BUILDS: [FrameworkBuilds; 33] = [
             CudaVersion::new(13, 2),
         ],
         cudnn: None,
-        source: "pytorch/pytorch PR #194367 (2.14: CUDA 12.6 legacy, 13.0 stable, 13.2 stable and the PyPI default; RFC #190385); released 2 Sept 2026 per RELEASE.md",
+        source: "pytorch/pytorch PR #194367 (2.14: CUDA 12.6 legacy, 13.0 stable, 13.2 stable and the PyPI default; RFC #190355); released 2 Sept 2026 per RELEASE.md",
     },
     FrameworkBuilds {
         framework: Framework::TensorFlow,
@@ -607,6 +607,20 @@ pub(crate) const FRAMEWORK_CUDA_BUILDS: [FrameworkBuilds; 33] = [
         cuda: &[CudaVersion::new(12, 5)],
         cudnn: Some("9.3"),
         source: "unverified: not in the published tested-configurations table; inferred from tensorflow/tensorflow tensorflow/tools/pip_package/setup.py 'and-cuda' pins (nvidia-cuda-runtime-cu12==12.5.82, nvidia-cudnn-cu12==9.3.0.75) on master while tb-nightly ~=2.19.0.a",
+    },
+    FrameworkBuilds {
+        framework: Framework::TensorFlow,
+        version: FrameworkVersion::with_patch(2, 20, 0),
+        cuda: &[CudaVersion::new(12, 5)],
+        cudnn: Some("9.3"),
+        source: "tensorflow/docs site/en/install/source.md@7c365021 'Tested build configurations' Linux GPU (https://www.tensorflow.org/install/source#gpu); released 2025-08-13",
+    },
+    FrameworkBuilds {
+        framework: Framework::TensorFlow,
+        version: FrameworkVersion::with_patch(2, 21, 0),
+        cuda: &[CudaVersion::new(12, 5)],
+        cudnn: Some("9.3"),
+        source: "tensorflow/docs site/en/install/source.md@7c365021 'Tested build configurations' Linux GPU (https://www.tensorflow.org/install/source#gpu; page updated 2026-03-12); released 2026-03-06",
     },
 ];
 

@@ -100,7 +100,7 @@ pub enum KeyPath {
     /// A key as the file writes it: a YAML key path (`jobs.train.compute`), a script's option
     /// (`--size`), a template's key (`vmSize`).
     Key(String),
-    /// In a notebook: a cell (from 0), and the key in it, if any.
+    /// In a notebook: a cell (from 1, as Jupyter counts), and the key in it, if any.
     Cell {
         /// The cell.
         cell: usize,

@@ -96,7 +96,7 @@ pub struct SizeMention<'t> {
     pub line: usize,
     /// The column (from 1, in characters).
     pub column: usize,
-    /// In a notebook, the cell (from 0).
+    /// In a notebook, the cell (from 1, as Jupyter counts).
     pub cell: Option<usize>,
     /// Where it sits.
     pub context: MentionContext,

@@ -11,7 +11,7 @@ const MAX_DEPTH: usize = 64;
 pub(crate) struct Source {
     pub(crate) start: usize,
     pub(crate) end: usize,
-    /// The cell's index, from 0.
+    /// The cell, from 1 (as Jupyter counts).
     pub(crate) cell: usize,
     /// A markdown or raw cell: prose.
     pub(crate) prose: bool,
@@ -212,7 +212,8 @@ pub(crate) fn sources(text: &str) -> Option<Vec<Source>> {
             json.eat(b'[')?;
             let mut list = Vec::new();
             if json.eat(b']').is_none() {
-                let mut index = 0;
+                // Cells count from 1, as Jupyter shows them.
+                let mut index = 1;
                 loop {
                     let cell = json.cell(text)?;
                     list.extend(cell.sources.iter().map(|&(start, end)| Source {

@@ -44,7 +44,7 @@ pub use replacement::{REPLACEMENTS, Replacement};
 pub use report::SizeReport;
 pub use retirement::{
     REGIONAL_RETIREMENTS, RETIREMENTS, RETIRING_WARNING_DAYS, Region, RegionalRetirement,
-    Retirement, RetirementAuthority, RetirementState,
+    Retirement, RetirementAuthority, RetirementState, SIZE_RETIREMENTS, SizeRetirement,
 };
 pub use series::{SupportedBy, VmCategory, VmSeries};
 pub use size::{

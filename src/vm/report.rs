@@ -62,10 +62,8 @@ impl VmSize {
     pub fn report(&self, on: Date, edition: DocEdition, region: Option<&str>) -> SizeReport {
         let spec = self.spec();
         let series = self.series().or_else(|| spec.and_then(|s| s.series));
-        let retirement = series.map(|s| match region {
-            Some(r) => s.retirement_state_in(r, on),
-            None => s.retirement_state(on),
-        });
+        // The size's own retirement (some Mv2 sizes) when it comes before its series'.
+        let retirement = series.map(|_| self.retirement_state(region, on));
         let replacements = spec.map_or(Vec::new(), |spec| {
             Catalog::embedded()
                 .replacements(spec, on, 3)

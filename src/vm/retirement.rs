@@ -93,6 +93,9 @@ pub struct RegionalRetirement {
     pub date: Date,
     /// Where the exception comes from.
     pub source: &'static str,
+    /// An earlier edition of the same guide, replaced by a later one (kept for the record):
+    /// never decides. The earliest-date rule is only for different sources.
+    pub superseded: bool,
 }
 
 /// Whether a series is retired on a given date.
@@ -375,46 +378,57 @@ const fn regional(
         region: Region { name, location },
         date,
         source,
+        superseded: false,
     }
 }
 
+/// A row of an earlier edition of a guide that a later edition replaced.
+const fn superseded(row: RegionalRetirement) -> RegionalRetirement {
+    RegionalRetirement {
+        superseded: true,
+        ..row
+    }
+}
+
+/// The NCv3 guide before it moved to `sizes/lifecycle/retirement/` (superseded: the moved
+/// guide, updated, gives US Gov Virginia and Arizona 2026-12-31 instead of 2026-06-30).
 const NCV3_OLDER: &str = "MicrosoftDocs/azure-compute-docs articles/virtual-machines/\
      ncv3-retirement.md@11277ad7";
 const NCV3_NEWER: &str = "MicrosoftDocs/azure-compute-docs articles/virtual-machines/sizes/\
      lifecycle/retirement/ncv3-retirement.md@a18807c4fcf50a76173edcbb264bc171197922a7";
 
 /// Regions where a series retires later than elsewhere, from Azure's VM documentation (the
-/// Azure ML page gives none). Where two copies of a page disagree, both dates are kept and
-/// the earlier decides.
+/// Azure ML page gives none). An earlier edition of a guide is kept, marked
+/// [`superseded`](RegionalRetirement::superseded): the later edition of the same guide wins.
 pub const REGIONAL_RETIREMENTS: &[RegionalRetirement] = &[
-    regional(
+    superseded(regional(
         VmSeries::NCv3,
         "US Gov Virginia",
         "usgovvirginia",
         Date::ymd(2026, 6, 30),
         NCV3_OLDER,
-    ),
-    regional(
+    )),
+    superseded(regional(
         VmSeries::NCv3,
         "US Gov Arizona",
         "usgovarizona",
         Date::ymd(2026, 6, 30),
         NCV3_OLDER,
-    ),
-    regional(
+    )),
+    superseded(regional(
         VmSeries::NCv3,
         "Jio India West",
         "jioindiawest",
         Date::ymd(2027, 6, 30),
         NCV3_OLDER,
-    ),
-    regional(
+    )),
+    superseded(regional(
         VmSeries::NCv3,
         "China North 3",
         "chinanorth3",
         Date::ymd(2027, 6, 30),
         NCV3_OLDER,
-    ),
+    )),
     regional(
         VmSeries::NCv3,
         "US Gov Virginia",
@@ -451,6 +465,89 @@ pub const REGIONAL_RETIREMENTS: &[RegionalRetirement] = &[
         NVV3_RETIREMENT,
     ),
 ];
+
+/// A retirement announced for some sizes of a series, not for the whole series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct SizeRetirement {
+    /// The size's name.
+    pub size: &'static str,
+    /// Its retirement date.
+    pub date: Date,
+    /// When the retirement was announced.
+    pub announced: Date,
+    /// Where it is said.
+    pub source: &'static str,
+}
+
+const M192I_V2: &str = "MicrosoftDocs/azure-compute-docs articles/virtual-machines/sizes/\
+     retirement/retirements-and-capacity-restrictions.md@680de971 and retired-sizes-list.md@7228c7c5 \
+     (announced 2024-03-22; the other Mv2 sizes are not retiring)";
+
+const fn size_retirement(size: &'static str) -> SizeRetirement {
+    SizeRetirement {
+        size,
+        date: Date::ymd(2027, 3, 31),
+        announced: Date::ymd(2024, 3, 22),
+        source: M192I_V2,
+    }
+}
+
+/// Sizes that retire on their own, ahead of (or without) their series.
+pub const SIZE_RETIREMENTS: &[SizeRetirement] = &[
+    size_retirement("Standard_M192idms_v2"),
+    size_retirement("Standard_M192ids_v2"),
+    size_retirement("Standard_M192ims_v2"),
+    size_retirement("Standard_M192is_v2"),
+];
+
+impl super::VmSize {
+    /// The size's own retirement, when one is announced for it and not for its whole series
+    /// (see [`SIZE_RETIREMENTS`]).
+    ///
+    /// ```
+    /// use aml_targets::VmSize;
+    ///
+    /// let m = VmSize::parse("standard_m192is_v2")?;
+    /// assert_eq!(m.size_retirement().unwrap().date.to_string(), "2027-03-31");
+    /// assert!(VmSize::parse("Standard_M208s_v2")?.size_retirement().is_none());
+    /// # Ok::<(), aml_targets::vm::ParseVmSizeError>(())
+    /// ```
+    #[must_use]
+    pub fn size_retirement(&self) -> Option<&'static SizeRetirement> {
+        SIZE_RETIREMENTS
+            .iter()
+            .find(|r| r.size.eq_ignore_ascii_case(&self.canonical_name()))
+    }
+
+    /// The size's state on `on` (in `region`, for regional dates): its series', or its own
+    /// retirement's when that comes first.
+    ///
+    /// ```
+    /// use aml_targets::{Date, RetirementState, VmSize};
+    ///
+    /// let on: Date = "2027-04-01".parse()?;
+    /// assert!(VmSize::parse("Standard_M192is_v2")?.retirement_state(None, on).is_retired());
+    /// assert_eq!(VmSize::parse("Standard_M208s_v2")?.retirement_state(None, on), RetirementState::Active);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn retirement_state(&self, region: Option<&str>, on: Date) -> RetirementState {
+        let series = self
+            .series()
+            .map_or(RetirementState::Active, |s| match region {
+                Some(r) => s.retirement_state_in(r, on),
+                None => s.retirement_state(on),
+            });
+        match self.size_retirement() {
+            Some(own) if series.date().is_none_or(|d| own.date < d) => {
+                RetirementState::from_date(Some(own.date), on)
+            }
+            _ => series,
+        }
+    }
+}
 
 impl VmSeries {
     /// Every source's retirement date for the series, withdrawn announcements included.
@@ -511,8 +608,9 @@ impl VmSeries {
     }
 
     /// The series' state on `on` in `region` (display or location name, see
-    /// [`Region::matches`]): a regional exception when one applies (the earliest, where the
-    /// sources disagree), otherwise [`VmSeries::retirement_state`].
+    /// [`Region::matches`]): a regional exception when one applies (superseded editions
+    /// aside; the earliest, where different sources disagree), otherwise
+    /// [`VmSeries::retirement_state`].
     ///
     /// ```
     /// use aml_targets::{Date, VmSeries};
@@ -526,7 +624,7 @@ impl VmSeries {
     pub fn retirement_state_in(self, region: &str, on: Date) -> RetirementState {
         match self
             .regional_retirements()
-            .filter(|r| r.region.matches(region))
+            .filter(|r| !r.superseded && r.region.matches(region))
             .min_by_key(|r| r.date)
         {
             Some(exception) => RetirementState::from_date(Some(exception.date), on),

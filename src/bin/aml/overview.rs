@@ -25,6 +25,7 @@ pub(crate) fn run(ctx: &Ctx, out: &mut String) {
                 "Training targets (page edition {}, SDK/CLI {view})",
                 ctx.edition
             );
+            end_of_support(out, view, ctx.on);
         }
         wln!(
             out,
@@ -71,6 +72,7 @@ pub(crate) fn run(ctx: &Ctx, out: &mut String) {
     }
     for view in [ApiView::V2, ApiView::V1] {
         wln!(out, "Inference targets (SDK/CLI {view})");
+        end_of_support(out, view, ctx.on);
         wln!(
             out,
             "  {:<34} {:<9} {:<6} {:<4} {:<13} limits",
@@ -154,4 +156,18 @@ pub(crate) fn run(ctx: &Ctx, out: &mut String) {
         dated.join(", ")
     );
     wln!(out, "  data as of {} (`aml data`)", DATA_AS_OF);
+}
+
+/// The view's end of support, one line each (v1: SDK and CLI).
+fn end_of_support(out: &mut String, view: ApiView, on: aml_targets::Date) {
+    for e in view.end_of_support() {
+        let state = if e.ended(on) { "ended" } else { "ends" };
+        wln!(
+            out,
+            "  support for {} {state} on {} ({})",
+            e.what,
+            e.ends,
+            e.source
+        );
+    }
 }

@@ -139,6 +139,9 @@ pub(crate) fn run(ctx: &Ctx, args: &RecommendArgs, out: &mut String) -> Result<(
         out.push_str(&json_text(&rec));
         return Ok(());
     }
+    if let Some(note) = rec.framework_unknown() {
+        wln!(out, "note: {note}");
+    }
     if let Some(best) = rec.best() {
         wln!(
             out,

@@ -59,7 +59,14 @@ impl Checker<'_> {
 pub(crate) fn duplicate_identity(what: &str, shown: &str) -> crate::lint::Diagnostic {
     crate::lint::Diagnostic::new(
         Code::DuplicateName,
-        format!("{what} {shown} is defined more than once; Azure keeps one of them"),
+        if what == "job" {
+            // Job names are unique in a workspace: creating one again is refused.
+            format!(
+                "{what} {shown} is defined more than once; a second `az ml job create` with the same name is refused"
+            )
+        } else {
+            format!("{what} {shown} is defined more than once; Azure keeps one of them")
+        },
         "name",
     )
     .with_help("give each a unique name, or keep one of the alternatives")

@@ -30,15 +30,12 @@ impl<'p> Checker<'p> {
         compute: Option<ComputeKind>,
         region: Option<&str>,
     ) {
-        let state = match region {
-            Some(r) => series.retirement_state_in(r, self.on),
-            None => series.retirement_state(self.on),
-        };
-        let source = series.retirement().map_or("", |r| r.source);
+        let state = size.retirement_state(region, self.on);
+        let (what, source) = retirement_wording(&size.to_string(), size, series, state);
         let (code, message, help) = match state {
             RetirementState::Retired { since } => (
                 Code::RetiredSeries,
-                format!("{size} is a {series} size; {series} is retired since {since} ({source})"),
+                format!("{what} is retired since {since} ({source})"),
                 "move to a current VM size (recreate the compute, or update the job or deployment)",
             ),
             RetirementState::Retiring { date }
@@ -47,7 +44,7 @@ impl<'p> Checker<'p> {
                 (
                     Code::RetiringSeries,
                     format!(
-                        "{size} is a {series} size; {series} retires on {date}, in {} days ({source})",
+                        "{what} retires on {date}, in {} days ({source})",
                         self.on.days_until(date)
                     ),
                     "move to a current VM size before the retirement date",
@@ -222,6 +219,23 @@ impl<'p> Checker<'p> {
     }
 }
 
+/// What retires and the source that says so: the size itself when its own retirement
+/// decides (`Standard_M192is_v2`), else "NAME is a SERIES size; SERIES".
+fn retirement_wording(
+    name: &str,
+    size: &VmSize,
+    series: VmSeries,
+    state: RetirementState,
+) -> (String, &'static str) {
+    match size.size_retirement() {
+        Some(own) if state.date() == Some(own.date) => (name.to_owned(), own.source),
+        _ => (
+            format!("{name} is a {series} size; {series}"),
+            series.retirement().map_or("", |r| r.source),
+        ),
+    }
+}
+
 /// Where a mention sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -253,11 +267,13 @@ pub(crate) fn mention(
     let spec = lookup(size).or_else(|| lookup(&size.unconstrained()));
     let location = key.unwrap_or_default();
     let Some(spec) = spec else {
-        return misspelt(name, size, on, catalog, location);
+        return uncatalogued(name, size, context, location, on)
+            .or_else(|| misspelt(name, size, on, catalog, location));
     };
     let series = size.series().or(spec.series)?;
-    let source = series.retirement().map_or("", |r| r.source);
-    match series.retirement_state(on) {
+    let state = size.retirement_state(None, on);
+    let (what, source) = retirement_wording(name, size, series, state);
+    match state {
         RetirementState::Retired { since } => {
             let code = if context == MentionContext::Provisioning {
                 Code::RetiredSeries
@@ -267,9 +283,7 @@ pub(crate) fn mention(
             Some(
                 Diagnostic::new(
                     code,
-                    format!(
-                        "{name} is a {series} size; {series} is retired since {since} ({source})"
-                    ),
+                    format!("{what} is retired since {since} ({source})"),
                     location,
                 )
                 .with_help("use a current VM size")
@@ -280,8 +294,7 @@ pub(crate) fn mention(
             Diagnostic::new(
                 Code::RetiringSeries,
                 format!(
-                    "{} is a {series} size; {series} retires on {date}, in {} days ({source})",
-                    name,
+                    "{what} retires on {date}, in {} days ({source})",
                     on.days_until(date)
                 ),
                 location,
@@ -291,6 +304,63 @@ pub(crate) fn mention(
         ),
         _ => None,
     }
+}
+
+/// A size of a retired series the catalog has no sizes of (Av1: `Standard_A1`, `Basic_A2`):
+/// still retired, with the migration guide's current series as the way out.
+fn uncatalogued(
+    name: &str,
+    size: &VmSize,
+    context: MentionContext,
+    location: &str,
+    on: Date,
+) -> Option<Diagnostic> {
+    let series = size.series()?;
+    if series.sizes().next().is_some() {
+        return None;
+    }
+    let RetirementState::Retired { since } = series.retirement_state(on) else {
+        return None;
+    };
+    let source = series.retirement().map_or("", |r| r.source);
+    let to = series.current_replacements(on);
+    // The guide's first current series: its sizes with the same vCPUs, else its smallest.
+    let alternatives: Vec<String> = to.first().map_or_else(Vec::new, |&first| {
+        let same: Vec<String> = first
+            .sizes()
+            .filter(|s| s.vcpus == u32::from(size.vcpus()))
+            .take(3)
+            .map(|s| s.name.to_string())
+            .collect();
+        if same.is_empty() {
+            first.sizes().take(3).map(|s| s.name.to_string()).collect()
+        } else {
+            same
+        }
+    });
+    let code = if context == MentionContext::Provisioning {
+        Code::RetiredSeries
+    } else {
+        Code::RetiredSizeMention
+    };
+    let guide: Vec<String> = to.iter().map(ToString::to_string).collect();
+    let help = if guide.is_empty() {
+        "use a current VM size".to_owned()
+    } else {
+        format!(
+            "use a current VM size (the migration guide: {})",
+            guide.join(", ")
+        )
+    };
+    Some(
+        Diagnostic::new(
+            code,
+            format!("{name} is a {series} size; {series} is retired since {since} ({source})"),
+            location,
+        )
+        .with_help(help)
+        .with_alternatives(alternatives),
+    )
 }
 
 /// A name no catalog knows that is a slip of a known one: a size of its series within

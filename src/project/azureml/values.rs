@@ -71,10 +71,14 @@ pub(crate) fn fill_placeholders(
 /// Whether a value is a placeholder or binding whose real value is not in the file.
 pub(crate) fn is_unknown_value(value: &str, tokens: &[String]) -> bool {
     let v = value.trim();
+    // `azureml:<cluster-name>` is a placeholder too.
+    let bare = v.strip_prefix("azureml:").unwrap_or(v);
     v.contains("{{")
         || tokens.iter().any(|t| v.contains(t.as_str()))
-        || (v.starts_with('<') && v.ends_with('>'))
+        || (bare.starts_with('<') && bare.ends_with('>'))
         || v.contains("${")
+        // Azure Pipelines' macro syntax, `$(computeName)`.
+        || v.contains("$(")
         || v.match_indices('$')
             .any(|(i, _)| v[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '_'))
 }
