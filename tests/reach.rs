@@ -146,9 +146,16 @@ fn every_finding_of_a_repository_with_scripts_notebooks_and_templates() {
                 "cell 2: vm_size"
             ),
             row("scripts/deploy.sh", 2, E, C::RetiredSeries, "instance_type"),
-            // The setup script: a variable (a warning), the compute it creates with it (an
-            // error at `--size`), a commented-out command (a warning).
-            row("setup/create-compute.sh", 4, W, C::RetiredSizeMention, ""),
+            // The setup script: a variable named like a size (provisioned: `--size` uses
+            // it), the compute it creates with it (an error at `--size`), a commented-out
+            // command (a warning).
+            row(
+                "setup/create-compute.sh",
+                4,
+                E,
+                C::RetiredSeries,
+                "GPU_SIZE"
+            ),
             row("setup/create-compute.sh", 10, E, C::RetiredSeries, "--size"),
             row("setup/create-compute.sh", 11, W, C::RetiredSizeMention, ""),
             row("src/train.py", 3, W, C::RetiredSizeMention, ""),
@@ -800,4 +807,91 @@ fn placeholders_are_never_compute_names() {
     );
     let report = AzureMlProject::from_sources([("job.yml", job.as_str())]).check(on());
     assert!(report.with_code(Code::ComputeNotFound).next().is_some());
+}
+
+#[test]
+fn r_and_r_markdown_read_like_python() {
+    use Severity::{Error as E, Warning as W};
+    let r = "library(azuremlsdk)\n# Standard_NC6 was the old default\nvm_size <- \"STANDARD_NC6\"\ncompute <- create_aml_compute(ws, cluster_name = \"gpu\", vm_size = vm_size)\nother <- create_aml_compute(ws, cluster_name = \"gpu2\", vm_size = 'Standard_NC12')\n";
+    assert_eq!(
+        of_one("train.R", r),
+        [
+            (2, W, Code::RetiredSizeMention),
+            (3, E, Code::RetiredSeries),
+            (5, E, Code::RetiredSeries),
+        ]
+    );
+    // R Markdown: the chunks are R, the rest is prose.
+    let rmd = "---\ntitle: Train\n---\n\nWe used Standard_NC6 before.\n\n```{r setup}\nvm_size <- \"STANDARD_NC6\"\n```\n\n```python\nvm_size = 'Standard_NC12'\n```\n";
+    assert_eq!(
+        of_one("train.Rmd", rmd),
+        [
+            (5, W, Code::RetiredSizeMention),
+            (8, E, Code::RetiredSeries),
+            (12, W, Code::RetiredSizeMention),
+        ]
+    );
+    // Suppression works in R too.
+    let quiet = "vm_size <- \"STANDARD_NC6\"  # aml: ignore[retired-series] the old workspace\n";
+    assert_eq!(of_one("old.R", quiet), []);
+}
+
+#[test]
+fn defaults_and_constants_that_provision() {
+    let cases: &[(&str, TextKind, MentionContext, Option<&str>)] = &[
+        (
+            "parser.add_argument(\"--vm_size\", type=str, default=\"Standard_NC6\")",
+            TextKind::Python,
+            MentionContext::Provisioning,
+            Some("--vm_size"),
+        ),
+        (
+            "parser.add_argument('--instance-type', default='Standard_NC6')",
+            TextKind::Python,
+            MentionContext::Provisioning,
+            Some("--instance-type"),
+        ),
+        (
+            "parser.add_argument(\"--name\", default=\"Standard_NC6\")",
+            TextKind::Python,
+            MentionContext::Code,
+            None,
+        ),
+        (
+            "DEFAULT_COMPUTE_SIZE = \"Standard_NC6\"",
+            TextKind::Python,
+            MentionContext::Provisioning,
+            Some("DEFAULT_COMPUTE_SIZE"),
+        ),
+        (
+            "  AML_COMPUTE_CLUSTER_SKU: Standard_NC6",
+            TextKind::Yaml,
+            MentionContext::Provisioning,
+            Some("AML_COMPUTE_CLUSTER_SKU"),
+        ),
+        (
+            "export GPU_INSTANCE_TYPE=Standard_NC6",
+            TextKind::Shell,
+            MentionContext::Provisioning,
+            Some("GPU_INSTANCE_TYPE"),
+        ),
+        // Lower case: only the usual keys.
+        (
+            "default_compute_size = \"Standard_NC6\"",
+            TextKind::Python,
+            MentionContext::Code,
+            None,
+        ),
+        (
+            "allowed_skus = [\"Standard_NC6\"]",
+            TextKind::Python,
+            MentionContext::Code,
+            None,
+        ),
+    ];
+    for (text, kind, context, key) in cases {
+        let found = size_mentions(text, *kind);
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!((found[0].context, found[0].key), (*context, *key), "{text}");
+    }
 }

@@ -49,6 +49,10 @@ pub enum TextKind {
     Yaml,
     /// `.md`, `.markdown`: all prose.
     Markdown,
+    /// `.R`: `#` comments; `name <- value` assigns.
+    R,
+    /// `.Rmd`: R Markdown, prose but for its code chunks (```` ```{r} ````), which are R.
+    RMarkdown,
 }
 
 impl TextKind {
@@ -66,6 +70,8 @@ impl TextKind {
             "tf" | "tfvars" | "hcl" => TextKind::Terraform,
             "yml" | "yaml" => TextKind::Yaml,
             "md" | "markdown" => TextKind::Markdown,
+            "r" => TextKind::R,
+            "rmd" => TextKind::RMarkdown,
             _ => return None,
         })
     }
@@ -76,7 +82,9 @@ impl TextKind {
             | TextKind::PowerShell
             | TextKind::Python
             | TextKind::Notebook
-            | TextKind::Yaml => &["#"],
+            | TextKind::Yaml
+            | TextKind::R
+            | TextKind::RMarkdown => &["#"],
             TextKind::Terraform => &["#", "//"],
             TextKind::Json | TextKind::Bicep => &["//"],
             TextKind::Markdown => &[],
@@ -216,6 +224,13 @@ pub(crate) fn each_mention<'t>(text: &'t str, kind: TextKind, mut f: impl FnMut(
     });
     #[cfg(not(feature = "yaml"))]
     let yaml_comments: Option<YamlComments> = None;
+    // R Markdown: the byte ranges of its R code chunks; the rest is prose.
+    let chunks = if kind == TextKind::RMarkdown {
+        r_chunks(text)
+    } else {
+        Vec::new()
+    };
+    let mut chunk = 0;
     let mut lines = Lines::new(text);
     let mut comments = Comments::new(text, kind);
     candidates(bytes, |start| {
@@ -249,6 +264,15 @@ pub(crate) fn each_mention<'t>(text: &'t str, kind: TextKind, mut f: impl FnMut(
                 (context, key, Some(source.cell))
             }
             None if kind == TextKind::Markdown => (MentionContext::Prose, None, None),
+            None if kind == TextKind::RMarkdown && {
+                while chunks.get(chunk).is_some_and(|&(_, end)| end <= start) {
+                    chunk += 1;
+                }
+                chunks.get(chunk).is_none_or(|&(from, _)| from > start)
+            } =>
+            {
+                (MentionContext::Prose, None, None)
+            }
             None => {
                 let line_start = lines.line_start;
                 let in_comment = match yaml_comments
@@ -276,6 +300,36 @@ pub(crate) fn each_mention<'t>(text: &'t str, kind: TextKind, mut f: impl FnMut(
             key,
         });
     });
+}
+
+/// The byte ranges of an R Markdown text's R code chunks: from the line after a
+/// ```` ```{r …} ```` fence to the closing ```` ``` ````, in order.
+fn r_chunks(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let fence = line.trim_start();
+        match open {
+            None => {
+                let header = fence.strip_prefix("```").map(str::trim_start);
+                if header.is_some_and(|h| h.starts_with("{r") || h.starts_with("{R")) {
+                    open = Some(at + line.len());
+                }
+            }
+            Some(from) => {
+                if fence.trim_end() == "```" {
+                    out.push((from, at));
+                    open = None;
+                }
+            }
+        }
+        at += line.len();
+    }
+    if let Some(from) = open {
+        out.push((from, text.len()));
+    }
+    out
 }
 
 /// Where the comments of a YAML text start, by line (from 1): the column (from 1, in
@@ -502,9 +556,16 @@ impl<'t> Comments<'t> {
 /// The key or option right before a value (`--size X`, `vm_size="X"`, `"vmSize": "X"`,
 /// `param vmSize string = 'X'`), if it is one that provisions a size.
 fn provisioning_key(before: &str) -> Option<&str> {
-    let trimmed = before.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '\\' | '=' | ':' | '`')
-    });
+    fn trim(s: &str) -> &str {
+        s.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '\'' | '\\' | '=' | ':' | '`')
+        })
+    }
+    let mut trimmed = trim(before);
+    // R assigns with `<-`: `vm_size <- "X"`.
+    if let Some(t) = trimmed.strip_suffix("<-") {
+        trimmed = trim(t);
+    }
     let ident = |s: &str| -> (usize, usize) {
         let start = s
             .char_indices()
@@ -521,8 +582,34 @@ fn provisioning_key(before: &str) -> Option<&str> {
         let (s, e) = ident(rest);
         key = &rest[s..e];
     }
-    // Compared without case, `-`, `_` and `$`, from the end: `size`, `…vmsize`,
-    // `…instancetype` (`--size`, `vm_size`, `vmSize`, `$VM_SIZE`, `--instance-type`).
+    if provisioning_name(key) {
+        return Some(key);
+    }
+    // Python's argparse: `add_argument("--vm_size", default="X")` provisions X when nobody
+    // passes the option.
+    if key == "default" {
+        let head = &trimmed[..start];
+        let option = head
+            .rfind("\"--")
+            .or_else(|| head.rfind("'--"))
+            .map(|at| &head[at + 1..])
+            .and_then(|rest| {
+                let end = rest[1..].find(['"', '\''])? + 1;
+                Some(&rest[..end])
+            });
+        if let Some(option) = option.filter(|o| provisioning_name(o)) {
+            return Some(option);
+        }
+    }
+    None
+}
+
+/// Whether a key or option name provisions a size. Compared without case, `-`, `_` and `$`,
+/// from the end: `size`, `…vmsize`, `…instancetype` (`--size`, `vm_size`, `vmSize`,
+/// `$VM_SIZE`, `--instance-type`); a constant in capitals (a module constant, a CI variable)
+/// ending in `SIZE`, `SKU` or `INSTANCE_TYPE` (`DEFAULT_COMPUTE_SIZE`,
+/// `AML_COMPUTE_CLUSTER_SKU`).
+fn provisioning_name(key: &str) -> bool {
     let mut letters = key
         .bytes()
         .rev()
@@ -531,17 +618,25 @@ fn provisioning_key(before: &str) -> Option<&str> {
     let ends_with = |word: &[u8], letters: &mut dyn Iterator<Item = u8>| {
         word.iter().rev().all(|&w| letters.next() == Some(w))
     };
-    let provisions = {
-        let mut probe = letters.clone();
-        if ends_with(b"size", &mut probe) {
-            // `size` alone, or `…vmsize`.
-            let rest: Vec<u8> = probe.take(2).collect();
-            rest.is_empty() || rest == b"mv"
-        } else {
-            ends_with(b"instancetype", &mut letters)
-        }
-    };
-    provisions.then_some(key)
+    let constant = key.bytes().any(|b| b.is_ascii_uppercase())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'_' | b'$'));
+    if constant
+        && (ends_with(b"size", &mut letters.clone())
+            || ends_with(b"sku", &mut letters.clone())
+            || ends_with(b"instancetype", &mut letters.clone()))
+    {
+        return true;
+    }
+    let mut probe = letters.clone();
+    if ends_with(b"size", &mut probe) {
+        // `size` alone, or `…vmsize`.
+        let rest: Vec<u8> = probe.take(2).collect();
+        rest.is_empty() || rest == b"mv"
+    } else {
+        ends_with(b"instancetype", &mut letters)
+    }
 }
 
 impl SizeMention<'_> {
