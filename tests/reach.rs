@@ -895,3 +895,60 @@ fn defaults_and_constants_that_provision() {
         assert_eq!((found[0].context, found[0].key), (*context, *key), "{text}");
     }
 }
+
+#[test]
+fn one_finding_one_diagnostic_with_the_way_out() {
+    // The 2021 preview shape of `compute`: one error, with the v2 form in the help.
+    let job = "$schema: https://azuremlsdk2.blob.core.windows.net/preview/0.0.1/commandJob.schema.json\ncommand: python train.py\nenvironment: azureml:env@latest\ncompute:\n  target: azureml:gpu-cluster\n  instance_count: 2\n";
+    let report = AzureMlProject::from_sources([("job.yml", job)]).check(on());
+    let invalid: Vec<_> = report.with_code(Code::InvalidValue).collect();
+    assert_eq!(invalid.len(), 1, "{:?}", report.diagnostics);
+    assert!(
+        invalid[0].message.contains("2021 preview shape"),
+        "{}",
+        invalid[0].message
+    );
+    assert!(
+        invalid[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("compute: azureml:NAME")
+    );
+    // A size missing its version at a provisioning position: a warning naming the size meant.
+    let compute = format!(
+        "$schema: {SCHEMA}/amlCompute.schema.json\nname: big\ntype: amlcompute\nsize: Standard_NC96ads_A100\n"
+    );
+    let report = AzureMlProject::from_sources([("c.yml", compute.as_str())]).check(on());
+    let d = report.with_code(Code::UnknownSize).next().unwrap();
+    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!(d.alternatives, ["Standard_NC96ads_A100_v4"]);
+    assert!(
+        d.message.contains("did you mean Standard_NC96ads_A100_v4?"),
+        "{}",
+        d.message
+    );
+    assert!(report.with_code(Code::UncataloguedSize).next().is_none());
+}
+
+#[test]
+fn no_finding_is_reported_twice_on_any_fixture() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for tree in [
+        "tests/fixtures/reach-repo",
+        "tests/fixtures/examples-repo",
+        "tests/fixtures/quota/repo",
+        "examples/azureml",
+    ] {
+        let report = AzureMlProject::read_paths([root.join(tree)])
+            .unwrap()
+            .check(on());
+        let mut seen = std::collections::HashSet::new();
+        for d in &report.diagnostics {
+            assert!(
+                seen.insert((d.file.clone(), d.line(), d.column(), d.code)),
+                "{tree}: twice: {d}"
+            );
+        }
+    }
+}

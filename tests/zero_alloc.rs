@@ -1,12 +1,14 @@
 //! The hot paths allocate nothing on success, proved with a counting global allocator.
 //!
-//! This file holds a single test so that no other test allocates while it counts.
+//! This file holds a single test so that no other test allocates while it counts, and the
+//! counter is per thread: the test harness's own threads (its timers, its output) may
+//! allocate at any time, on a loaded machine in the middle of a measurement.
 
 // A global allocator cannot be written without `unsafe`; it only forwards to `System`.
 #![allow(unsafe_code)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::Cell;
 
 use aml_targets::fit::InferenceMode;
 use aml_targets::gpu::{DriverVersion, FrameworkVersion, environment_hints};
@@ -17,12 +19,23 @@ use aml_targets::{
 
 struct Counting;
 
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    /// Allocations made by this thread (const-initialised: reading it never allocates).
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn count() {
+    let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+}
+
+fn counted() -> usize {
+    ALLOCATIONS.with(Cell::get)
+}
 
 // SAFETY: every method forwards to the system allocator unchanged; it only counts calls.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        count();
         // SAFETY: forwarded with the caller's layout.
         unsafe { System.alloc(layout) }
     }
@@ -31,7 +44,7 @@ unsafe impl GlobalAlloc for Counting {
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        count();
         // SAFETY: forwarded with the caller's arguments.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
@@ -42,9 +55,9 @@ static GLOBAL: Counting = Counting;
 
 #[track_caller]
 fn allocations<R>(f: impl FnOnce() -> R) -> (usize, R) {
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let before = counted();
     let r = std::hint::black_box(f());
-    (ALLOCATIONS.load(Ordering::SeqCst) - before, r)
+    (counted() - before, r)
 }
 
 #[test]

@@ -142,7 +142,40 @@ impl<'p> Checker<'p> {
                 catalog.of_series(s).next().is_some()
                     || Catalog::embedded().of_series(s).next().is_some()
             });
-            if listed_series {
+            // A known size but for its version (`Standard_NC96ads_A100` for `…_A100_v4`): a
+            // slip, said as a warning with the name meant. A name of a known series without
+            // a version is a first generation (`Standard_DS3`), not a slip.
+            let lower = size.to_string().to_ascii_lowercase();
+            let mut meant: Vec<String> = if size.series().is_some() {
+                Vec::new()
+            } else {
+                Catalog::embedded()
+                    .sizes()
+                    .iter()
+                    .chain(catalog.sizes())
+                    .filter(|s| {
+                        let name = s.name.to_ascii_lowercase();
+                        name.strip_prefix(&lower)
+                            .and_then(|r| r.strip_prefix("_v"))
+                            .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+                    })
+                    .map(|s| s.name.to_string())
+                    .collect()
+            };
+            meant.sort();
+            meant.dedup();
+            if !meant.is_empty() {
+                self.push_with(
+                    Code::UnknownSize,
+                    key.clone(),
+                    format!(
+                        "{size} is no VM size Azure offers; did you mean {}?",
+                        meant.join(" or ")
+                    ),
+                    Some("check the name: Azure rejects sizes it does not know".to_owned()),
+                    meant,
+                );
+            } else if listed_series {
                 self.push(
                     Code::UnknownSize,
                     key.clone(),

@@ -714,6 +714,14 @@ impl AzureMlProject {
         }
         diagnostics.extend(found);
         self.suppress(&mut diagnostics);
+        // One finding, one diagnostic: a key read by two readers is said once.
+        let mut seen: HashSet<(Option<&Path>, Option<Span>, Code)> = HashSet::new();
+        let mut keep = Vec::with_capacity(diagnostics.len());
+        for d in &diagnostics {
+            keep.push(seen.insert((d.file.as_deref(), d.span, d.code)));
+        }
+        let mut keep = keep.into_iter();
+        diagnostics.retain(|_| keep.next().unwrap_or(true));
         // File by file, top to bottom (stable: equal places keep their order).
         diagnostics.sort_by(|a, b| {
             (a.file_or_empty(), a.line(), a.column()).cmp(&(

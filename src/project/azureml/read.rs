@@ -135,12 +135,25 @@ impl<'d> Reader<'_, 'd> {
             return None;
         }
         let Some(text) = node.text() else {
-            self.diagnostic(
-                values::invalid_value,
-                Some(mark),
-                path,
-                format!("`{path}` is a list or mapping; a single value is expected"),
-            );
+            let preview =
+                (path == "compute" || path.ends_with(".compute")) && node.get("target").is_some();
+            if preview {
+                self.diagnostic(
+                    values::preview_compute_mapping,
+                    Some(mark),
+                    path,
+                    format!(
+                        "`{path}` is a mapping with `target:`, the 2021 preview shape; CLI v2 expects a single value"
+                    ),
+                );
+            } else {
+                self.diagnostic(
+                    values::invalid_value,
+                    Some(mark),
+                    path,
+                    format!("`{path}` is a list or mapping; a single value is expected"),
+                );
+            }
             return None;
         };
         if is_unknown_value(text, self.tokens) {
