@@ -159,6 +159,27 @@ fn fifos_never_block() {
     let (code, out, _) = aml_in(&dir, &["check", "."]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("1 file(s) read"), "{out}");
+    // Ignore files are read through the guard too: a FIFO `.gitignore`, an `.ignore` linked to
+    // /dev/zero, a configuration that is a FIFO — nothing blocks or grows.
+    mkfifo(&dir.join(".gitignore"));
+    std::os::unix::fs::symlink("/dev/zero", dir.join(".ignore")).unwrap();
+    std::fs::create_dir_all(dir.join("sub/.git/info")).unwrap();
+    mkfifo(&dir.join("sub/.git/info/exclude"));
+    std::fs::write(
+        dir.join("sub/compute.yml"),
+        COMPUTE.replace("name: gpu", "name: gpu2"),
+    )
+    .unwrap();
+    let (code, out, _) = aml_in(&dir, &["check", ".", "sub"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("2 file(s) read"), "{out}");
+    mkfifo(&dir.join("aml.toml"));
+    let (code, _, err) = aml_in(&dir, &["check", "."]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("aml.toml") && err.contains("not a regular file"),
+        "{err}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

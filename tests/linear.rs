@@ -34,16 +34,37 @@ fn linear(what: &str, mut n: usize, make: impl Fn(usize) -> String, f: impl Fn(&
     while fastest(&make(n), &f) < Duration::from_millis(5) && n < 1 << 24 {
         n *= 2;
     }
-    let times: Vec<Duration> = [n, 2 * n, 4 * n]
-        .iter()
-        .map(|&n| fastest(&make(n), &f))
-        .collect();
+    grows_linearly(&format!("{what} (n = {n})"), [n, 2 * n, 4 * n], |n| {
+        fastest(&make(n), &f)
+    });
+}
+
+/// Times `time(n)` at the three sizes and asserts the last took less than 10× the first.
+#[track_caller]
+fn grows_linearly(what: &str, sizes: [usize; 3], time: impl Fn(usize) -> Duration) {
+    let times = sizes.map(time);
     let ratio = times[2].as_secs_f64() / times[0].as_secs_f64();
-    eprintln!("{what}: n={n} {times:?} ×{ratio:.1}");
+    eprintln!("{what}: {times:?} ×{ratio:.1}");
     assert!(
         ratio < 10.0,
-        "{what}: ×4 input took ×{ratio:.1} the time ({times:?}, n = {n})"
+        "{what}: ×4 input took ×{ratio:.1} the time ({times:?})"
     );
+}
+
+/// A JSON array of `n` entries, each `entry(i)`.
+fn listing(n: usize, entry: impl Fn(usize) -> String) -> String {
+    let entries: Vec<String> = (0..n).map(entry).collect();
+    format!("[\n{}\n]\n", entries.join(",\n"))
+}
+
+/// `head`, then `items:` with `n` flow mappings merging `<<: *merged`.
+fn merging(head: String, merged: &str, n: usize) -> String {
+    let mut text = head;
+    text.push_str("items:\n");
+    for i in 0..n {
+        writeln!(text, "- {{<<: *{merged}, name: item{i}}}").unwrap();
+    }
+    text
 }
 
 fn check(files: &[(&str, &str)]) -> usize {
@@ -140,15 +161,8 @@ fn merge_keys_counted_per_pair() {
         "merge keys",
         200,
         |n| {
-            let mut text = String::from("base: &b {");
-            for k in 0..20 {
-                write!(text, "k{k}: {k}, ").unwrap();
-            }
-            text.push_str("}\nitems:\n");
-            for i in 0..n {
-                writeln!(text, "- {{<<: *b, name: item{i}}}").unwrap();
-            }
-            text
+            let pairs: Vec<String> = (0..20).map(|k| format!("k{k}: {k}")).collect();
+            merging(format!("base: &b {{{}}}\n", pairs.join(", ")), "b", n)
         },
         |text| {
             check(&[("items.yml", text)]);
@@ -163,19 +177,13 @@ fn one_merge_list_through_many_aliases() {
         "merge list via aliases",
         200,
         |n| {
-            let mut text = String::new();
+            let mut head = String::new();
             for m in 0..10 {
-                writeln!(text, "m{m}: &m{m} {{a{m}: 1, b{m}: 2}}").unwrap();
+                writeln!(head, "m{m}: &m{m} {{a{m}: 1, b{m}: 2}}").unwrap();
             }
-            text.push_str("all: &all [");
-            for m in 0..10 {
-                write!(text, "*m{m}, ").unwrap();
-            }
-            text.push_str("]\nitems:\n");
-            for i in 0..n {
-                writeln!(text, "- {{<<: *all, name: item{i}}}").unwrap();
-            }
-            text
+            let aliases: Vec<String> = (0..10).map(|m| format!("*m{m}")).collect();
+            writeln!(head, "all: &all [{}]", aliases.join(", ")).unwrap();
+            merging(head, "all", n)
         },
         |text| {
             check(&[("items.yml", text)]);
@@ -190,16 +198,9 @@ fn flow_nesting_depth() {
     let run = |text: &str| {
         check(&[("deep.yml", text)]);
     };
-    let times: Vec<Duration> = [96, 192, 384]
-        .iter()
-        .map(|&d| fastest(&nest(d), &run))
-        .collect();
-    let ratio = times[2].as_secs_f64() / times[0].as_secs_f64();
-    eprintln!("flow nesting: {times:?} ×{ratio:.1}");
-    assert!(
-        ratio < 10.0,
-        "flow nesting: ×4 depth took ×{ratio:.1} ({times:?})"
-    );
+    grows_linearly("flow nesting depth", [96, 192, 384], |d| {
+        fastest(&nest(d), &run)
+    });
 }
 
 #[test]
@@ -208,19 +209,11 @@ fn compute_listing_line_numbers() {
         "az ml compute list",
         1000,
         |n| {
-            let mut text = String::from("[\n");
-            for i in 0..n {
-                if i > 0 {
-                    text.push_str(",\n");
-                }
-                write!(
-                    text,
+            listing(n, |i| {
+                format!(
                     "  {{\n    \"name\": \"gpu-{i}\",\n    \"type\": \"amlcompute\",\n    \"size\": \"STANDARD_NC6S_V3\",\n    \"min_instances\": 0,\n    \"max_instances\": 4\n  }}"
                 )
-                .unwrap();
-            }
-            text.push_str("\n]\n");
-            text
+            })
         },
         |text| {
             let computes = computes_from_json(text, "computes.json").unwrap();
@@ -237,19 +230,11 @@ fn usage_listing_line_numbers() {
         "az ml compute list-usage",
         1000,
         |n| {
-            let mut text = String::from("[\n");
-            for i in 0..n {
-                if i > 0 {
-                    text.push_str(",\n");
-                }
-                write!(
-                    text,
+            listing(n, |i| {
+                format!(
                     "  {{\"currentValue\": 0, \"limit\": 24,\n   \"name\": {{\"value\": \"family{i}\", \"localizedValue\": \"F\"}},\n   \"unit\": \"Count\"}}"
                 )
-                .unwrap();
-            }
-            text.push_str("\n]\n");
-            text
+            })
         },
         |text| {
             let usages = Usages::from_json(text).unwrap();

@@ -117,7 +117,9 @@ impl Config {
         for folder in dir.ancestors() {
             for name in CONFIG_FILES {
                 let path = folder.join(name);
-                if !path.is_file() {
+                // Present but not a regular file (a FIFO, a link out of place): an error
+                // from the guard, not a file passed over.
+                if !path.exists() {
                     continue;
                 }
                 let text = read(&path)?;

@@ -71,8 +71,8 @@ fn with_folder(ignores: &Ignores, dir: &Path) -> Ignores {
         return Arc::clone(ignores);
     }
     let mut builder = GitignoreBuilder::new(dir);
-    for file in files.iter().filter(|f| f.is_file()) {
-        let _ = builder.add(file);
+    for file in &files {
+        add_file(&mut builder, file);
     }
     match builder.build() {
         Ok(matcher) if !matcher.is_empty() => {
@@ -81,6 +81,19 @@ fn with_folder(ignores: &Ignores, dir: &Path) -> Ignores {
             Arc::new(chain)
         }
         _ => Arc::clone(ignores),
+    }
+}
+
+/// Adds an ignore file's patterns, read through [`guard`](crate::guard) like every file a pull
+/// request could write: a link out of place, a FIFO, a device or a file over the limit adds
+/// nothing (the `ignore` crate's own reader would block on a FIFO or read `/dev/zero`
+/// forever). Lines that are no pattern are skipped, as git skips them.
+fn add_file(builder: &mut GitignoreBuilder, file: &Path) {
+    let Ok(text) = crate::guard::read_text(file, &Scope::new([file]), FILE_LIMIT) else {
+        return;
+    };
+    for line in text.lines() {
+        let _ = builder.add_line(Some(file.to_owned()), line);
     }
 }
 
@@ -100,7 +113,7 @@ fn above(root: &Path) -> Ignores {
     let exclude = git_root.join(".git/info/exclude");
     if exclude.is_file() {
         let mut builder = GitignoreBuilder::new(git_root);
-        let _ = builder.add(&exclude);
+        add_file(&mut builder, &exclude);
         if let Ok(matcher) = builder.build() {
             ignores = Arc::new(vec![matcher]);
         }

@@ -1,12 +1,10 @@
 //! Azure Pipelines logging commands:
 //! `##vso[task.logissue type=error;sourcepath=…;linenumber=…;columnnumber=…;code=…]message`.
 
-use std::fmt::Write as _;
 use std::io::{self, Write as _};
 
 use super::{RenderOptions, display_path, message_line, shown};
 use crate::lint::{Report, Severity};
-use crate::text::is_unsafe;
 
 /// Writes one `task.logissue` command per error and warning (notes too, as warnings that say
 /// so, with [`RenderOptions::verbose`]), every property and the message escaped by the Azure
@@ -49,21 +47,7 @@ pub(super) fn write(
 /// as `%3B` and `%5D` in property values. Other characters a log viewer would act on are shown
 /// as Rust escapes (`\u{1b}`).
 fn escape(s: &str, property: bool) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '%' => out.push_str("%AZP25"),
-            '\r' => out.push_str("%0D"),
-            '\n' => out.push_str("%0A"),
-            ';' if property => out.push_str("%3B"),
-            ']' if property => out.push_str("%5D"),
-            c if is_unsafe(c) => {
-                let _ = write!(out, "{}", c.escape_default());
-            }
-            c => out.push(c),
-        }
-    }
-    out
+    super::escape_command(s, "%AZP25", if property { &[';', ']'] } else { &[] })
 }
 
 #[cfg(test)]

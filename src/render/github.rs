@@ -1,11 +1,9 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
 
-use std::fmt::Write as _;
 use std::io::{self, Write as _};
 
 use super::{RenderOptions, display_path, message_line, shown};
 use crate::lint::{Report, Severity};
-use crate::text::is_unsafe;
 
 /// Writes one command per error and warning (notes as `::notice` with
 /// [`RenderOptions::verbose`]), escaped as GitHub's workflow-command rules require so that no
@@ -46,28 +44,10 @@ pub(super) fn write(
 /// GitHub workflow-command data: `%`, `\r`, `\n` escaped as GitHub's rules say; other
 /// characters a terminal or log viewer would act on shown as Rust escapes (`\u{1b}`).
 fn escape_data(s: &str) -> String {
-    escape_github(s, false)
+    super::escape_command(s, "%25", &[])
 }
 
 /// GitHub workflow-command property values: data escapes plus `:` and `,`.
 fn escape_property(s: &str) -> String {
-    escape_github(s, true)
-}
-
-fn escape_github(s: &str, property: bool) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '\r' => out.push_str("%0D"),
-            '\n' => out.push_str("%0A"),
-            ':' if property => out.push_str("%3A"),
-            ',' if property => out.push_str("%2C"),
-            c if is_unsafe(c) => {
-                let _ = write!(out, "{}", c.escape_default());
-            }
-            c => out.push(c),
-        }
-    }
-    out
+    super::escape_command(s, "%25", &[':', ','])
 }

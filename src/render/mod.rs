@@ -166,6 +166,29 @@ pub fn escaped(text: &str) -> impl std::fmt::Display + '_ {
     crate::text::Safe(text)
 }
 
+/// `s` for a CI system's logging command: `%`, CR and LF as the system spells them
+/// (`percent`, `%0D`, `%0A`), each character of `also` as its `%XX` escape (property
+/// separators), and characters a log viewer would act on as Rust escapes (`\u{1b}`).
+fn escape_command(s: &str, percent: &str, also: &[char]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str(percent),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c if also.contains(&c) => {
+                let _ = write!(out, "%{:02X}", u32::from(c));
+            }
+            c if crate::text::is_unsafe(c) => {
+                let _ = write!(out, "{}", c.escape_default());
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The diagnostics a format shows: errors and warnings, notes too when verbose.
 fn shown<'a>(
     report: &'a Report,

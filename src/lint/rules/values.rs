@@ -65,6 +65,7 @@ pub(crate) fn invalid_value(key: KeyPath, message: String) -> crate::lint::Diagn
 
 /// `invalid-value` for a job's `compute` written as a mapping: the 2021 preview shape
 /// (`compute: {target: azureml:NAME, instance_count: 2}`), which CLI v2 refuses.
+#[cfg(feature = "yaml")]
 pub(crate) fn preview_compute_mapping(key: KeyPath, message: String) -> crate::lint::Diagnostic {
     crate::lint::Diagnostic::new(Code::InvalidValue, message, key).with_help(
         "write `compute: azureml:NAME`, and the counts under `resources:` (`resources: {instance_count: 2}`)",
