@@ -338,12 +338,22 @@ impl AzureMlProject {
             .clamp(1, 8)
             .min(walked.files.len().max(1));
         let chunk = walked.files.len().div_ceil(threads).max(1);
-        let parts: Vec<Vec<AzureMlProject>> = std::thread::scope(|scope| {
+        // Each thread folds its files into one part as it reads them (a part per file held
+        // until the end took about 1.5 KB a file).
+        let fold = |files: &[walk::Found]| {
+            files
+                .iter()
+                .fold(AzureMlProject::default(), |mut part, file| {
+                    part.absorb(read(file));
+                    part
+                })
+        };
+        let parts: Vec<AzureMlProject> = std::thread::scope(|scope| {
             let handles: Vec<_> = walked
                 .files
                 .chunks(chunk)
                 .map(|files| {
-                    let work = move || files.iter().map(read).collect::<Vec<_>>();
+                    let work = move || fold(files);
                     std::thread::Builder::new()
                         .spawn_scoped(scope, work)
                         .map_err(|_| files)
@@ -354,11 +364,11 @@ impl AzureMlProject {
                 .map(|h| match h {
                     Ok(handle) => handle.join().unwrap_or_default(),
                     // No threads here (a platform without them): read in this one.
-                    Err(files) => files.iter().map(read).collect(),
+                    Err(files) => fold(files),
                 })
                 .collect()
         });
-        for part in parts.into_iter().flatten() {
+        for part in parts {
             project.absorb(part);
         }
         project.finish();
