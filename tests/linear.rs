@@ -281,3 +281,37 @@ fn listing_lines_are_the_entries_own() {
         .collect();
     assert_eq!(lines, [Some(3), Some(4)]);
 }
+
+#[test]
+fn template_defaults() {
+    // Many parameters with defaults, each used by a size key: the owner look-back is bounded.
+    linear(
+        "ARM parameter defaults",
+        100,
+        |n| {
+            let params: Vec<String> = (0..n)
+                .map(|i| {
+                    format!(
+                        "\"p{i}\": {{\"type\": \"string\", \"defaultValue\": \"Standard_NC6\"}}"
+                    )
+                })
+                .collect();
+            let uses: Vec<String> = (0..n)
+                .map(|i| format!("{{\"properties\": {{\"vmSize\": \"[parameters('p{i}')]\"}}}}"))
+                .collect();
+            format!(
+                "{{\"parameters\": {{{}}}, \"resources\": [{}]}}",
+                params.join(", "),
+                uses.join(", ")
+            )
+        },
+        |text| {
+            let found = size_mentions(text, TextKind::Json);
+            assert!(
+                found
+                    .iter()
+                    .all(|m| m.context == aml_targets::lint::MentionContext::Provisioning)
+            );
+        },
+    );
+}

@@ -952,3 +952,40 @@ fn no_finding_is_reported_twice_on_any_fixture() {
         }
     }
 }
+
+#[test]
+fn template_defaults_that_flow_into_a_size() {
+    use Severity::{Error as E, Warning as W};
+    // ARM: the parameter's defaultValue is what `vmSize` gets when nobody overrides it.
+    let arm = r#"{
+  "parameters": {
+    "vmSize": {"type": "string", "defaultValue": "Standard_NC6", "allowedValues": ["Standard_NC6", "Standard_NC12"]},
+    "backupSku": {"type": "string", "defaultValue": "Standard_NC24"}
+  },
+  "resources": [{
+    "type": "Microsoft.MachineLearningServices/workspaces/computes",
+    "properties": {"computeType": "AmlCompute", "properties": {"vmSize": "[parameters('vmSize')]"}}
+  }]
+}"#;
+    assert_eq!(
+        of_one("azuredeploy.json", arm),
+        [
+            (3, E, Code::RetiredSeries),
+            (3, W, Code::RetiredSizeMention),
+            (3, W, Code::RetiredSizeMention),
+            // Not used by a size key: a mention.
+            (4, W, Code::RetiredSizeMention),
+        ]
+    );
+    // Terraform: a variable's default used by `vm_size`.
+    let tf = "variable \"gpu_size\" {\n  type    = string\n  default = \"Standard_NC6\"\n}\nvariable \"other\" {\n  default = \"Standard_NC12\"\n}\nresource \"azurerm_machine_learning_compute_cluster\" \"gpu\" {\n  vm_size = var.gpu_size\n}\n";
+    assert_eq!(
+        of_one("main.tf", tf),
+        [
+            (3, E, Code::RetiredSeries),
+            (6, W, Code::RetiredSizeMention)
+        ]
+    );
+    let found = size_mentions(tf, TextKind::Terraform);
+    assert_eq!(found[0].key, Some("gpu_size"));
+}

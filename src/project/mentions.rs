@@ -231,6 +231,8 @@ pub(crate) fn each_mention<'t>(text: &'t str, kind: TextKind, mut f: impl FnMut(
         Vec::new()
     };
     let mut chunk = 0;
+    // ARM parameters and Terraform variables whose value a provisioning key uses.
+    let flows = Flows::new(text, kind);
     let mut lines = Lines::new(text);
     let mut comments = Comments::new(text, kind);
     candidates(bytes, |start| {
@@ -285,7 +287,13 @@ pub(crate) fn each_mention<'t>(text: &'t str, kind: TextKind, mut f: impl FnMut(
                 let (context, key) = if in_comment {
                     (MentionContext::Comment, None)
                 } else {
-                    comments.classify_code(line_start, start)
+                    match comments.classify_code(line_start, start) {
+                        (MentionContext::Code, None) => match flows.default_of(text, start) {
+                            Some(name) => (MentionContext::Provisioning, Some(name)),
+                            None => (MentionContext::Code, None),
+                        },
+                        other => other,
+                    }
                 };
                 (context, key, None)
             }
@@ -300,6 +308,106 @@ pub(crate) fn each_mention<'t>(text: &'t str, kind: TextKind, mut f: impl FnMut(
             key,
         });
     });
+}
+
+/// The data flow of templates, as far as names show it: the ARM parameters used as
+/// `"vmSize": "[parameters('NAME')]"` and the Terraform variables used as `vm_size = var.NAME`
+/// — their default values are what gets provisioned when nobody overrides them.
+struct Flows {
+    kind: TextKind,
+    /// The parameter or variable names (ARM's in lower case: its names ignore case).
+    names: std::collections::HashSet<String>,
+}
+
+/// How far back a default's owner (`"NAME": {`, `variable "NAME" {`) is looked for: a
+/// bound, so that a text of many defaults stays linear.
+const OWNER_LOOKBACK: usize = 1024;
+
+impl Flows {
+    /// One pass over the text for each use.
+    fn new(text: &str, kind: TextKind) -> Flows {
+        let mut names = std::collections::HashSet::new();
+        let pattern: &[u8] = match kind {
+            TextKind::Json => b"parameters('",
+            TextKind::Terraform => b"var.",
+            _ => b"",
+        };
+        if !pattern.is_empty() {
+            let bytes = text.as_bytes();
+            for at in memchr::memmem::find_iter(bytes, pattern) {
+                let rest = &text[at + pattern.len()..];
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+                    .collect();
+                if name.is_empty() {
+                    continue;
+                }
+                let from = (at.saturating_sub(256)..=at)
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(at);
+                let before = text[from..at].trim_end();
+                let before = before.strip_suffix('[').unwrap_or(before);
+                if provisioning_key(before).is_some() {
+                    names.insert(if kind == TextKind::Json {
+                        name.to_ascii_lowercase()
+                    } else {
+                        name
+                    });
+                }
+            }
+        }
+        Flows { kind, names }
+    }
+
+    /// For a size at `at` that is the default of a parameter or variable a provisioning key
+    /// uses (`"defaultValue": "X"`, `default = "X"`), that parameter's or variable's name.
+    fn default_of<'t>(&self, text: &'t str, at: usize) -> Option<&'t str> {
+        if self.names.is_empty() {
+            return None;
+        }
+        // The key right before the value first (a short look), the owner only for defaults.
+        let near = (at.saturating_sub(64)..=at)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(at);
+        let key = text[near..at]
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '=' | ':'));
+        if !(key.ends_with("defaultValue") || key.ends_with("default")) {
+            return None;
+        }
+        let from = (at.saturating_sub(OWNER_LOOKBACK)..=at)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(at);
+        let before = &text[from..at];
+        let key_end = before
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '=' | ':'));
+        let key_start = key_end
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(0, |i| i + 1);
+        let key = &key_end[key_start..];
+        let owner = match self.kind {
+            TextKind::Json if key.eq_ignore_ascii_case("defaultValue") => {
+                // `"NAME": { … "defaultValue": "X"`: the quoted name before the nearest `{`.
+                let open = key_end[..key_start].rfind('{')?;
+                let head = key_end[..open].trim_end().strip_suffix(':')?.trim_end();
+                let head = head.strip_suffix('"')?;
+                let name = &head[head.rfind('"')? + 1..];
+                self.names
+                    .contains(&name.to_ascii_lowercase())
+                    .then_some(name)
+            }
+            TextKind::Terraform if key == "default" => {
+                // `variable "NAME" { … default = "X"`.
+                let at = key_end[..key_start].rfind("variable")?;
+                let rest = key_end[at + "variable".len()..].trim_start();
+                let rest = rest.strip_prefix('"')?;
+                let name = &rest[..rest.find('"')?];
+                self.names.contains(name).then_some(name)
+            }
+            _ => None,
+        }?;
+        Some(owner)
+    }
 }
 
 /// The byte ranges of an R Markdown text's R code chunks: from the line after a
