@@ -989,3 +989,24 @@ fn template_defaults_that_flow_into_a_size() {
     let found = size_mentions(tf, TextKind::Terraform);
     assert_eq!(found[0].key, Some("gpu_size"));
 }
+
+#[test]
+fn input_defaults_named_like_a_size() {
+    use Severity::{Error as E, Warning as W};
+    let block = "inputs:\n  instance_type:\n    type: string\n    # the default cluster size\n    default: Standard_NC6\n  note:\n    type: string\n    default: Standard_NC12\n";
+    assert_eq!(
+        of_one("inputs.yml", block),
+        [
+            (5, E, Code::RetiredSeries),
+            (8, W, Code::RetiredSizeMention)
+        ]
+    );
+    let flow = "inputs:\n  vm_size: {type: string, default: Standard_NC6}\n  other: {type: string, default: Standard_NC12}\n";
+    assert_eq!(
+        of_one("inputs.yml", flow),
+        [
+            (2, E, Code::RetiredSeries),
+            (3, W, Code::RetiredSizeMention)
+        ]
+    );
+}

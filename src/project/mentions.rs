@@ -363,6 +363,9 @@ impl Flows {
     /// For a size at `at` that is the default of a parameter or variable a provisioning key
     /// uses (`"defaultValue": "X"`, `default = "X"`), that parameter's or variable's name.
     fn default_of<'t>(&self, text: &'t str, at: usize) -> Option<&'t str> {
+        if self.kind == TextKind::Yaml {
+            return yaml_input_default(text, at);
+        }
         if self.names.is_empty() {
             return None;
         }
@@ -408,6 +411,48 @@ impl Flows {
         }?;
         Some(owner)
     }
+}
+
+/// The key of a YAML line (`  - name: x` → `name`), if it has one.
+fn key_of(line: &str) -> Option<&str> {
+    let line = line.trim_start().trim_start_matches("- ");
+    let key = line[..line.find(':')?].trim().trim_matches(['"', '\'']);
+    (!key.is_empty()).then_some(key)
+}
+
+/// For a size at `at` that is the `default:` of a component or pipeline input named like a
+/// size (`instance_type: {type: string, default: X}`, or `default: X` under `instance_type:`),
+/// the input's name: what the job gets when nobody passes the input.
+fn yaml_input_default(text: &str, at: usize) -> Option<&str> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let head = &text[line_start..at];
+    let before_value = head
+        .trim_end_matches([' ', '\t', '"', '\''])
+        .strip_suffix(':')?;
+    if !before_value.trim_end().ends_with("default") {
+        return None;
+    }
+    // The flow form: the key before the `{` on this line.
+    if let Some(open) = head.rfind('{') {
+        let owner = key_of(&head[..open])?;
+        return provisioning_name(owner).then_some(owner);
+    }
+    // The block form: the nearest line above, indented less (a bounded look).
+    let indent = head.len() - head.trim_start().len();
+    let from = (line_start.saturating_sub(OWNER_LOOKBACK)..=line_start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(line_start);
+    for line in text[from..line_start].lines().rev() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if line.len() - trimmed.len() < indent {
+            let owner = key_of(line)?;
+            return provisioning_name(owner).then_some(owner);
+        }
+    }
+    None
 }
 
 /// The byte ranges of an R Markdown text's R code chunks: from the line after a
