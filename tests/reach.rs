@@ -1010,3 +1010,18 @@ fn input_defaults_named_like_a_size() {
         ]
     );
 }
+
+#[test]
+fn pipeline_variables_named_like_a_size() {
+    use Severity::{Error as E, Warning as W};
+    let azure = "variables:\n  - name: AML_COMPUTE_CLUSTER_SKU\n    value: Standard_NC6\n  - name: description\n    value: Standard_NC12\n";
+    assert_eq!(
+        of_one(".azuredevops/train.yml", azure),
+        [
+            (3, E, Code::RetiredSeries),
+            (5, W, Code::RetiredSizeMention)
+        ]
+    );
+    let found = size_mentions(azure, TextKind::Yaml);
+    assert_eq!(found[0].key, Some("AML_COMPUTE_CLUSTER_SKU"));
+}

@@ -429,6 +429,9 @@ fn yaml_input_default(text: &str, at: usize) -> Option<&str> {
     let before_value = head
         .trim_end_matches([' ', '\t', '"', '\''])
         .strip_suffix(':')?;
+    if before_value.trim_end().ends_with("value") {
+        return pipeline_variable(text, line_start, head);
+    }
     if !before_value.trim_end().ends_with("default") {
         return None;
     }
@@ -450,6 +453,31 @@ fn yaml_input_default(text: &str, at: usize) -> Option<&str> {
         if line.len() - trimmed.len() < indent {
             let owner = key_of(line)?;
             return provisioning_name(owner).then_some(owner);
+        }
+    }
+    None
+}
+
+/// Azure Pipelines' variable list, `- name: AML_COMPUTE_SKU` then `value: X`: the variable's
+/// name when it is named like a size (a constant in capitals or a size key).
+fn pipeline_variable<'t>(text: &'t str, line_start: usize, head: &str) -> Option<&'t str> {
+    let column = head.len() - head.trim_start().trim_start_matches("- ").len();
+    // The item's other lines are just above (a bounded look).
+    let from = (line_start.saturating_sub(512)..=line_start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(line_start);
+    for line in text[from..line_start].lines().rev().take(4) {
+        let key_column = line.len() - line.trim_start().trim_start_matches("- ").len();
+        if key_column != column {
+            return None;
+        }
+        let item = line.trim_start().trim_start_matches("- ");
+        if let Some(name) = item.strip_prefix("name:") {
+            let name = name.trim().trim_matches(['"', '\'']);
+            return provisioning_name(name).then_some(name);
+        }
+        if line.trim_start().starts_with("- ") {
+            return None;
         }
     }
     None
