@@ -315,3 +315,22 @@ fn template_defaults() {
         },
     );
 }
+
+#[test]
+fn defaults_on_one_long_yaml_line() {
+    // A flow mapping of many `default:`-like entries on one line: the owner look-back of
+    // each is bounded, not the whole line.
+    linear(
+        "YAML defaults on one line",
+        200,
+        |n| {
+            let items: Vec<String> = (0..n)
+                .map(|i| format!("i{i}: {{type: string, default: Standard_NC6}}"))
+                .collect();
+            format!("inputs: {{{}}}\n", items.join(", "))
+        },
+        |text| {
+            assert!(!size_mentions(text, TextKind::Yaml).is_empty());
+        },
+    );
+}

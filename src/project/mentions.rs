@@ -424,7 +424,13 @@ fn key_of(line: &str) -> Option<&str> {
 /// size (`instance_type: {type: string, default: X}`, or `default: X` under `instance_type:`),
 /// the input's name: what the job gets when nobody passes the input.
 fn yaml_input_default(text: &str, at: usize) -> Option<&str> {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    // The line's start within a bounded window: a long line of many sizes stays linear.
+    let window = (at.saturating_sub(OWNER_LOOKBACK)..=at)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(at);
+    let line_start = text[window..at]
+        .rfind('\n')
+        .map_or(window, |i| window + i + 1);
     let head = &text[line_start..at];
     let before_value = head
         .trim_end_matches([' ', '\t', '"', '\''])
