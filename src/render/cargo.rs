@@ -2,7 +2,7 @@
 
 use std::io::{self, Write as _};
 
-use super::{RenderOptions, display_path, message_line, place, shown};
+use super::{RenderOptions, message_line, place_of, shown};
 use crate::lint::Report;
 use crate::text::Safe;
 
@@ -16,11 +16,7 @@ pub(super) fn write(
 ) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     for d in shown(report, options) {
-        let place = place(
-            &display_path(d.file_or_empty(), options),
-            d.line(),
-            d.column(),
-        );
+        let place = place_of(d, options);
         writeln!(
             out,
             "cargo:warning={}",

@@ -4,7 +4,7 @@
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use super::{RenderOptions, display_path, place, shown};
+use super::{RenderOptions, display_path, place_of, shown};
 use crate::lint::{Report, Severity, Span};
 use crate::text::Safe;
 
@@ -24,11 +24,7 @@ pub(super) fn write(
             &format!("{}[{}]", d.severity, d.code),
         );
         writeln!(out, "{label}: {}", Safe(&d.message))?;
-        let place = place(
-            &display_path(d.file_or_empty(), options),
-            d.line(),
-            d.column(),
-        );
+        let place = place_of(d, options);
         if d.key.is_none() {
             writeln!(out, "  --> {}", Safe(&place))?;
         } else {

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write as _};
 
-use super::{RenderOptions, display_path, place, shown};
+use super::{RenderOptions, place_of, shown};
 use crate::lint::{Code, Report, Severity};
 
 /// How many findings the summary lists one by one.
@@ -56,11 +56,7 @@ pub fn markdown_summary(
             writeln!(out, "\n… and {more} more.")?;
             break;
         }
-        let place = place(
-            &display_path(d.file_or_empty(), options),
-            d.line(),
-            d.column(),
-        );
+        let place = place_of(d, options);
         writeln!(
             out,
             "| {} | `{}` | {} |",

@@ -253,6 +253,15 @@ fn push_name(out: &mut String, name: &std::ffi::OsStr) {
     out.push_str(&name.to_string_lossy());
 }
 
+/// A diagnostic's `file:line:column`, the file as shown.
+fn place_of(d: &Diagnostic, options: &RenderOptions) -> String {
+    place(
+        &display_path(d.file_or_empty(), options),
+        d.line(),
+        d.column(),
+    )
+}
+
 /// `file:line:column`, as far as known.
 fn place(file: &str, line: Option<usize>, column: Option<usize>) -> String {
     match (line, column) {

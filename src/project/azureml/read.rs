@@ -623,12 +623,15 @@ impl AzureMlProject {
 
     /// The compute a job or pipeline writes at `prefix` (`compute`, then
     /// `settings.default_compute`): `Err(())` when it is a placeholder or binding,
-    /// `Ok(None)` when it writes none.
+    /// `Ok(None)` when it writes none. `read`: the two values when the caller has read them
+    /// already (each key is read once: a second read would report a bad value again).
     fn compute_ref(
         r: &mut Reader<'_, '_>,
         prefix: &str,
         lines: &mut Lines,
+        read: Option<[Option<String>; 2]>,
     ) -> Result<Option<ComputeRef>, ()> {
+        let mut read = read.map(IntoIterator::into_iter);
         for key in ["compute", "settings.default_compute"] {
             let path = if prefix.is_empty() {
                 key.to_owned()
@@ -638,7 +641,11 @@ impl AzureMlProject {
             if r.is_unknown(&path) {
                 return Err(());
             }
-            if let Some(value) = r.string(&path, lines) {
+            let value = match &mut read {
+                Some(values) => values.next().flatten(),
+                None => r.string(&path, lines),
+            };
+            if let Some(value) = value {
                 let mark = mark_of(lines, &path).unwrap_or_default();
                 let name = compute_name(&value);
                 let name = (!name.eq_ignore_ascii_case("serverless")).then(|| name.to_owned());
@@ -719,7 +726,11 @@ impl AzureMlProject {
             line: start.line1(),
             content: AzureMlFile::Job(y.clone()),
         });
-        let Ok(compute) = Self::compute_ref(r, "", &mut lines) else {
+        let read = [
+            y.compute.clone(),
+            y.settings.as_ref().and_then(|s| s.default_compute.clone()),
+        ];
+        let Ok(compute) = Self::compute_ref(r, "", &mut lines, Some(read)) else {
             return true; // runs on a compute the file does not name
         };
         let compute = compute.unwrap_or(ComputeRef {
@@ -802,7 +813,7 @@ impl AzureMlProject {
             let ty = r
                 .string(&format!("{path}.type"), &mut lines)
                 .map_or_else(|| "command".to_owned(), |t| t.to_ascii_lowercase());
-            let Ok(own) = Self::compute_ref(r, &path, &mut lines) else {
+            let Ok(own) = Self::compute_ref(r, &path, &mut lines, None) else {
                 continue; // on a compute the file does not name
             };
             // The step's own compute, or the pipeline's (whose key says where it is written).
