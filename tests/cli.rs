@@ -187,13 +187,16 @@ fn json_contracts() {
         .iter()
         .map(|r| r.as_str().unwrap())
         .collect();
-    // NC24rs_v3 (24 vCPUs, 448 GiB, 4 V100): the nearest T4, H100 and A10 sizes.
+    // NC24rs_v3 (24 vCPUs, 448 GiB, 4 V100): the nearest T4, H100 and A10 sizes, then the
+    // nearest GPU sizes with at least its GPUs, GPU memory, vCPUs and memory.
     assert_eq!(
         replacements,
         [
             "Standard_NC64as_T4_v3",
             "Standard_NC80adis_H100_v5",
-            "Standard_NV72ads_A10_v5"
+            "Standard_NV72ads_A10_v5",
+            "Standard_NC96ads_A100_v4",
+            "Standard_ND40rs_v2"
         ]
     );
     assert_eq!(size["replacement_series"][0], "NCads_H100_v5");

@@ -1025,3 +1025,93 @@ fn pipeline_variables_named_like_a_size() {
     let found = size_mentions(azure, TextKind::Yaml);
     assert_eq!(found[0].key, Some("AML_COMPUTE_CLUSTER_SKU"));
 }
+
+#[test]
+fn one_replacement_answer_per_size_in_every_context() {
+    use aml_targets::vm::VmCategory;
+    use aml_targets::{ComputeDef, ComputeKind, Plan, VmSize, validate};
+    // Every size below is retired by then (HC on 2027-05-31, Dv2 on 2028-05-01).
+    let later: Date = "2028-06-01".parse().unwrap();
+    for name in [
+        "Standard_NC6s_v3",
+        "Standard_NC24rs_v3",
+        "Standard_NC6",
+        "Standard_NV6",
+        "Standard_HC44rs",
+        "Standard_HB60rs",
+        "Standard_DS3_v2",
+        "Standard_A1",
+    ] {
+        let size = VmSize::parse(name).unwrap();
+        let answer: Vec<String> = size
+            .successors()
+            .iter()
+            .map(|s| s.name.to_string())
+            .collect();
+        assert!(!answer.is_empty(), "{name}");
+        // A compute YAML (the Azure ML reader), a script's argument and a shell comment (the
+        // sweep, provisioned and mentioned), and a plan: the same list each time.
+        let compute = format!(
+            "$schema: {SCHEMA}/amlCompute.schema.json\nname: c\ntype: amlcompute\nsize: {name}\n"
+        );
+        let script =
+            format!("cluster = AmlCompute.provisioning_configuration(vm_size=\"{name}\")\n");
+        let shell = format!("# we used to run on {name}\n");
+        let report = AzureMlProject::from_sources([
+            ("compute.yml", compute.as_str()),
+            ("train.py", script.as_str()),
+            ("run.sh", shell.as_str()),
+        ])
+        .check(later);
+        let plan = Plan {
+            compute: vec![ComputeDef {
+                size: Some(name.to_owned()),
+                ..ComputeDef::new("c", ComputeKind::ComputeCluster)
+            }],
+            ..Plan::default()
+        };
+        let validated = validate(&plan, later);
+        let retired = [
+            Code::RetiredSeries,
+            Code::RetiringSeries,
+            Code::RetiredSizeMention,
+        ];
+        let lists: Vec<(String, &[String])> = report
+            .diagnostics
+            .iter()
+            .chain(&validated.diagnostics)
+            .filter(|d| retired.contains(&d.code))
+            .map(|d| {
+                (
+                    format!("{}:{}", d.file_or_empty().display(), d.code),
+                    &d.alternatives[..],
+                )
+            })
+            .collect();
+        assert_eq!(lists.len(), 4, "{name}: {lists:?}");
+        for (place, list) in lists {
+            assert_eq!(list, answer, "{name} at {place}");
+        }
+        let report = size.report(later, aml_targets::DocEdition::LATEST, None);
+        assert_eq!(report.replacements, answer, "{name}: aml size");
+        // The guide's list first; then HPC for HPC, GPU for GPU with at least its GPU memory.
+        let spec = size.spec();
+        let category = spec
+            .and_then(|s| s.category)
+            .or(size.series().map(aml_targets::VmSeries::category));
+        for s in size.successors().iter().skip(3) {
+            assert_eq!(s.category, category, "{name}: {}", s.name);
+            if let Some(spec) = spec {
+                assert!(spec.covers_by(s), "{name}: {}", s.name);
+            }
+        }
+        if category == Some(VmCategory::HighPerformanceCompute) {
+            assert!(
+                size.successors()
+                    .iter()
+                    .all(|s| s.category == Some(VmCategory::HighPerformanceCompute)),
+                "{name}: {answer:?}"
+            );
+        }
+    }
+}

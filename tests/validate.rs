@@ -88,15 +88,16 @@ fn retired_and_retiring_series() {
     // NC's migration guide names NC T4 v3: its nearest size first, then similar sizes.
     assert_eq!(d.alternatives[0], "Standard_NC8as_T4_v3");
     assert!(d.alternatives.iter().all(|a| !a.contains("NC6")));
-    // NCv3's guide: the nearest size of each NVIDIA replacement series first.
+    // NCv3's guide: the nearest size of each NVIDIA replacement series first, those that keep
+    // the V100's 16 GiB first (a third of an A10, 8 GiB, does not).
     let d = &validate(&cluster("Standard_NC6s_v3"), date(ON)).diagnostics[0];
     assert_eq!(d.code, Code::RetiredSeries);
     assert_eq!(
         &d.alternatives[..3],
         [
             "Standard_NC8as_T4_v3",
-            "Standard_NV12ads_A10_v5",
-            "Standard_NC40ads_H100_v5"
+            "Standard_NC40ads_H100_v5",
+            "Standard_NV36ads_A10_v5"
         ]
     );
     // Announced by the VM docs: Dv2 retires on 2028-05-01 (a warning 90 days before, with the
@@ -122,8 +123,13 @@ fn retired_and_retiring_series() {
         [Code::UncataloguedSize, Code::RetiredSeries]
     );
     let d = validate(&cluster("Standard_DS3"), date("2028-06-01")).diagnostics[1].clone();
-    // Without a row, the size of each replacement series nearest the name's number.
-    assert_eq!(d.alternatives[0], "Standard_D2s_v5", "{:?}", d.alternatives);
+    // Without a row, the sizes nearest the name's number (DS3: 4 vCPUs) of at least as many
+    // vCPUs, those Azure ML is known to offer first.
+    assert_eq!(
+        d.alternatives[0], "Standard_D4ds_v5",
+        "{:?}",
+        d.alternatives
+    );
     // A Promo size is its regular size's hardware.
     assert_eq!(
         codes(&cluster("Standard_H16m_Promo")),

@@ -17,4 +17,4 @@ pub use select::{
     Rejection, RejectionKind, ScaleOut, TrainingFit, TrainingMisfit, inference_targets,
     recommend_sizes, recommend_sizes_within, training_targets,
 };
-pub(crate) use select::{similar_sizes, similar_sizes_with, top_sizes};
+pub(crate) use select::{similar_sizes_with, top_sizes};

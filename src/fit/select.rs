@@ -1559,15 +1559,6 @@ pub(crate) fn similar_sizes_with(
     .collect()
 }
 
-/// [`similar_sizes_with`] for any compute and region, on the newest edition.
-pub(crate) fn similar_sizes(
-    spec: &VmSizeSpec,
-    compute: Option<ComputeKind>,
-    on: Date,
-) -> Vec<String> {
-    similar_sizes_with(spec, compute, None, on, DocEdition::default())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

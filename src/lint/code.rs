@@ -286,7 +286,7 @@ name: gpu-cluster
 type: amlcompute
 size: Standard_NC4as_T4_v3
 "#),
-        fix: "Recreate the compute, or change the job or deployment, with a current VM size; the diagnostic lists similar current sizes, the migration guide's first.",
+        fix: "Recreate the compute, or change the job or deployment, with a current VM size; the diagnostic lists the one replacement answer of `aml size NAME`: the migration guide's sizes first, then current sizes of the same category that keep at least its GPUs, GPU memory, vCPUs and memory.",
         source: "concept-compute-target.md, \"Retired VM series\"; Azure's retired-sizes list and migration guides (MicrosoftDocs/azure-compute-docs).",
     }
     RetiringSeries = "retiring-series", Warning {

@@ -13,7 +13,7 @@
 //! | vCPUs, memory, GPUs of a size? | `catalog.rs` | [`Catalog`], [`VmSizeSpec`] |
 //! | which GPU does a series have? | `gpu.rs` | [`VmSeries::gpu`], [`GpuCount`] |
 //! | is NC6 retired on this date? | `retirement.rs` | [`VmSeries::retirement_state`], [`RETIREMENTS`] |
-//! | what to move to? | `replacement.rs` | [`REPLACEMENTS`], [`Catalog::replacements`] |
+//! | what to move to? | `replacement.rs` | [`VmSize::successors`] (the one answer), [`REPLACEMENTS`] |
 //! | is a size isolated? | `isolated.rs` | [`ISOLATED_SIZES`] |
 //! | what does my region offer? | `listing.rs` | [`SizeListing`], [`Catalog::from_listing`] |
 //! | will CUDA 12.1 run on NC? | `software.rs` | [`VmSeries::cuda_verdict`], [`PAGE_CUDA_TABLE`] |
@@ -40,7 +40,7 @@ pub use isolated::{ISOLATED_SIZES, IsolatedSize, isolated_size};
 pub use listing::{CatalogError, ListedSize, SizeListing};
 #[cfg(feature = "json")]
 pub(crate) use listing::{JsonListing, ListingError};
-pub use replacement::{REPLACEMENTS, Replacement};
+pub use replacement::{GUIDE_SUCCESSORS, REPLACEMENTS, Replacement, SUCCESSORS};
 pub use report::SizeReport;
 pub use retirement::{
     REGIONAL_RETIREMENTS, RETIREMENTS, RETIRING_WARNING_DAYS, Region, RegionalRetirement,

@@ -4,8 +4,11 @@
 //! (NV's guide sends users to NVv3 and NVv4, both retired in 2026); [`VmSeries::current_replacements`]
 //! follows such links to the series that are current on a date.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use crate::date::Date;
-use crate::vm::{Catalog, RetirementState, VmSeries, VmSizeSpec};
+use crate::vm::{Catalog, RetirementState, VmCategory, VmSeries, VmSize, VmSizeSpec};
 
 /// One migration guide's advice for a series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -390,6 +393,262 @@ impl Catalog {
         nearest.sort_by(|a, b| a.0.total_cmp(&b.0).then(unknown(a.1).cmp(&unknown(b.1))));
         nearest.into_iter().take(n).map(|(_, c)| c).collect()
     }
+}
+
+/// How many sizes [`VmSize::successors`] names at most: up to [`GUIDE_SUCCESSORS`] of the
+/// migration guide's series, then the nearest current sizes of the same category.
+pub const SUCCESSORS: usize = 5;
+
+/// How many of [`VmSize::successors`]' sizes come from the migration guide's series at most.
+pub const GUIDE_SUCCESSORS: usize = 3;
+
+impl VmSize {
+    /// The one replacement answer for the size, the same in every command and format: first
+    /// the size nearest to it of each current series its migration guide names (see
+    /// [`VmSeries::current_replacements`]), at most [`GUIDE_SUCCESSORS`]; then the nearest
+    /// current sizes of its own category that Azure ML offers (HPC for HPC; GPU for GPU, with
+    /// at least its GPUs and GPU memory), up to [`SUCCESSORS`] in all.
+    ///
+    /// Among the guide's, sizes of the size's own category come first, then those that keep
+    /// at least its GPUs and GPU memory, then the nearest in vCPUs, memory and GPUs. The
+    /// category's sizes keep at least everything (see [`VmSizeSpec::covers_by`]). "Current" means no retirement announced, so the answer does not depend
+    /// on the date; it is computed once per size and kept. A size the catalog has no row for
+    /// (Av1's `Standard_A1`, `Basic_A2`) is compared by its vCPUs alone.
+    ///
+    /// ```
+    /// use aml_targets::VmSize;
+    ///
+    /// let names = |s: &str| -> Vec<String> {
+    ///     VmSize::parse(s).unwrap().successors().iter().map(|c| c.name.to_string()).collect()
+    /// };
+    /// // The NCv3 guide's series first; a V100's 16 GiB are kept.
+    /// assert_eq!(names("Standard_NC6s_v3")[0], "Standard_NC8as_T4_v3");
+    /// // HPC for HPC.
+    /// assert!(names("Standard_HC44rs")[..3].iter().all(|n| n.starts_with("Standard_HB")
+    ///     || n.starts_with("Standard_HX")));
+    /// // No row: Av1's guide (Av2, itself retiring) leads to the v5 D-series, those Azure ML
+    /// // is known to offer first.
+    /// assert_eq!(names("Standard_A1")[0], "Standard_D2d_v5");
+    /// ```
+    #[must_use]
+    pub fn successors(&self) -> Cow<'static, [&'static VmSizeSpec]> {
+        match self.spec() {
+            Some(spec) => successors_of(spec),
+            None => Cow::Owned(successors(&Shape::of_size(self))),
+        }
+    }
+}
+
+impl VmSizeSpec {
+    /// [`VmSize::successors`] by the size's row: the embedded catalog's answer for an
+    /// embedded row, or one computed from this row's own figures (a region's listing).
+    ///
+    /// ```
+    /// use aml_targets::VmSizeSpec;
+    ///
+    /// let nc6 = VmSizeSpec::find("Standard_NC6").unwrap();
+    /// assert_eq!(nc6.successors()[0].name, "Standard_NC8as_T4_v3");
+    /// ```
+    #[must_use]
+    pub fn successors(&self) -> Cow<'static, [&'static VmSizeSpec]> {
+        successors_of(self)
+    }
+
+    /// Whether `other` keeps at least this size's GPUs, GPU memory (all GPUs together, when
+    /// both are known), vCPUs and memory: a replacement that loses nothing.
+    ///
+    /// ```
+    /// use aml_targets::VmSizeSpec;
+    ///
+    /// let nc6s_v3 = VmSizeSpec::find("Standard_NC6s_v3").unwrap();
+    /// assert!(nc6s_v3.covers_by(VmSizeSpec::find("Standard_NC24ads_A100_v4").unwrap()));
+    /// // A third of an A10 (8 GiB) for a V100 (16 GiB).
+    /// assert!(!nc6s_v3.covers_by(VmSizeSpec::find("Standard_NV12ads_A10_v5").unwrap()));
+    /// ```
+    #[must_use]
+    pub fn covers_by(&self, other: &VmSizeSpec) -> bool {
+        Shape::of_spec(self).covered_by(other)
+    }
+
+    /// All GPUs' memory together, GiB, when known (a third of an A10: 8).
+    #[must_use]
+    pub fn total_gpu_memory_gib(&self) -> Option<f64> {
+        self.gpu_memory_gib.map(|m| m * self.gpus.as_f64())
+    }
+}
+
+/// What a replacement is compared by.
+#[derive(Debug, Clone)]
+struct Shape {
+    vcpus: u32,
+    memory_gib: Option<f64>,
+    gpus: f64,
+    gpu_memory_gib: Option<f64>,
+    category: Option<VmCategory>,
+    series: Option<VmSeries>,
+    /// Its own name: never its own replacement.
+    name: String,
+}
+
+impl Shape {
+    fn of_spec(spec: &VmSizeSpec) -> Shape {
+        Shape {
+            vcpus: spec.vcpus,
+            memory_gib: Some(spec.memory_gib),
+            gpus: spec.gpus.as_f64(),
+            gpu_memory_gib: spec.total_gpu_memory_gib(),
+            category: spec.category.or(spec.series.map(VmSeries::category)),
+            series: spec.series.or_else(|| spec.size().ok()?.series()),
+            name: spec.name.to_string(),
+        }
+    }
+
+    fn of_size(size: &VmSize) -> Shape {
+        let series = size.series();
+        Shape {
+            vcpus: u32::from(size.active_vcpus()),
+            memory_gib: None,
+            // A GPU series' size has at least one GPU; how many, without a row, is unknown.
+            gpus: series.and_then(VmSeries::gpu).map_or(0.0, |_| 1.0),
+            gpu_memory_gib: None,
+            category: series.map(VmSeries::category),
+            series,
+            name: size.canonical_name().to_string(),
+        }
+    }
+
+    fn covered_by(&self, c: &VmSizeSpec) -> bool {
+        self.gpus_covered_by(c)
+            && c.vcpus >= self.vcpus
+            && self.memory_gib.is_none_or(|m| c.memory_gib >= m)
+    }
+
+    /// At least the GPUs and, when both are known, the GPU memory.
+    fn gpus_covered_by(&self, c: &VmSizeSpec) -> bool {
+        c.gpus.as_f64() >= self.gpus
+            && match (self.gpu_memory_gib, c.total_gpu_memory_gib()) {
+                (Some(need), Some(have)) => have >= need,
+                _ => true,
+            }
+    }
+
+    fn category_of(c: &VmSizeSpec) -> Option<VmCategory> {
+        c.category.or(c.series.map(VmSeries::category))
+    }
+
+    /// The sort key of a candidate: another category, fewer GPUs or less GPU memory, then
+    /// the distance in shape (another GPU vendor, no CUDA, is farther than any shape).
+    fn key(&self, c: &VmSizeSpec) -> (bool, bool, f64) {
+        let vendor = |s: Option<VmSeries>| s.and_then(VmSeries::gpu).map(|g| g.vendor);
+        let other_vendor = if vendor(self.series) == vendor(c.series) {
+            0.0
+        } else {
+            64.0
+        };
+        let ratio = |x: f64, y: f64| {
+            if x > 0.0 && y > 0.0 {
+                (x / y).log2().abs()
+            } else {
+                f64::from(u8::from((x > 0.0) != (y > 0.0))) * 8.0
+            }
+        };
+        let distance = other_vendor
+            + ratio(f64::from(self.vcpus), f64::from(c.vcpus))
+            + self.memory_gib.map_or(0.0, |m| ratio(m, c.memory_gib))
+            + 2.0 * ratio(self.gpus, c.gpus.as_f64());
+        (
+            self.category.is_some() && Shape::category_of(c) != self.category,
+            !self.gpus_covered_by(c),
+            distance,
+        )
+    }
+}
+
+fn cmp_key(a: &(bool, bool, f64), b: &(bool, bool, f64)) -> std::cmp::Ordering {
+    a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.total_cmp(&b.2))
+}
+
+/// Whether Azure ML is known to offer the size (a listing or the page's list says so).
+fn offered(c: &VmSizeSpec) -> bool {
+    c.supported_by.is_some()
+        || c.series
+            .and_then(|s| s.supported_by(crate::edition::DocEdition::LATEST))
+            .is_some()
+}
+
+/// A size with no retirement announced, for itself or its series.
+fn current(c: &VmSizeSpec) -> bool {
+    c.series
+        .is_some_and(|s| s.retirement_state(Date::MIN) == RetirementState::Active)
+        && c.size().is_ok_and(|s| s.size_retirement().is_none())
+}
+
+/// The successors of a size by its row: an embedded row's are computed once and kept (a
+/// table beside the catalog); another catalog's row (a region's listing) is compared by its
+/// own figures each time.
+fn successors_of(spec: &VmSizeSpec) -> Cow<'static, [&'static VmSizeSpec]> {
+    /// One answer per embedded row, each computed on first use.
+    type Row = OnceLock<Box<[&'static VmSizeSpec]>>;
+    static TABLE: OnceLock<Box<[Row]>> = OnceLock::new();
+    let rows = Catalog::embedded().sizes();
+    let at = (std::ptr::from_ref(spec) as usize).wrapping_sub(rows.as_ptr() as usize)
+        / std::mem::size_of::<VmSizeSpec>();
+    match rows.get(at) {
+        Some(row) if std::ptr::eq(row, spec) => {
+            let table = TABLE.get_or_init(|| rows.iter().map(|_| OnceLock::new()).collect());
+            Cow::Borrowed(
+                table[at].get_or_init(|| successors(&Shape::of_spec(row)).into_boxed_slice()),
+            )
+        }
+        _ => Cow::Owned(successors(&Shape::of_spec(spec))),
+    }
+}
+
+fn successors(shape: &Shape) -> Vec<&'static VmSizeSpec> {
+    let embedded = Catalog::embedded();
+    let is_self = |c: &VmSizeSpec| c.name.eq_ignore_ascii_case(&shape.name);
+    let series = shape
+        .series
+        .map_or_else(Vec::new, |s| s.current_replacements(Date::MIN));
+    let mut guide: Vec<((bool, bool, f64), bool, &'static VmSizeSpec)> = series
+        .into_iter()
+        .filter_map(|to| {
+            embedded
+                .of_series(to)
+                .filter(|c| (c.gpus.is_zero()) == (shape.gpus == 0.0) && !is_self(c))
+                .map(|c| (shape.key(c), !offered(c), c))
+                .min_by(|a, b| cmp_key(&a.0, &b.0).then(a.1.cmp(&b.1)))
+        })
+        .collect();
+    // The sort is stable: of equal keys, the guide's order.
+    guide.sort_by(|a, b| cmp_key(&a.0, &b.0).then(a.1.cmp(&b.1)));
+    let mut out: Vec<&'static VmSizeSpec> = guide
+        .into_iter()
+        .take(GUIDE_SUCCESSORS)
+        .map(|(_, _, c)| c)
+        .collect();
+    let mut similar: Vec<(f64, &'static VmSizeSpec)> = embedded
+        .sizes()
+        .iter()
+        .filter(|c| {
+            shape.category.is_some()
+                && Shape::category_of(c) == shape.category
+                && shape.covered_by(c)
+                && offered(c)
+                && current(c)
+                && !is_self(c)
+                && !out.iter().any(|o| std::ptr::eq(*o, *c))
+        })
+        .map(|c| (shape.key(c).2, c))
+        .collect();
+    similar.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out.extend(
+        similar
+            .into_iter()
+            .take(SUCCESSORS.saturating_sub(out.len()))
+            .map(|(_, c)| c),
+    );
+    out
 }
 
 /// How far apart two sizes are: the log-ratios of their vCPUs and memory, and of their GPUs

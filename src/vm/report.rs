@@ -1,6 +1,6 @@
 //! Everything known about one size on a date, in one record: `aml size`'s answer.
 
-use super::catalog::{Catalog, VmSizeSpec};
+use super::catalog::VmSizeSpec;
 use super::retirement::{Retirement, RetirementState};
 use super::series::{SupportedBy, VmCategory, VmSeries};
 use super::size::VmSize;
@@ -18,7 +18,8 @@ use crate::gpu::GpuArchitecture;
 /// let report = size.report("2026-11-27".parse()?, DocEdition::LATEST, None);
 /// assert_eq!(report.spec.unwrap().vcpus, 6);
 /// assert!(report.retirement.unwrap().is_retired());
-/// assert_eq!(report.replacements, ["Standard_NC8as_T4_v3"]);
+/// // The one replacement answer (see `VmSize::successors`).
+/// assert_eq!(report.replacements[..2], ["Standard_NC8as_T4_v3", "Standard_NC16as_T4_v3"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -64,13 +65,15 @@ impl VmSize {
         let series = self.series().or_else(|| spec.and_then(|s| s.series));
         // The size's own retirement (some Mv2 sizes) when it comes before its series'.
         let retirement = series.map(|_| self.retirement_state(region, on));
-        let replacements = spec.map_or(Vec::new(), |spec| {
-            Catalog::embedded()
-                .replacements(spec, on, 3)
+        // The one replacement answer, for a retired or retiring size.
+        let replacements = if retirement.is_some_and(|r| r != RetirementState::Active) {
+            self.successors()
                 .iter()
                 .map(|r| r.name.to_string())
                 .collect()
-        });
+        } else {
+            Vec::new()
+        };
         SizeReport {
             size: *self,
             spec,

@@ -2,7 +2,7 @@
 //! `size-not-for-compute`, `retired-series`, `retiring-series`, `retired-size-mention`.
 
 use crate::date::Date;
-use crate::fit::{similar_sizes, similar_sizes_with};
+use crate::fit::similar_sizes_with;
 use crate::lint::{Code, Diagnostic, KeyPath};
 use crate::targets::ComputeKind;
 use crate::vm::{Catalog, RETIRING_WARNING_DAYS, RetirementState, VmSeries, VmSize, VmSizeSpec};
@@ -27,7 +27,6 @@ impl<'p> Checker<'p> {
         series: VmSeries,
         spec: Option<&VmSizeSpec>,
         key: &KeyPath,
-        compute: Option<ComputeKind>,
         region: Option<&str>,
     ) {
         let state = size.retirement_state(region, self.on);
@@ -52,7 +51,7 @@ impl<'p> Checker<'p> {
             }
             _ => return,
         };
-        let alternatives = self.alternatives(size, series, spec, compute, region);
+        let alternatives = Self::alternatives(size, spec);
         self.push_with(
             code,
             key.clone(),
@@ -62,45 +61,13 @@ impl<'p> Checker<'p> {
         );
     }
 
-    /// What to move a retired or retiring size to: the nearest sizes of the series its
-    /// migration guide names (current on the date), then similar current sizes.
-    pub(super) fn alternatives(
-        &self,
-        size: &VmSize,
-        series: VmSeries,
-        spec: Option<&VmSizeSpec>,
-        compute: Option<ComputeKind>,
-        region: Option<&str>,
-    ) -> Vec<String> {
-        const MOST: usize = 5;
-        let embedded = Catalog::embedded();
-        let mut out: Vec<String> = match spec {
-            Some(spec) => embedded
-                .replacements(spec, self.on, 3)
-                .iter()
-                .map(|s| s.name.to_string())
-                .collect(),
-            // No row: the size of each replacement series nearest in vCPUs.
-            None => series
-                .current_replacements(self.on)
-                .into_iter()
-                .filter_map(|to| {
-                    embedded
-                        .of_series(to)
-                        .min_by_key(|c| c.vcpus.abs_diff(u32::from(size.active_vcpus())))
-                })
-                .take(3)
-                .map(|s| s.name.to_string())
-                .collect(),
-        };
-        if let Some(spec) = spec {
-            for similar in self.similar_sizes(spec, compute, region) {
-                if out.len() < MOST && !out.contains(&similar) {
-                    out.push(similar);
-                }
-            }
-        }
-        out
+    /// What to move a retired or retiring size to: the one replacement answer
+    /// ([`VmSize::successors`]), the same in every command and format.
+    pub(super) fn alternatives(size: &VmSize, spec: Option<&VmSizeSpec>) -> Vec<String> {
+        spec.map_or_else(|| size.successors(), VmSizeSpec::successors)
+            .iter()
+            .map(|s| s.name.to_string())
+            .collect()
     }
 
     /// Checks a size name; returns its row when it has one.
@@ -200,13 +167,13 @@ impl<'p> Checker<'p> {
             }
             // A retired series retires every size of it, catalogued or not (DS1, H8_Promo).
             if let Some(series) = size.series() {
-                self.check_retirement(&size, series, None, key, compute, region);
+                self.check_retirement(&size, series, None, key, region);
             }
             return None;
         };
         let series = size.series().or(spec.series);
         if let Some(series) = series {
-            self.check_retirement(&size, series, Some(spec), key, compute, region);
+            self.check_retirement(&size, series, Some(spec), key, region);
             // A region's listing says which compute can use the size; without one, the
             // page's list.
             let listed = series.supported_by(self.edition);
@@ -320,7 +287,7 @@ pub(crate) fn mention(
                     location,
                 )
                 .with_help("use a current VM size")
-                .with_alternatives(similar_sizes(spec, None, on)),
+                .with_alternatives(Checker::alternatives(size, Some(spec))),
             )
         }
         RetirementState::Retiring { date } if on.days_until(date) <= RETIRING_WARNING_DAYS => Some(
@@ -333,7 +300,7 @@ pub(crate) fn mention(
                 location,
             )
             .with_help("move to a current VM size before the retirement date")
-            .with_alternatives(similar_sizes(spec, None, on)),
+            .with_alternatives(Checker::alternatives(size, Some(spec))),
         ),
         _ => None,
     }
@@ -357,20 +324,7 @@ fn uncatalogued(
     };
     let source = series.retirement().map_or("", |r| r.source);
     let to = series.current_replacements(on);
-    // The guide's first current series: its sizes with the same vCPUs, else its smallest.
-    let alternatives: Vec<String> = to.first().map_or_else(Vec::new, |&first| {
-        let same: Vec<String> = first
-            .sizes()
-            .filter(|s| s.vcpus == u32::from(size.vcpus()))
-            .take(3)
-            .map(|s| s.name.to_string())
-            .collect();
-        if same.is_empty() {
-            first.sizes().take(3).map(|s| s.name.to_string()).collect()
-        } else {
-            same
-        }
-    });
+    let alternatives = Checker::alternatives(size, None);
     let code = if context == MentionContext::Provisioning {
         Code::RetiredSeries
     } else {
