@@ -183,7 +183,7 @@ fn mixed_text(bytes: usize) -> String {
     text
 }
 
-/// The scan typical tools write: a case-insensitive regex for `Standard_…`, each match
+/// The scan typical tools write: a case-insensitive regex for `Standard_…` and `Basic_…`, each match
 /// parsed.
 fn regex_scan(re: &regex::Regex, text: &str) -> usize {
     re.find_iter(text)
@@ -348,7 +348,7 @@ fn main() {
     });
     // Size mentions in 1 MiB of mixed repository text.
     let text = mixed_text(1 << 20);
-    let scan_re = regex::Regex::new(r"(?i)\bstandard_[a-z0-9_-]+").unwrap();
+    let scan_re = regex::Regex::new(r"(?i)\b(?:standard|basic)_[a-z0-9_-]+").unwrap();
     assert_eq!(
         size_mentions(&text, TextKind::Shell).len(),
         regex_scan(&scan_re, &text),

@@ -1,4 +1,4 @@
-//! Size mentions: VM size names (`Standard_…`, any case) wherever a repository writes them —
+//! Size mentions: VM size names (`Standard_…` and `Basic_…`, any case) wherever a repository writes them —
 //! shell and PowerShell scripts, Python, notebooks, ARM JSON, Bicep, Terraform, YAML values,
 //! Markdown — with their line and column, the notebook cell, and where they sit: a value the
 //! text provisions (`--size`, `vm_size=`, `size=`, `instance_type=`, `vmSize`), a comment,
@@ -135,43 +135,68 @@ pub const NOT_VM_SIZES: &[&str] = &[
 
 const STANDARD: u64 = u64::from_le_bytes(*b"standard");
 const LOWER: u64 = 0x2020_2020_2020_2020;
+const BASIC: u64 = u64::from_le_bytes(*b"basic\0\0\0");
+const LOWER_5: u64 = 0x0000_0020_2020_2020;
 
 fn is_name_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }
 
-/// Start offsets of `standard_` (any case) not preceded by a name character, in order.
+/// Start offsets of `standard_` and `basic_` (any case) not preceded by a name character, in
+/// order, until `found` returns `false`.
 ///
-/// It looks for `d_` and `D_` — rare in text even where `_` is common (snake case) — with
-/// `memchr`'s vectorized substring search, and only there compares the eight bytes before
-/// the `_` with `standard`, ignoring case.
-fn candidates(bytes: &[u8], mut found: impl FnMut(usize)) {
+/// It looks for `rd_`, `RD_`, `ic_` and `IC_` — rare in text even where `_` is common
+/// (snake case) — with `memchr`'s vectorized substring search, and only there compares the
+/// bytes before the `_` with `standard` or `basic`, ignoring case. The tier's last two
+/// letters are thus of one case, as every spelling seen in repositories has them
+/// (`Standard_`, `standard_`, `STANDARD_`; `StandarD_` is not looked for).
+fn candidates(bytes: &[u8], mut found: impl FnMut(usize) -> bool) {
     use memchr::memmem;
-    static LOWER_D: std::sync::OnceLock<memmem::Finder<'static>> = std::sync::OnceLock::new();
-    static UPPER_D: std::sync::OnceLock<memmem::Finder<'static>> = std::sync::OnceLock::new();
-    let lower = LOWER_D.get_or_init(|| memmem::Finder::new(b"d_"));
-    let upper = UPPER_D.get_or_init(|| memmem::Finder::new(b"D_"));
-    let mut check = |d: usize| {
-        // `d` is the offset of the `d` before a `_`: `standard` ends there.
-        if d >= 7 {
-            let word = u64::from_le_bytes(bytes[d - 7..=d].try_into().unwrap_or([0; 8]));
-            if word | LOWER == STANDARD && (d == 7 || !is_name_byte(bytes[d - 8])) {
-                found(d - 7);
-            }
-        }
-    };
-    // The two searches, merged in order.
-    let mut a = lower.find_iter(bytes).peekable();
-    let mut b = upper.find_iter(bytes).peekable();
-    loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some(&x), Some(&y)) if x < y => a.next(),
-            (Some(_) | None, Some(_)) => b.next(),
-            (Some(_), None) => a.next(),
-            (None, None) => return,
+    static FINDERS: std::sync::OnceLock<[memmem::Finder<'static>; 4]> = std::sync::OnceLock::new();
+    let finders = FINDERS
+        .get_or_init(|| [b"rd_".as_slice(), b"RD_", b"ic_", b"IC_"].map(memmem::Finder::new));
+    // The offset of the tier word's first byte, when the needle at `at` ends one.
+    let tier = |needle: usize, at: usize| -> Option<usize> {
+        let start = if needle < 2 {
+            // `rd_` at `at`: `standard` ends at `at + 1`.
+            let start = at.checked_sub(6)?;
+            let word = u64::from_le_bytes(bytes[start..=at + 1].try_into().ok()?);
+            (word | LOWER == STANDARD).then_some(start)?
+        } else {
+            // `ic_` at `at`: `basic` ends at `at + 1`.
+            let start = at.checked_sub(3)?;
+            let word = u64::from_le_bytes([
+                bytes[start],
+                bytes[start + 1],
+                bytes[start + 2],
+                bytes[start + 3],
+                bytes[start + 4],
+                0,
+                0,
+                0,
+            ]);
+            (word | LOWER_5 == BASIC).then_some(start)?
         };
-        if let Some(d) = next {
-            check(d);
+        (start == 0 || !is_name_byte(bytes[start - 1])).then_some(start)
+    };
+    // The four searches, merged in order of the tier word's start.
+    let mut next: [Option<usize>; 4] = [0, 1, 2, 3].map(|i| finders[i].find(bytes));
+    loop {
+        let Some((i, at)) = next
+            .iter()
+            .enumerate()
+            .filter_map(|(i, at)| Some((i, (*at)?)))
+            .min_by_key(|&(_, at)| at)
+        else {
+            return;
+        };
+        next[i] = finders[i]
+            .find(&bytes[at + 1..])
+            .map(|later| at + 1 + later);
+        if let Some(start) = tier(i, at) {
+            if !found(start) {
+                return;
+            }
         }
     }
 }
@@ -202,7 +227,10 @@ pub fn size_mentions(text: &str, kind: TextKind) -> Vec<SizeMention<'_>> {
 pub(crate) fn each_mention<'t>(text: &'t str, kind: TextKind, mut f: impl FnMut(SizeMention<'t>)) {
     let bytes = text.as_bytes();
     let mut any = false;
-    candidates(bytes, |_| any = true);
+    candidates(bytes, |_| {
+        any = true;
+        false
+    });
     if !any {
         return;
     }
@@ -235,7 +263,7 @@ pub(crate) fn each_mention<'t>(text: &'t str, kind: TextKind, mut f: impl FnMut(
     let flows = Flows::new(text, kind);
     let mut lines = Lines::new(text);
     let mut comments = Comments::new(text, kind);
-    candidates(bytes, |start| {
+    let mut each = |start: usize| {
         let end = start
             + bytes[start..]
                 .iter()
@@ -307,6 +335,10 @@ pub(crate) fn each_mention<'t>(text: &'t str, kind: TextKind, mut f: impl FnMut(
             context,
             key,
         });
+    };
+    candidates(bytes, |start| {
+        each(start);
+        true
     });
 }
 
