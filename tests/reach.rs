@@ -925,6 +925,28 @@ fn one_finding_one_diagnostic_with_the_way_out() {
             .unwrap()
             .contains("compute: azureml:NAME")
     );
+    // Its `$schema` is the preview's: a note with the current URL of the same file.
+    let preview: Vec<_> = report.with_code(Code::PreviewSchema).collect();
+    assert_eq!(preview.len(), 1, "{:?}", report.diagnostics);
+    assert_eq!(
+        (preview[0].severity, preview[0].line()),
+        (Severity::Note, Some(1))
+    );
+    assert_eq!(
+        preview[0].help.as_deref(),
+        Some("use https://azuremlschemas.azureedge.net/latest/commandJob.schema.json")
+    );
+    // The current location, and the older extensions' one, are no preview.
+    for host in [SCHEMA, "https://azuremlschemasprod.azureedge.net/2.2.1"] {
+        let job = format!(
+            "$schema: {host}/commandJob.schema.json\ncommand: python train.py\nenvironment: azureml:env@latest\ncompute: azureml:serverless\n"
+        );
+        let report = AzureMlProject::from_sources([("job.yml", job.as_str())]).check(on());
+        assert!(
+            report.with_code(Code::PreviewSchema).next().is_none(),
+            "{host}"
+        );
+    }
     // A size missing its version at a provisioning position: a warning naming the size meant.
     let compute = format!(
         "$schema: {SCHEMA}/amlCompute.schema.json\nname: big\ntype: amlcompute\nsize: Standard_NC96ads_A100\n"

@@ -682,6 +682,8 @@ fn every_code_has_a_test_above() {
         Code::ComputeNotFound,
         Code::Template,
         Code::UncataloguedSize,
+        // The 2021 preview's `$schema`, tested in tests/reach.rs.
+        Code::PreviewSchema,
         // The size-mention scanner's code, tested in tests/reach.rs.
         Code::RetiredSizeMention,
         // Quota and region, tested in tests/quota.rs.

@@ -1069,6 +1069,23 @@ size: Standard_DS3_v2
         fix: "Nothing to do; check the file after substitution to check those values.",
         source: "Azure ML sample repositories' templates (Azure/mlops-project-template).",
     }
+    PreviewSchema = "preview-schema", Note {
+        summary: "An Azure ML file whose `$schema` is the 2021 preview's location.",
+        meaning: "The file's `$schema` is under `azuremlsdk2.blob.core.windows.net/preview/`, where the CLI v2 preview published its schemas; the reference pages now name `https://azuremlschemas.azureedge.net/latest/`. The file is read as its kind all the same.",
+        why: "Editors validate and complete the file against the preview schema, whose shapes (`compute: {target: …}`) CLI v2 refuses; a file written in 2021 may need more than its `$schema` changed.",
+        bad: ("job.yml", r#"$schema: https://azuremlsdk2.blob.core.windows.net/preview/0.0.1/commandJob.schema.json
+command: python train.py
+environment: azureml:sklearn@latest
+compute: azureml:serverless
+"#),
+        good: ("job.yml", r#"$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json
+command: python train.py
+environment: azureml:sklearn@latest
+compute: azureml:serverless
+"#),
+        fix: "Point `$schema` at `https://azuremlschemas.azureedge.net/latest/` with the same file name, then fix what the current schema flags.",
+        source: "MicrosoftDocs/azure-ai-docs articles/machine-learning/reference-yaml-job-command.md@12579eb3 (\"The source JSON schema can be found at https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\"); the 2022 AutoML reference pages named the preview location.",
+    }
     UnusedIgnore = "unused-ignore", Warning {
         summary: "A `# aml: ignore[CODE]` comment that silences nothing.",
         meaning: "A suppression comment names a code that no finding has where the comment applies: on its own line, on the next line when the comment is alone on its line, or anywhere in the file for `# aml: ignore-file[CODE]`. The finding was fixed or moved, or the code is misspelt.",

@@ -1,4 +1,4 @@
-//! Files: `yaml-syntax`, `not-checked`, `template`, `unused-ignore`.
+//! Files: `yaml-syntax`, `not-checked`, `template`, `preview-schema`, `unused-ignore`.
 
 use std::fmt::Display;
 
@@ -22,6 +22,31 @@ pub(crate) fn not_checked(key: KeyPath, message: String) -> Diagnostic {
 /// `template`: a file with `{{NAME}}` placeholders.
 pub(crate) fn template(message: String) -> Diagnostic {
     Diagnostic::new(Code::Template, message, "")
+}
+
+/// The 2021 CLI v2 preview's schema location.
+const PREVIEW_SCHEMAS: &str = "azuremlsdk2.blob.core.windows.net/preview/";
+
+/// `preview-schema`: a `$schema` under the 2021 preview's location, with the current URL of
+/// the same schema file; `None` for any other URL.
+pub(crate) fn preview_schema(url: &str) -> Option<Diagnostic> {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.find(PREVIEW_SCHEMAS)?;
+    let file = url.trim().rsplit('/').next().unwrap_or_default();
+    Some(
+        Diagnostic::new(
+            Code::PreviewSchema,
+            format!(
+                "`$schema` is the 2021 preview's ({}); the file is read as its kind",
+                url.trim()
+            ),
+            KeyPath::key("$schema"),
+        )
+        .with_help(format!(
+            "use https://azuremlschemas.azureedge.net/latest/{}",
+            file
+        )),
+    )
 }
 
 /// `unused-ignore`: a suppression comment's code that silenced nothing (`known`: whether the

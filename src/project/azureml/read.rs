@@ -429,6 +429,11 @@ impl AzureMlProject {
             }
             Recognised::Kind(kind) => {
                 self.files_read += 1;
+                if let Some((schema, mark)) = doc.root().get("$schema") {
+                    if let Some(note) = schema.text().and_then(files::preview_schema) {
+                        self.note_at(path, Some(mark), note);
+                    }
+                }
                 let (placeholders_met, checked) = self.add_document(path, &doc, kind, &tokens);
                 if filled || placeholders_met {
                     let names = placeholder_list(&placeholders);
