@@ -43,8 +43,7 @@ pub(crate) fn preview_schema(url: &str) -> Option<Diagnostic> {
             KeyPath::key("$schema"),
         )
         .with_help(format!(
-            "use https://azuremlschemas.azureedge.net/latest/{}",
-            file
+            "use https://azuremlschemas.azureedge.net/latest/{file}"
         )),
     )
 }
