@@ -165,33 +165,9 @@ fn no_false_error_on_a_tree_shaped_like_a_public_examples_repository() {
         .collect();
     expected.sort();
     assert_eq!(notes_sorted, expected);
-    // Every YAML file is either read or listed as skipped, with the reason.
-    let skipped: Vec<(String, String)> = report
-        .skipped
-        .iter()
-        .map(|s| {
-            let file = s.file.strip_prefix(&base).unwrap_or(&s.file);
-            (file.display().to_string(), s.reason.to_string())
-        })
-        .collect();
-    assert_eq!(
-        skipped,
-        [
-            (
-                ".github/workflows/smoke.yml".to_owned(),
-                "YAML, not an Azure ML file".to_owned()
-            ),
-            (
-                ".pre-commit-config.yaml".to_owned(),
-                "YAML, not an Azure ML file".to_owned()
-            ),
-            (
-                "cli/setup/conda.yaml".to_owned(),
-                "YAML, not an Azure ML file".to_owned()
-            ),
-        ]
-    );
-    assert_eq!((report.files_read, report.files_skipped()), (35, 3));
+    // Every file is read: the workflow, pre-commit and conda YAML for their size names only.
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    assert_eq!((report.files_read, report.files_skipped()), (38, 0));
 }
 
 #[test]
@@ -331,10 +307,10 @@ fn yaml_the_azure_ml_cli_accepts_is_read() {
         found(&check(&[("g.yml", &tagged)])),
         [("g.yml".to_owned(), Some(2), Code::YamlSyntax)]
     );
-    // Broken YAML that is not Azure ML's is only listed as skipped.
+    // Broken YAML that is not Azure ML's: read for its size names only, no finding.
     let report = check(&[("k8s.yml", "a: [1, 2\n")]);
     assert_eq!(found(&report), []);
-    assert_eq!(report.skipped[0].reason, SkipReason::NotLoadable);
+    assert_eq!((report.files_read, report.skipped.len()), (1, 0));
 }
 
 #[test]
@@ -468,7 +444,8 @@ fn every_kind_without_a_schema_is_recognised() {
         );
         assert_eq!(report.diagnostics[0].code, Code::NotChecked);
     }
-    // And what is not Azure ML's is skipped, with the reason kept for JSON.
+    // And what is not Azure ML's is read for its size names only: read, not skipped, so
+    // the summary never counts findings of a skipped file.
     for text in [
         "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n",
         "name: env\nchannels: [conda-forge]\ndependencies: [python=3.10]\n",
@@ -478,12 +455,32 @@ fn every_kind_without_a_schema_is_recognised() {
     ] {
         let report = check(&[("x.yml", text)]);
         assert_eq!(
-            (report.files_read, report.diagnostics.len()),
-            (0, 0),
+            (
+                report.files_read,
+                report.skipped.len(),
+                report.diagnostics.len()
+            ),
+            (1, 0, 0),
             "{text}"
         );
-        assert_eq!(report.skipped[0].reason, SkipReason::NotAzureMl, "{text}");
     }
+    // A GitHub workflow that names a retired size: one file read, its finding counted.
+    let report = check(&[(
+        ".github/workflows/train.yml",
+        "on: push\nenv:\n  VM_SIZE: Standard_NC6\n",
+    )]);
+    assert!(
+        report.summary().starts_with("1 file(s) read, 0 skipped"),
+        "{}",
+        report.summary()
+    );
+    assert_eq!(
+        report.count(aml_targets::Severity::Error),
+        1,
+        "{:?}",
+        report.diagnostics
+    );
+    {}
 }
 
 #[test]
@@ -494,7 +491,7 @@ fn output_is_quiet_by_default() {
     assert!(!human.contains("note["), "{human}");
     assert!(human.contains("warning[duplicate-name]"));
     assert!(human.ends_with(
-        "35 file(s) read, 3 skipped, on 2026-11-27: 0 error(s), 2 warning(s), 24 note(s)\n"
+        "38 file(s) read, 0 skipped, on 2026-11-27: 0 error(s), 2 warning(s), 24 note(s)\n"
     ));
     assert_eq!(
         render::Format::Github
@@ -535,7 +532,7 @@ fn output_is_quiet_by_default() {
 
 #[cfg(feature = "json")]
 #[test]
-fn json_keeps_every_note_and_lists_skipped_files() {
+fn json_keeps_every_note_and_counts_files() {
     let report = AzureMlProject::read_paths([fixture()]).unwrap().check(on());
     let v: serde_json::Value = serde_json::from_str(
         &render::Format::Json.render(&report, &RenderOptions::default().base(fixture())),
@@ -550,9 +547,10 @@ fn json_keeps_every_note_and_lists_skipped_files() {
         ),
         (Some(0), Some(2), Some(24))
     );
-    assert_eq!(v["files_skipped"], 3);
-    assert_eq!(v["skipped"][0]["file"], ".github/workflows/smoke.yml");
-    assert_eq!(v["skipped"][0]["reason"], "YAML, not an Azure ML file");
+    assert_eq!(
+        (v["files_read"].as_u64(), v["files_skipped"].as_u64()),
+        (Some(38), Some(0))
+    );
     let dup = v["diagnostics"]
         .as_array()
         .unwrap()

@@ -360,16 +360,12 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Why a file was not read as an Azure ML file or plan.
+/// Why a file was not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SkipReason {
     /// Its name is not one the checker reads (`.yml`, `.yaml`, and the plan files).
     NotChecked,
-    /// YAML, but not an Azure ML file (a GitHub workflow, a conda file, …).
-    NotAzureMl,
-    /// YAML that does not load and shows no sign of being an Azure ML file.
-    NotLoadable,
     /// Not UTF-8 text.
     NotUtf8,
     /// Larger than the limit, in bytes.
@@ -397,10 +393,6 @@ impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SkipReason::NotChecked => f.write_str("not a kind of file the checker reads"),
-            SkipReason::NotAzureMl => f.write_str("YAML, not an Azure ML file"),
-            SkipReason::NotLoadable => {
-                f.write_str("YAML that does not load and is not an Azure ML file")
-            }
             SkipReason::NotUtf8 => f.write_str("not UTF-8 text"),
             SkipReason::TooLarge { bytes, limit } => {
                 write!(f, "too large ({bytes} bytes; the limit is {limit})")
@@ -467,14 +459,7 @@ impl SkippedFile {
     /// large, unreadable): not merely of a kind the checker does not read.
     #[must_use]
     pub fn is_refused_named(&self) -> bool {
-        self.named
-            && !matches!(
-                self.reason,
-                SkipReason::NotChecked
-                    | SkipReason::NotAzureMl
-                    | SkipReason::NotLoadable
-                    | SkipReason::TooDense
-            )
+        self.named && !matches!(self.reason, SkipReason::NotChecked | SkipReason::TooDense)
     }
 }
 
@@ -504,9 +489,11 @@ impl SkippedFile {
 pub struct Report {
     /// The date checked for.
     pub on: Option<Date>,
-    /// Files read (malformed Azure ML files included).
+    /// Files read: by the Azure ML reader (malformed Azure ML files included), as plans, or by
+    /// the size sweep alone (scripts, notebooks, templates, YAML that is not Azure ML's).
     pub files_read: usize,
-    /// Files not read, each with the reason.
+    /// Files not read, each with the reason (a YAML file too dense to load is listed here
+    /// though its size names are read).
     pub skipped: Vec<SkippedFile>,
     /// The diagnostics: in plan order for a plan, file by file for files.
     pub diagnostics: Vec<Diagnostic>,

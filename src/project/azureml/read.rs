@@ -364,8 +364,7 @@ impl AzureMlProject {
                     self.note_at(path, Some(e.mark), files::yaml_syntax(&e));
                     return false;
                 }
-                self.skipped
-                    .push(SkippedFile::new(path, SkipReason::NotLoadable));
+                self.files_read += 1;
                 return true;
             }
             Err(first) => {
@@ -374,8 +373,7 @@ impl AzureMlProject {
                     Ok(doc) => (doc, tokens, true),
                     Err(filled) => {
                         if !looks_like_azure_ml(text) {
-                            self.skipped
-                                .push(SkippedFile::new(path, SkipReason::NotLoadable));
+                            self.files_read += 1;
                             return true;
                         }
                         self.files_read += 1;
@@ -402,14 +400,12 @@ impl AzureMlProject {
             }
         };
         let Some(doc) = doc else {
-            self.skipped
-                .push(SkippedFile::new(path, SkipReason::NotAzureMl));
+            self.files_read += 1;
             return false;
         };
         match recognise(doc.root()) {
             Recognised::NotAzureMl => {
-                self.skipped
-                    .push(SkippedFile::new(path, SkipReason::NotAzureMl));
+                self.files_read += 1;
                 true
             }
             Recognised::UnknownSchema(url) => {
