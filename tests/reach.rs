@@ -131,6 +131,8 @@ fn every_finding_of_a_repository_with_scripts_notebooks_and_templates() {
                 C::RetiredSizeMention,
                 "cell 1"
             ),
+            // Its code cell imports the SDK v1: a note, once.
+            row("notebooks/train.ipynb", 28, N, C::V1Api, "cell 2"),
             row(
                 "notebooks/train.ipynb",
                 29,
@@ -1145,5 +1147,49 @@ fn one_replacement_answer_per_size_in_every_context() {
                 "{name}: {answer:?}"
             );
         }
+    }
+}
+
+#[test]
+fn v1_sdk_and_cli_uses_are_noted_once_per_file() {
+    use Severity::Note as N;
+    let v1 = Code::V1Api;
+    let py = "import os\nfrom azureml.core import Workspace\nfrom azureml.core.compute import AmlCompute\n";
+    assert_eq!(of_one("train.py", py), [(2, N, v1)]);
+    let report = AzureMlProject::from_sources([("train.py", py)]).check(on());
+    let d = &report.diagnostics[0];
+    assert!(
+        d.message.contains("Azure ML SDK v1 (azureml-core): deprecated on 2025-03-31 and supported until 2026-06-30"),
+        "{}",
+        d.message
+    );
+    assert!(d.message.contains("sdk-v1-deprecation.md"), "{}", d.message);
+    let notebook = r#"{"cells": [{"cell_type": "code", "source": ["import azureml.core\n", "print(azureml.core.VERSION)"]}]}"#;
+    assert_eq!(of_one("nb.ipynb", notebook), [(1, N, v1)]);
+    let sh = "set -e\naz ml computetarget create amlcompute -n cpu --vm-size Standard_D4s_v3\n";
+    let report = AzureMlProject::from_sources([("setup.sh", sh)]).check(on());
+    let d = report.with_code(v1).next().unwrap();
+    assert_eq!(d.line(), Some(2));
+    assert!(d.message.contains("CLI v1"), "{}", d.message);
+    // v2, comments, strings and longer names are no v1 use.
+    for (path, text) in [
+        ("a.py", "from azure.ai.ml import MLClient\n"),
+        ("b.py", "# from azureml.core import Workspace\n"),
+        ("c.py", "x = 'import azureml.core'\n"),
+        ("d.py", "import azureml.core_tools\n"),
+        (
+            "e.sh",
+            "az ml compute create -n cpu --size Standard_D4s_v3 --type amlcompute\n",
+        ),
+        ("f.sh", "# az ml computetarget create was v1\n"),
+    ] {
+        assert!(
+            AzureMlProject::from_sources([(path, text)])
+                .check(on())
+                .with_code(v1)
+                .next()
+                .is_none(),
+            "{path}"
+        );
     }
 }

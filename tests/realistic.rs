@@ -6,7 +6,6 @@
 
 use std::path::{Path, PathBuf};
 
-use aml_targets::lint::SkipReason;
 use aml_targets::render;
 use aml_targets::{AzureMlProject, Code, Date, RenderOptions, Report, Severity};
 

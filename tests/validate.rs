@@ -682,8 +682,9 @@ fn every_code_has_a_test_above() {
         Code::ComputeNotFound,
         Code::Template,
         Code::UncataloguedSize,
-        // The 2021 preview's `$schema`, tested in tests/reach.rs.
+        // The 2021 preview's `$schema` and v1 scripts, tested in tests/reach.rs.
         Code::PreviewSchema,
+        Code::V1Api,
         // The size-mention scanner's code, tested in tests/reach.rs.
         Code::RetiredSizeMention,
         // Quota and region, tested in tests/quota.rs.

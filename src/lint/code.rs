@@ -1086,6 +1086,18 @@ compute: azureml:serverless
         fix: "Point `$schema` at `https://azuremlschemas.azureedge.net/latest/` with the same file name, then fix what the current schema flags.",
         source: "MicrosoftDocs/azure-ai-docs articles/machine-learning/reference-yaml-job-command.md@12579eb3 (\"The source JSON schema can be found at https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\"); the 2022 AutoML reference pages named the preview location.",
     }
+    V1Api = "v1-api", Note {
+        summary: "A script uses the Azure ML SDK v1 or CLI v1, whose support has ended or is ending.",
+        meaning: "A Python script or notebook imports `azureml.core` (SDK v1, deprecated on 2025-03-31 and supported until 2026-06-30), or a shell script runs a CLI v1 command (`az ml computetarget`, `az ml run submit-script`, `az ml folder attach`; the azure-cli-ml extension, supported until 2025-09-30). One note per file, at the first use.",
+        why: "After the end of support, v1 gets no fixes, and new sizes, features and regions reach v2 only; the v1 compute calls (`AmlCompute.provisioning_configuration`) are what a migration rewrites.",
+        bad: ("train.py", r#"from azureml.core import Workspace
+ws = Workspace.from_config()
+"#),
+        good: ("train.py", r#"from azure.ai.ml import MLClient
+"#),
+        fix: "Move to the SDK v2 (`azure-ai-ml`) or CLI v2 (`az ml` 2.x): Microsoft's \"Upgrade to v2\" guide maps each v1 call.",
+        source: "MicrosoftDocs/azure-ai-docs articles/machine-learning/includes/sdk-v1-deprecation.md@454edbd3 and machine-learning-cli-v1-deprecation.md@5fa89fd5.",
+    }
     UnusedIgnore = "unused-ignore", Warning {
         summary: "A `# aml: ignore[CODE]` comment that silences nothing.",
         meaning: "A suppression comment names a code that no finding has where the comment applies: on its own line, on the next line when the comment is alone on its line, or anywhere in the file for `# aml: ignore-file[CODE]`. The finding was fixed or moved, or the code is misspelt.",

@@ -891,3 +891,73 @@ impl SizeMention<'_> {
         sizes::mention(self.name, &self.size, self.context, self.key, on, catalog)
     }
 }
+
+/// Where a text first uses the v1 SDK or CLI, and which: `(offset, what, the end of
+/// support, the notebook cell)`. A use starts a statement: only blanks before it on its line, or, in a
+/// notebook's code cell, in its source string (after the string's quote or a `\n`).
+#[cfg(feature = "yaml")]
+pub(crate) fn v1_use(
+    text: &str,
+    kind: TextKind,
+) -> Option<(
+    usize,
+    &'static str,
+    &'static crate::edition::EndOfSupport,
+    Option<usize>,
+)> {
+    use TextKind as K;
+    let [sdk, cli] = &crate::edition::V1_END_OF_SUPPORT;
+    let (needles, eos): (&[&str], _) = match kind {
+        K::Python | K::Notebook => (&["from azureml.core", "import azureml.core"], sdk),
+        K::Shell | K::PowerShell => (
+            &[
+                "az ml computetarget ",
+                "az ml run submit-script",
+                "az ml folder attach",
+            ],
+            cli,
+        ),
+        _ => return None,
+    };
+    let cells = if kind == K::Notebook {
+        Some(super::notebook::sources(text)?)
+    } else {
+        None
+    };
+    let starts_statement = |at: usize, needle: &str| -> bool {
+        let ends_word = needle.ends_with(' ')
+            || text[at + needle.len()..]
+                .bytes()
+                .next()
+                .is_none_or(|b| !is_name_byte(b));
+        let before = match &cells {
+            Some(cells) => match super::notebook::source_at(cells, at) {
+                Some(source) if !source.prose => {
+                    let before = text[source.start..at].trim_end_matches([' ', '\t']);
+                    before.is_empty() || before.ends_with("\\n")
+                }
+                _ => false,
+            },
+            None => text[text[..at].rfind('\n').map_or(0, |n| n + 1)..at]
+                .trim()
+                .is_empty(),
+        };
+        ends_word && before
+    };
+    needles
+        .iter()
+        .filter_map(|&needle| {
+            text.match_indices(needle)
+                .map(|(at, _)| at)
+                .find(|&at| starts_statement(at, needle))
+                .map(|at| (at, needle.trim_end()))
+        })
+        .min_by_key(|&(at, _)| at)
+        .map(|(at, what)| {
+            let cell = cells
+                .as_deref()
+                .and_then(|cells| super::notebook::source_at(cells, at))
+                .map(|source| source.cell);
+            (at, what, eos, cell)
+        })
+}

@@ -1,4 +1,4 @@
-//! Files: `yaml-syntax`, `not-checked`, `template`, `preview-schema`, `unused-ignore`.
+//! Files: `yaml-syntax`, `not-checked`, `template`, `preview-schema`, `v1-api`, `unused-ignore`.
 
 use std::fmt::Display;
 
@@ -46,6 +46,27 @@ pub(crate) fn preview_schema(url: &str) -> Option<Diagnostic> {
             "use https://azuremlschemas.azureedge.net/latest/{file}"
         )),
     )
+}
+
+/// `v1-api`: a script's first use of the v1 SDK or CLI (found by `project::mentions::v1_use`).
+pub(crate) fn v1_api(
+    what: &str,
+    eos: &crate::edition::EndOfSupport,
+    cell: Option<usize>,
+) -> Diagnostic {
+    let deprecated = eos
+        .deprecated
+        .map(|d| format!("deprecated on {d} and "))
+        .unwrap_or_default();
+    Diagnostic::new(
+        Code::V1Api,
+        format!(
+            "`{what}` is {}: {deprecated}supported until {} ({})",
+            eos.what, eos.ends, eos.source
+        ),
+        cell.map_or_else(String::new, |n| format!("cell {n}")),
+    )
+    .with_help("move to v2: the SDK `azure-ai-ml` or the CLI `az ml` 2.x (Microsoft's \"Upgrade to v2\" guide maps each v1 call)")
 }
 
 /// `unused-ignore`: a suppression comment's code that silenced nothing (`known`: whether the

@@ -475,6 +475,11 @@ impl AzureMlProject {
         if scan {
             self.add_mentions(path, text, kind);
         }
+        if let Some((at, what, eos, cell)) = super::mentions::v1_use(text, kind) {
+            let mark = read::offset_mark(text, at);
+            self.reading
+                .push(files::v1_api(what, eos, cell).at(path, Some(span(mark))));
+        }
     }
 
     /// The size names `text` mentions: the first [`MENTIONS_SHOWN`] of each name (ignoring
