@@ -781,6 +781,11 @@ fn av1_sizes_are_found_though_no_catalog_lists_them() {
     }
     // Av2 sizes are not retired (yet).
     assert_eq!(of_one("x.tf", "  vm_size = \"Standard_A1_v2\"\n"), []);
+    // A `_Promo` size is its regular size's hardware, retired with its series.
+    assert_eq!(
+        of_one("promo.py", "c = dict(vm_size=\"Standard_H16_Promo\")\n"),
+        [(1, E, Code::RetiredSeries)]
+    );
     // The basic tier's A sizes are Av1 too; other `basic_` words are no sizes.
     let basic = "vm_size = \"Basic_A2\"\nSIZE_NOTE = \"BASIC_A0\"  # was basic_a4\nuse_basic_auth(basic_auth, Basic_Small, my_basic_A1)\n";
     assert_eq!(
