@@ -1176,6 +1176,19 @@ fn v1_sdk_and_cli_uses_are_noted_once_per_file() {
     let d = report.with_code(v1).next().unwrap();
     assert_eq!(d.line(), Some(2));
     assert!(d.message.contains("CLI v1"), "{}", d.message);
+    // v1 YAML: a saved run configuration, a v1 pipeline; v2 YAML and other YAML are not.
+    let runconfig =
+        "script: train.py\ntarget: cpu-cluster\nframework: Python\ncommunicator: None\n";
+    assert_eq!(
+        of_one("aml_config/train.runconfig.yml", runconfig),
+        [(3, N, v1)]
+    );
+    let pipeline = "pipeline:\n  name: v1\n  steps:\n    Step1:\n      type: PythonScriptStep\n";
+    assert_eq!(of_one("pipeline.yml", pipeline), [(1, N, v1)]);
+    assert_eq!(
+        of_one("conda.yml", "name: env\ndependencies: [python=3.10]\n"),
+        []
+    );
     // v2, comments, strings and longer names are no v1 use.
     for (path, text) in [
         ("a.py", "from azure.ai.ml import MLClient\n"),

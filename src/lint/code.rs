@@ -1088,7 +1088,7 @@ compute: azureml:serverless
     }
     V1Api = "v1-api", Note {
         summary: "A script uses the Azure ML SDK v1 or CLI v1, whose support has ended or is ending.",
-        meaning: "A Python script or notebook imports `azureml.core` (SDK v1, deprecated on 2025-03-31 and supported until 2026-06-30), or a shell script runs a CLI v1 command (`az ml computetarget`, `az ml run submit-script`, `az ml folder attach`; the azure-cli-ml extension, supported until 2025-09-30). One note per file, at the first use.",
+        meaning: "A Python script or notebook imports `azureml.core` (SDK v1, deprecated on 2025-03-31 and supported until 2026-06-30), a YAML file is a v1 run configuration (`framework:` and `communicator:`) or v1 pipeline (`pipeline:` with `steps:`), or a shell script runs a CLI v1 command (`az ml computetarget`, `az ml run submit-script`, `az ml folder attach`; the azure-cli-ml extension, supported until 2025-09-30). One note per file, at the first use.",
         why: "After the end of support, v1 gets no fixes, and new sizes, features and regions reach v2 only; the v1 compute calls (`AmlCompute.provisioning_configuration`) are what a migration rewrites.",
         bad: ("train.py", r#"from azureml.core import Workspace
 ws = Workspace.from_config()

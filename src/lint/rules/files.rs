@@ -61,7 +61,7 @@ pub(crate) fn v1_api(
     Diagnostic::new(
         Code::V1Api,
         format!(
-            "`{what}` is {}: {deprecated}supported until {} ({})",
+            "{what} is {}: {deprecated}supported until {} ({})",
             eos.what, eos.ends, eos.source
         ),
         cell.map_or_else(String::new, |n| format!("cell {n}")),

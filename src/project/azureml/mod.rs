@@ -478,7 +478,7 @@ impl AzureMlProject {
         if let Some((at, what, eos, cell)) = super::mentions::v1_use(text, kind) {
             let mark = read::offset_mark(text, at);
             self.reading
-                .push(files::v1_api(what, eos, cell).at(path, Some(span(mark))));
+                .push(files::v1_api(&format!("`{what}`"), eos, cell).at(path, Some(span(mark))));
         }
     }
 

@@ -406,6 +406,27 @@ impl AzureMlProject {
         match recognise(doc.root()) {
             Recognised::NotAzureMl => {
                 self.files_read += 1;
+                // A v1 run configuration (azureml-core's `RunConfiguration` saved as YAML,
+                // for `az ml run submit-script -c`) or v1 pipeline YAML (`Pipeline.load_yaml`).
+                let root = doc.root();
+                let v1 = if root.get("framework").is_some() && root.get("communicator").is_some() {
+                    Some((
+                        "a v1 run configuration (`framework:` and `communicator:`)",
+                        "framework",
+                    ))
+                } else if root
+                    .get("pipeline")
+                    .is_some_and(|(p, _)| p.get("steps").is_some())
+                {
+                    Some(("v1 pipeline YAML (`pipeline:` with `steps:`)", "pipeline"))
+                } else {
+                    None
+                };
+                if let Some((what, key)) = v1 {
+                    let [sdk, _] = &crate::edition::V1_END_OF_SUPPORT;
+                    let mark = root.get(key).map(|(_, m)| m);
+                    self.note_at(path, mark, files::v1_api(what, sdk, None));
+                }
                 true
             }
             Recognised::UnknownSchema(url) => {
