@@ -691,6 +691,19 @@ fn regional_exceptions() {
         e.source
             .contains("sizes/lifecycle/retirement/ncv3-retirement.md@a18807c4")
     }));
+    // `aml size NAME --region R` (the size report) names the guide that decides the date.
+    let report = aml_targets::VmSize::parse("Standard_NC6s_v3").unwrap().report(
+        date("2026-12-07"),
+        aml_targets::DocEdition::LATEST,
+        Some("usgovvirginia"),
+    );
+    assert_eq!(report.retirement.unwrap().date(), Some(date("2026-12-31")));
+    assert!(
+        report
+            .retirement_source
+            .unwrap()
+            .contains("sizes/lifecycle/retirement/ncv3-retirement.md@a18807c4")
+    );
     // On 2026-12-07 NCv3 is not yet retired in US Gov Virginia (it was, by the older copy).
     assert!(
         !VmSeries::NCv3

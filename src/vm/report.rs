@@ -90,7 +90,24 @@ impl VmSize {
                 .or_else(|| spec.and_then(|s| s.supported_by)),
             listed_on_page: series.is_some_and(|s| s.is_listed(edition)),
             retirement,
-            retirement_source: series.and_then(VmSeries::retirement).map(|r| r.source),
+            // The size's own retirement's source when it decides the date, else the regional
+            // exception's when one decides it in `region`, else the series'.
+            retirement_source: self
+                .size_retirement()
+                .filter(|own| retirement.and_then(RetirementState::date) == Some(own.date))
+                .map(|own| own.source)
+                .or_else(|| {
+                    series.and_then(|s| {
+                        region
+                            .and_then(|r| {
+                                s.regional_retirements()
+                                    .filter(|x| !x.superseded && x.region.matches(r))
+                                    .min_by_key(|x| x.date)
+                                    .map(|x| x.source)
+                            })
+                            .or_else(|| s.retirement().map(|r| r.source))
+                    })
+                }),
             retirements: series.map_or(Vec::new(), |s| s.retirements().collect()),
             replacements,
             replacement_series: series.map_or(Vec::new(), |s| s.current_replacements(on)),
