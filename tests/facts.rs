@@ -692,11 +692,13 @@ fn regional_exceptions() {
             .contains("sizes/lifecycle/retirement/ncv3-retirement.md@a18807c4")
     }));
     // `aml size NAME --region R` (the size report) names the guide that decides the date.
-    let report = aml_targets::VmSize::parse("Standard_NC6s_v3").unwrap().report(
-        date("2026-12-07"),
-        aml_targets::DocEdition::LATEST,
-        Some("usgovvirginia"),
-    );
+    let report = aml_targets::VmSize::parse("Standard_NC6s_v3")
+        .unwrap()
+        .report(
+            date("2026-12-07"),
+            aml_targets::DocEdition::LATEST,
+            Some("usgovvirginia"),
+        );
     assert_eq!(report.retirement.unwrap().date(), Some(date("2026-12-31")));
     assert!(
         report

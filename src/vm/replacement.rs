@@ -349,10 +349,11 @@ impl VmSeries {
 }
 
 impl Catalog {
-    /// Up to `n` sizes of `spec`'s current replacement series (see
-    /// [`VmSeries::current_replacements`]) closest to it in vCPUs, memory and GPUs: the size
-    /// of each series nearest to it, nearest first. GPU sizes are replaced by GPU sizes, of
-    /// the same vendor first.
+    /// Up to `n` sizes of `spec`'s current replacement series on `on` (see
+    /// [`VmSeries::current_replacements`]) in this catalog: the size of each series nearest
+    /// to it, ordered as the guide part of [`VmSize::successors`] (its own category first,
+    /// then at least its GPUs and GPU memory, then nearest in vCPUs, memory and GPUs, of the
+    /// same GPU vendor first). GPU sizes are replaced by GPU sizes.
     ///
     /// ```
     /// use aml_targets::{Catalog, Date, VmSizeSpec};
@@ -369,29 +370,14 @@ impl Catalog {
     /// ```
     #[must_use]
     pub fn replacements(&self, spec: &VmSizeSpec, on: Date, n: usize) -> Vec<&VmSizeSpec> {
-        let Some(series) = spec.series.or_else(|| spec.size().ok()?.series()) else {
-            return Vec::new();
-        };
-        let mut nearest: Vec<(f64, &VmSizeSpec)> = series
-            .current_replacements(on)
+        let shape = Shape::of_spec(spec);
+        let series = shape
+            .series
+            .map_or_else(Vec::new, |s| s.current_replacements(on));
+        guide_sizes(&shape, &series, self)
             .into_iter()
-            .filter_map(|to| {
-                self.of_series(to)
-                    .filter(|c| c.gpus.is_zero() == spec.gpus.is_zero())
-                    .map(|c| (distance(spec, c), c))
-                    .min_by(|a, b| a.0.total_cmp(&b.0))
-            })
-            .collect();
-        // Of equally near sizes, those Azure ML is known to offer (a listing or the page's
-        // list says so), then the guide's order (the sort is stable).
-        let unknown = |c: &VmSizeSpec| {
-            c.supported_by.is_none()
-                && c.series
-                    .and_then(|s| s.supported_by(crate::edition::DocEdition::LATEST))
-                    .is_none()
-        };
-        nearest.sort_by(|a, b| a.0.total_cmp(&b.0).then(unknown(a.1).cmp(&unknown(b.1))));
-        nearest.into_iter().take(n).map(|(_, c)| c).collect()
+            .take(n)
+            .collect()
     }
 }
 
@@ -604,29 +590,37 @@ fn successors_of(spec: &VmSizeSpec) -> Cow<'static, [&'static VmSizeSpec]> {
     }
 }
 
-fn successors(shape: &Shape) -> Vec<&'static VmSizeSpec> {
-    let embedded = Catalog::embedded();
+/// The size of each of `series` in `catalog` nearest to `shape` (GPU sizes for a GPU size),
+/// by [`Shape::key`], then those Azure ML is known to offer, then the guide's order.
+fn guide_sizes<'c>(
+    shape: &Shape,
+    series: &[VmSeries],
+    catalog: &'c Catalog,
+) -> Vec<&'c VmSizeSpec> {
     let is_self = |c: &VmSizeSpec| c.name.eq_ignore_ascii_case(&shape.name);
-    let series = shape
-        .series
-        .map_or_else(Vec::new, |s| s.current_replacements(Date::MIN));
-    let mut guide: Vec<((bool, bool, f64), bool, &'static VmSizeSpec)> = series
-        .into_iter()
-        .filter_map(|to| {
-            embedded
+    let mut guide: Vec<((bool, bool, f64), bool, &VmSizeSpec)> = series
+        .iter()
+        .filter_map(|&to| {
+            catalog
                 .of_series(to)
-                .filter(|c| (c.gpus.is_zero()) == (shape.gpus == 0.0) && !is_self(c))
+                .filter(|c| c.gpus.is_zero() == (shape.gpus == 0.0) && !is_self(c))
                 .map(|c| (shape.key(c), !offered(c), c))
                 .min_by(|a, b| cmp_key(&a.0, &b.0).then(a.1.cmp(&b.1)))
         })
         .collect();
     // The sort is stable: of equal keys, the guide's order.
     guide.sort_by(|a, b| cmp_key(&a.0, &b.0).then(a.1.cmp(&b.1)));
-    let mut out: Vec<&'static VmSizeSpec> = guide
-        .into_iter()
-        .take(GUIDE_SUCCESSORS)
-        .map(|(_, _, c)| c)
-        .collect();
+    guide.into_iter().map(|(_, _, c)| c).collect()
+}
+
+fn successors(shape: &Shape) -> Vec<&'static VmSizeSpec> {
+    let embedded = Catalog::embedded();
+    let is_self = |c: &VmSizeSpec| c.name.eq_ignore_ascii_case(&shape.name);
+    let series = shape
+        .series
+        .map_or_else(Vec::new, |s| s.current_replacements(Date::MIN));
+    let mut out = guide_sizes(shape, &series, embedded);
+    out.truncate(GUIDE_SUCCESSORS);
     let mut similar: Vec<(f64, &'static VmSizeSpec)> = embedded
         .sizes()
         .iter()
@@ -649,27 +643,4 @@ fn successors(shape: &Shape) -> Vec<&'static VmSizeSpec> {
             .map(|(_, c)| c),
     );
     out
-}
-
-/// How far apart two sizes are: the log-ratios of their vCPUs and memory, and of their GPUs
-/// counted double (a GPU size is replaced for its GPUs first); a GPU of another vendor (AMD
-/// for NVIDIA: no CUDA) is farther than any shape.
-fn distance(a: &VmSizeSpec, b: &VmSizeSpec) -> f64 {
-    let vendor = |s: &VmSizeSpec| s.series.and_then(VmSeries::gpu).map(|g| g.vendor);
-    let other_vendor = if vendor(a) == vendor(b) { 0.0 } else { 64.0 };
-    other_vendor + shape_distance(a, b)
-}
-
-fn shape_distance(a: &VmSizeSpec, b: &VmSizeSpec) -> f64 {
-    let ratio = |x: f64, y: f64| {
-        if x > 0.0 && y > 0.0 {
-            (x / y).log2().abs()
-        } else {
-            // A zero on one side only: far, but comparable.
-            f64::from(u8::from((x > 0.0) != (y > 0.0))) * 8.0
-        }
-    };
-    ratio(f64::from(a.vcpus), f64::from(b.vcpus))
-        + ratio(a.memory_gib, b.memory_gib)
-        + 2.0 * ratio(a.gpus.as_f64(), b.gpus.as_f64())
 }
