@@ -1141,7 +1141,7 @@ fn one_replacement_answer_per_size_in_every_context() {
         for s in size.successors().iter().skip(3) {
             assert_eq!(s.category, category, "{name}: {}", s.name);
             if let Some(spec) = spec {
-                assert!(spec.covers_by(s), "{name}: {}", s.name);
+                assert!(spec.is_covered_by(s), "{name}: {}", s.name);
             }
         }
         if category == Some(VmCategory::HighPerformanceCompute) {

@@ -397,8 +397,9 @@ impl VmSize {
     ///
     /// Among the guide's, sizes of the size's own category come first, then those that keep
     /// at least its GPUs and GPU memory, then the nearest in vCPUs, memory and GPUs. The
-    /// category's sizes keep at least everything (see [`VmSizeSpec::covers_by`]). "Current" means no retirement announced, so the answer does not depend
-    /// on the date; it is computed once per size and kept. A size the catalog has no row for
+    /// category's sizes keep at least everything (see [`VmSizeSpec::is_covered_by`]).
+    /// "Current" means no retirement announced, so the answer does not depend on the date;
+    /// it is computed once per size and kept. A size the catalog has no row for
     /// (Av1's `Standard_A1`, `Basic_A2`) is compared by its vCPUs alone.
     ///
     /// ```
@@ -447,12 +448,12 @@ impl VmSizeSpec {
     /// use aml_targets::VmSizeSpec;
     ///
     /// let nc6s_v3 = VmSizeSpec::find("Standard_NC6s_v3").unwrap();
-    /// assert!(nc6s_v3.covers_by(VmSizeSpec::find("Standard_NC24ads_A100_v4").unwrap()));
+    /// assert!(nc6s_v3.is_covered_by(VmSizeSpec::find("Standard_NC24ads_A100_v4").unwrap()));
     /// // A third of an A10 (8 GiB) for a V100 (16 GiB).
-    /// assert!(!nc6s_v3.covers_by(VmSizeSpec::find("Standard_NV12ads_A10_v5").unwrap()));
+    /// assert!(!nc6s_v3.is_covered_by(VmSizeSpec::find("Standard_NV12ads_A10_v5").unwrap()));
     /// ```
     #[must_use]
-    pub fn covers_by(&self, other: &VmSizeSpec) -> bool {
+    pub fn is_covered_by(&self, other: &VmSizeSpec) -> bool {
         Shape::of_spec(self).covered_by(other)
     }
 
@@ -523,7 +524,9 @@ impl Shape {
     }
 
     /// The sort key of a candidate: another category, fewer GPUs or less GPU memory, then
-    /// the distance in shape (another GPU vendor, no CUDA, is farther than any shape).
+    /// the distance in shape: the log-ratios of vCPUs and memory, and of GPUs counted double
+    /// (a GPU size is replaced for its GPUs first); another GPU vendor (AMD for NVIDIA: no
+    /// CUDA) is farther than any shape.
     fn key(&self, c: &VmSizeSpec) -> (bool, bool, f64) {
         let vendor = |s: Option<VmSeries>| s.and_then(VmSeries::gpu).map(|g| g.vendor);
         let other_vendor = if vendor(self.series) == vendor(c.series) {
