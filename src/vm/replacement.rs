@@ -484,7 +484,7 @@ impl Shape {
             memory_gib: Some(spec.memory_gib),
             gpus: spec.gpus.as_f64(),
             gpu_memory_gib: spec.total_gpu_memory_gib(),
-            category: spec.category.or(spec.series.map(VmSeries::category)),
+            category: Shape::category_of(spec),
             series: spec.series.or_else(|| spec.size().ok()?.series()),
             name: spec.name.to_string(),
         }

@@ -376,6 +376,25 @@ fn kind_of_shape(root: NodeRef<'_>) -> Option<AzureMlKind> {
     Some(kind)
 }
 
+/// A v1 document that is no CLI v2 file: a run configuration (azureml-core's
+/// `RunConfiguration` saved as YAML, for `az ml run submit-script -c`) or v1 pipeline YAML
+/// (`Pipeline.load_yaml`); what it is, and the key to point at.
+pub(super) fn v1_shape(root: NodeRef<'_>) -> Option<(&'static str, &'static str)> {
+    if root.get("framework").is_some() && root.get("communicator").is_some() {
+        Some((
+            "a v1 run configuration (`framework:` and `communicator:`)",
+            "framework",
+        ))
+    } else if root
+        .get("pipeline")
+        .is_some_and(|(p, _)| p.get("steps").is_some())
+    {
+        Some(("v1 pipeline YAML (`pipeline:` with `steps:`)", "pipeline"))
+    } else {
+        None
+    }
+}
+
 pub(super) fn recognise(root: NodeRef<'_>) -> Recognised {
     if !root.is_mapping() {
         return Recognised::NotAzureMl;

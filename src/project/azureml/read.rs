@@ -4,7 +4,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use super::kinds::{Recognised, looks_like_azure_ml, recognise};
+use super::kinds::{Recognised, looks_like_azure_ml, recognise, v1_shape};
 use super::values::{compute_name, fill_placeholders, is_unknown_value, template_placeholders};
 use super::{
     AzureMlDocument, AzureMlFile, AzureMlKind, AzureMlProject, ComputeYaml, DeploymentYaml,
@@ -406,23 +406,8 @@ impl AzureMlProject {
         match recognise(doc.root()) {
             Recognised::NotAzureMl => {
                 self.files_read += 1;
-                // A v1 run configuration (azureml-core's `RunConfiguration` saved as YAML,
-                // for `az ml run submit-script -c`) or v1 pipeline YAML (`Pipeline.load_yaml`).
                 let root = doc.root();
-                let v1 = if root.get("framework").is_some() && root.get("communicator").is_some() {
-                    Some((
-                        "a v1 run configuration (`framework:` and `communicator:`)",
-                        "framework",
-                    ))
-                } else if root
-                    .get("pipeline")
-                    .is_some_and(|(p, _)| p.get("steps").is_some())
-                {
-                    Some(("v1 pipeline YAML (`pipeline:` with `steps:`)", "pipeline"))
-                } else {
-                    None
-                };
-                if let Some((what, key)) = v1 {
+                if let Some((what, key)) = v1_shape(root) {
                     let [sdk, _] = &crate::edition::V1_END_OF_SUPPORT;
                     let mark = root.get(key).map(|(_, m)| m);
                     self.note_at(path, mark, files::v1_api(what, sdk, None));
