@@ -175,4 +175,17 @@ fn hot_paths_allocate_nothing() {
     let (n, found) = allocations(|| Catalog::embedded().lookup("STANDARD_NC24RS_V3").is_some());
     assert_eq!(n, 0);
     assert!(found);
+    // A recommendation allocates its answer's two vectors and nothing else once its thread
+    // has made one (the buffers it reuses are kept per thread).
+    let needs = aml_targets::SizeNeeds::default()
+        .memory_gib(16.0)
+        .gpus(1)
+        .cuda(CudaVersion::new(12, 4))
+        .compute(aml_targets::ComputeKind::ComputeInstance);
+    let on: Date = "2026-12-07".parse().unwrap();
+    let first = aml_targets::recommend_sizes(&needs, Catalog::embedded(), on);
+    let (n, rec) = allocations(|| aml_targets::recommend_sizes(&needs, Catalog::embedded(), on));
+    assert_eq!(n, 2, "the candidates and the rejected sizes");
+    assert_eq!(rec, first);
+    assert!(!rec.candidates.is_empty() && !rec.rejected.is_empty());
 }

@@ -1,6 +1,7 @@
 //! Pure selection: which training targets, inference targets and VM sizes fit a need, and why
 //! the others do not (FACTS §1–§4, §8).
 
+use std::cell::Cell;
 use std::fmt;
 
 use crate::text::readable;
@@ -13,8 +14,8 @@ use crate::targets::{
     ComputeKind, FeatureSupport, InferenceProfile, InferenceTarget, Support, TrainingTarget,
 };
 use crate::vm::{
-    Catalog, CudaReason, GpuCount, GpuVendor, RankedRows, RetirementState, SupportedBy, VmSeries,
-    VmSize, VmSizeSpec,
+    Catalog, CudaReason, GpuCount, GpuVendor, Packed, RankedRows, RetirementState, RowClass,
+    SUPPORT_CODES, SupportedBy, VmSeries, VmSize, VmSizeSpec, positions, support_code,
 };
 
 /// A small set of reasons of one kind, stored as bits (no allocation).
@@ -44,6 +45,13 @@ impl<T: ReasonKind> ReasonSet<T> {
 
     fn insert(&mut self, kind: T) {
         self.bits |= kind.bit();
+    }
+
+    const fn from_bits(bits: u32) -> Self {
+        ReasonSet {
+            bits,
+            kind: std::marker::PhantomData,
+        }
     }
 
     fn union(self, other: Self) -> Self {
@@ -598,8 +606,6 @@ struct SeriesFacts {
     /// The series-dependent kinds of a size of the series with a GPU, and without one.
     with_gpu: ReasonSet<RejectionKind>,
     without_gpu: ReasonSet<RejectionKind>,
-    /// The support kinds of a size without a `supported_by` of its own.
-    support: ReasonSet<RejectionKind>,
 }
 
 fn series_facts(series: Option<VmSeries>, needs: &SizeNeeds, on: Date) -> SeriesFacts {
@@ -654,7 +660,6 @@ fn series_facts(series: Option<VmSeries>, needs: &SizeNeeds, on: Date) -> Series
         framework_runs,
         with_gpu,
         without_gpu,
-        support: support_kinds(supported_by, needs.compute),
     }
 }
 
@@ -676,21 +681,6 @@ fn support_kinds(
     });
     k.insert_if(wrong, RejectionKind::WrongCompute);
     k
-}
-
-/// `needs` as plain thresholds for the loop over a catalog.
-struct Thresholds {
-    memory: Option<f64>,
-    per_size_gpu_checks: bool,
-}
-
-impl Thresholds {
-    fn new(needs: &SizeNeeds) -> Thresholds {
-        Thresholds {
-            memory: needs.memory_gib,
-            per_size_gpu_checks: needs.gpu_model.is_some() || needs.gpu_memory_gib.is_some(),
-        }
-    }
 }
 
 /// Everything the checks of one size need.
@@ -725,19 +715,11 @@ impl<'a, 's> Facts<'a, 's> {
     }
 
     fn gpu_memory(&self) -> Option<f64> {
-        self.spec
-            .gpu_memory_gib
-            .or_else(|| self.of_series.gpu.map(|g| f64::from(g.memory_gib)))
-            .filter(|_| self.has_gpu())
+        gpu_memory_of(self.spec, self.of_series.gpu)
     }
 
-    /// The GPU model of a size: its own, or its series'.
     fn gpu_model(&self) -> Option<&'a str> {
-        let spec: &'a VmSizeSpec = self.spec;
-        spec.gpu_model
-            .as_deref()
-            .or_else(|| self.of_series.gpu.map(|g| g.model))
-            .filter(|_| self.has_gpu())
+        gpu_model_of(self.spec, self.of_series.gpu)
     }
 
     /// The CUDA rejection, if any: no GPU, or NVIDIA's reason (AMD GPUs are reported as
@@ -758,6 +740,24 @@ impl<'a, 's> Facts<'a, 's> {
             && !self.amd()
             && !(self.has_gpu() && self.of_series.framework_runs)
     }
+}
+
+/// The GPU memory of a size: its own figure, or its series' GPU's; `None` without a GPU.
+fn gpu_memory_of(spec: &VmSizeSpec, gpu: Option<&crate::vm::SeriesGpu>) -> Option<f64> {
+    spec.gpu_memory_gib
+        .or_else(|| gpu.map(|g| f64::from(g.memory_gib)))
+        .filter(|_| !spec.gpus.is_zero())
+}
+
+/// The GPU model of a size: its own, or its series'; `None` without a GPU.
+fn gpu_model_of<'a>(
+    spec: &'a VmSizeSpec,
+    gpu: Option<&'static crate::vm::SeriesGpu>,
+) -> Option<&'a str> {
+    spec.gpu_model
+        .as_deref()
+        .or_else(|| gpu.map(|g| g.model))
+        .filter(|_| !spec.gpus.is_zero())
 }
 
 /// The series of a row: its own, or its name's.
@@ -911,10 +911,8 @@ pub struct RejectedSize<'c> {
     pub spec: &'c VmSizeSpec,
     /// The kinds of reasons; [`RejectedSize::reasons`] gives the figures.
     pub kinds: ReasonSet<RejectionKind>,
-    /// `kinds.len()`, counted once.
-    count: u8,
-    /// The quota row that has no room, what one node needs and what is free.
-    quota: Option<(&'c str, u64, u64)>,
+    /// The quota row that has no room for one node.
+    quota: Option<&'c crate::quota::Usage>,
 }
 
 impl<'c> RejectedSize<'c> {
@@ -930,8 +928,12 @@ impl<'c> RejectedSize<'c> {
             &Facts::new(self.spec, series, &series_facts(series, needs, on)),
             needs,
         );
-        if let Some((of, needs, free)) = self.quota {
-            out.push(Rejection::Quota { of, needs, free });
+        if let Some(row) = self.quota {
+            out.push(Rejection::Quota {
+                of: &row.name,
+                needs: u64::from(self.spec.vcpus),
+                free: row.free().unwrap_or(0),
+            });
         }
         out
     }
@@ -1129,8 +1131,11 @@ pub fn recommend_sizes_within<'c>(
     recommend(needs, catalog, on, Some(usages))
 }
 
-/// The quota row with no room for one node of `spec`: (its name, vCPUs needed, free).
-fn no_room<'c>(usages: &'c crate::quota::Usages, spec: &VmSizeSpec) -> Option<(&'c str, u64, u64)> {
+/// The quota row with no room for one node of `spec`.
+fn no_room<'c>(
+    usages: &'c crate::quota::Usages,
+    spec: &VmSizeSpec,
+) -> Option<&'c crate::quota::Usage> {
     let family = spec.family.as_deref()?;
     let needs = u64::from(spec.vcpus);
     [
@@ -1139,10 +1144,7 @@ fn no_room<'c>(usages: &'c crate::quota::Usages, spec: &VmSizeSpec) -> Option<(&
     ]
     .into_iter()
     .flatten()
-    .find_map(|row| {
-        let free = row.free()?;
-        (needs > free).then_some((row.name.as_str(), needs, free))
-    })
+    .find(|row| row.free().is_some_and(|free| needs > free))
 }
 
 fn recommend<'c>(
@@ -1152,34 +1154,74 @@ fn recommend<'c>(
     usages: Option<&'c crate::quota::Usages>,
 ) -> Recommendation<'c> {
     let sizes = catalog.sizes();
-    let mut groups: [Vec<Candidate<'c>>; GROUPS] = Default::default();
-    let mut rejected = Vec::with_capacity(sizes.len());
-    let gpu_asked = asks_for_gpu(needs);
-    Ranked::new(needs, catalog, on).for_each(|spec, mut kinds, state, support| {
-        let quota = usages.and_then(|u| no_room(u, spec));
-        kinds.insert_if(quota.is_some(), RejectionKind::Quota);
-        if !kinds.is_empty() {
-            // At most 15 kinds: the count fits a u8.
-            #[allow(clippy::cast_possible_truncation)]
-            let count = kinds.len() as u8;
-            rejected.push(RejectedSize {
-                spec,
-                kinds,
-                count,
-                quota,
-            });
-            return true;
+    let mut scratch = SCRATCH.with(Cell::take);
+    let walk = Ranked::new(needs, catalog, on);
+    let mut classes = std::mem::take(&mut scratch.classes);
+    walk.judge_classes(&mut classes);
+    // First pass: each row's kinds and bucket (a candidate's group, or a rejected size's
+    // reason count after the groups) and its position among the rows of its bucket.
+    let rows = walk.rows();
+    let mut len = [0u32; BUCKETS];
+    let mut marks = std::mem::take(&mut scratch.marks);
+    marks.clear();
+    marks.resize(rows.len(), Mark::default());
+    for (row, mark) in rows.iter().zip(&mut marks) {
+        let class = &classes[usize::from(row.class)];
+        let (mut kinds, mut count) = walk.judge(row, class);
+        if let Some(usages) = usages {
+            if no_room(usages, &sizes[row.row as usize]).is_some() {
+                kinds.insert(RejectionKind::Quota);
+                count += 1;
+            }
         }
-        groups[rank_group(spec, state, support, gpu_asked)].push(Candidate {
-            spec,
-            retirement: state,
-            support,
-        });
-        true
-    });
-    let candidates: Vec<Candidate<'c>> = groups.into_iter().flatten().collect();
-    // Closest first: fewest reasons, then the ranking (a counting sort, stable, O(n)).
-    let rejected = sort_by_reason_count(rejected);
+        let bucket = if count == 0 {
+            usize::from(class.group)
+        } else {
+            GROUPS + usize::from(count)
+        };
+        let nth = len[bucket];
+        len[bucket] += 1;
+        *mark = Mark::new(kinds, bucket, nth);
+    }
+    // Each row's place in the answer: candidates by group, then rejected sizes closest
+    // first (fewest reasons), in ranking order within a bucket.
+    let mut start = [0usize; BUCKETS];
+    for b in 1..BUCKETS {
+        start[b] = start[b - 1] + len[b - 1] as usize;
+    }
+    let fitting = start[GROUPS];
+    let mut order = std::mem::take(&mut scratch.order);
+    order.clear();
+    order.resize(marks.len(), 0);
+    for (i, mark) in positions(marks.len()).zip(&marks) {
+        order[start[mark.bucket()] + mark.nth()] = i;
+    }
+    // Second pass: the answer, in order.
+    let mut candidates = Vec::with_capacity(fitting);
+    candidates.extend(order[..fitting].iter().map(|&i| {
+        let row = &rows[i as usize];
+        let class = &classes[usize::from(row.class)];
+        Candidate {
+            spec: &sizes[row.row as usize],
+            retirement: class.state,
+            support: class.support,
+        }
+    }));
+    let mut rejected = Vec::with_capacity(order.len() - fitting);
+    rejected.extend(order[fitting..].iter().map(|&i| {
+        let spec = &sizes[rows[i as usize].row as usize];
+        let kinds = marks[i as usize].kinds();
+        let quota = if kinds.contains(RejectionKind::Quota) {
+            usages.and_then(|u| no_room(u, spec))
+        } else {
+            None
+        };
+        RejectedSize { spec, kinds, quota }
+    }));
+    scratch.classes = classes;
+    scratch.marks = marks;
+    scratch.order = order;
+    SCRATCH.with(|cell| cell.set(scratch));
     let scale_out = needs.concurrency.zip(candidates.first()).map(|(n, best)| {
         let per_copy = needs.memory_gib;
         // Clamped to 1..=u32::MAX first, so the cast is exact.
@@ -1203,107 +1245,252 @@ fn recommend<'c>(
     }
 }
 
-/// Number of series slots: every series, and one for sizes of unknown series.
-const SLOTS: usize = VmSeries::ALL.len() + 1;
+/// The buckets of the first pass: [`GROUPS`] candidate groups, then reason counts 1 to every
+/// kind (bucket 4, a count of 0, stays empty).
+const BUCKETS: usize = GROUPS + RejectionKind::ALL.len() + 1;
+
+/// A row's verdict after the first pass: its kinds of reasons (bits 0–23), its bucket
+/// (bits 24–31) and its position among the rows of that bucket (bits 32–63).
+#[derive(Clone, Copy, Default)]
+struct Mark(u64);
+
+impl Mark {
+    fn new(kinds: ReasonSet<RejectionKind>, bucket: usize, nth: u32) -> Mark {
+        Mark(u64::from(kinds.bits) | (bucket as u64) << 24 | u64::from(nth) << 32)
+    }
+
+    fn kinds(self) -> ReasonSet<RejectionKind> {
+        // The low 24 bits.
+        #[allow(clippy::cast_possible_truncation)]
+        ReasonSet::from_bits(self.0 as u32 & 0xFF_FFFF)
+    }
+
+    fn bucket(self) -> usize {
+        (self.0 >> 24 & 0xFF) as usize
+    }
+
+    fn nth(self) -> usize {
+        (self.0 >> 32) as usize
+    }
+}
+
+/// Buffers a recommendation reuses from call to call on a thread, so that the answer's two
+/// vectors are its only allocations (a call that finds them in use, or a first call, makes
+/// new ones).
+#[derive(Default)]
+struct Scratch {
+    /// Each class's facts.
+    classes: Vec<ClassFacts>,
+    /// Each class's facts, for walks that judge a class only when they need it.
+    cache: Vec<Option<ClassFacts>>,
+    /// Each row's verdict, in ranking order.
+    marks: Vec<Mark>,
+    /// The rows in the answer's order.
+    order: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: Cell<Scratch> = const { Cell::new(Scratch {
+        classes: Vec::new(),
+        cache: Vec::new(),
+        marks: Vec::new(),
+        order: Vec::new(),
+    }) };
+}
+
+/// What a recommendation makes of a row class (see `RowClass`): everything but the figures.
+#[derive(Clone, Copy)]
+struct ClassFacts {
+    /// The kinds every row of the class has.
+    kinds: ReasonSet<RejectionKind>,
+    /// `kinds.len()`.
+    count: u8,
+    /// The group a fitting row ranks in ([`group`]).
+    group: u8,
+    state: RetirementState,
+    /// The row's own `supported_by`, else its series'.
+    support: Option<SupportedBy>,
+    /// The series' GPU.
+    gpu: Option<&'static crate::vm::SeriesGpu>,
+}
+
+/// The group a fitting size ranks in, best first: sizes known to be supported, of series with
+/// no retirement announced (0), then those with a GPU nobody asked for (1: GPU sizes cost
+/// more), then those of retiring series (2), then sizes whose support nothing confirms (3).
+fn group(
+    support: Option<SupportedBy>,
+    state: RetirementState,
+    has_gpu: bool,
+    gpu_asked: bool,
+) -> u8 {
+    match (support, state) {
+        (None, _) => 3,
+        (Some(_), RetirementState::Retiring { .. }) => 2,
+        _ if !gpu_asked && has_gpu => 1,
+        _ => 0,
+    }
+}
 
 /// A walk over a catalog in recommendation order, with each size's kinds of reasons.
 struct Ranked<'n, 'c> {
     needs: &'n SizeNeeds,
     catalog: &'c Catalog,
     on: Date,
-    thresholds: Thresholds,
-    /// Series facts (retirement, support, GPU, CUDA and framework verdicts), once per series.
-    per_series: [Option<SeriesFacts>; SLOTS],
+    /// The needs as thresholds a row's figures are compared with.
+    memory: f64,
+    vcpus: u32,
+    gpus: f64,
+    /// Whether the needs ask for a GPU model or GPU memory.
+    per_size_gpu_checks: bool,
 }
 
 impl<'n, 'c> Ranked<'n, 'c> {
+    /// A walk over `catalog` for `needs` on `on`.
     fn new(needs: &'n SizeNeeds, catalog: &'c Catalog, on: Date) -> Self {
         Ranked {
             needs,
             catalog,
             on,
-            thresholds: Thresholds::new(needs),
-            per_series: [None; SLOTS],
+            memory: needs.memory_gib.unwrap_or(f64::NEG_INFINITY),
+            vcpus: needs.vcpus.unwrap_or(0),
+            gpus: needs.gpus.map_or(f64::NEG_INFINITY, GpuCount::as_f64),
+            per_size_gpu_checks: needs.gpu_model.is_some() || needs.gpu_memory_gib.is_some(),
         }
     }
 
-    /// Calls `visit` with every size in ranking order, its kinds and its retirement state,
-    /// until `visit` returns `false`. The loop reads the catalog's packed rows; only sizes that
-    /// need per-size GPU checks (a GPU model or memory asked for) or carry their own
-    /// `supported_by` look at the whole row. A test checks it against [`kinds`].
-    fn for_each(
-        mut self,
-        mut visit: impl FnMut(
-            &'c VmSizeSpec,
-            ReasonSet<RejectionKind>,
-            RetirementState,
-            Option<SupportedBy>,
-        ) -> bool,
-    ) {
+    /// Judges every class into `out`, in the order of the catalog's classes: classes are
+    /// sorted by series slot, so each series' facts are computed once.
+    fn judge_classes(&self, out: &mut Vec<ClassFacts>) {
+        let mut series: Option<(u8, SeriesFacts)> = None;
+        out.clear();
+        out.extend(self.catalog.ranked().classes.iter().map(|class| {
+            let f = match series {
+                Some((slot, f)) if slot == class.slot => f,
+                _ => {
+                    let f = series_facts_of(*class, self.needs, self.on);
+                    series = Some((class.slot, f));
+                    f
+                }
+            };
+            class_facts(*class, &f, self.needs)
+        }));
+    }
+
+    /// The facts of `row`'s class from `cache` (one entry a class), judged on first use.
+    fn class_cached(&self, cache: &mut [Option<ClassFacts>], row: &Packed) -> ClassFacts {
+        let i = usize::from(row.class);
+        if let Some(facts) = cache[i] {
+            return facts;
+        }
+        let class = self.catalog.ranked().classes[i];
+        let facts = class_facts(
+            class,
+            &series_facts_of(class, self.needs, self.on),
+            self.needs,
+        );
+        cache[i] = Some(facts);
+        facts
+    }
+
+    fn rows(&self) -> &'c [Packed] {
+        &self.catalog.ranked().rows
+    }
+
+    /// The kinds a row's memory, vCPUs and GPUs give, and their number.
+    // Inlined into the loops over catalogs: a call per row costs a third of the walk.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn figures(&self, row: &Packed) -> (ReasonSet<RejectionKind>, u8) {
         use RejectionKind as K;
-        let sizes = self.catalog.sizes();
-        let c = self.catalog.ranked();
-        let (needs, on) = (self.needs, self.on);
-        let memory = self.thresholds.memory.unwrap_or(f64::NEG_INFINITY);
-        let vcpus = needs.vcpus.unwrap_or(0);
-        let gpus = needs.gpus.map_or(f64::NEG_INFINITY, GpuCount::as_f64);
-        // Flags the needs ask about, so the loop only masks.
-        let mut wanted_flags = 0;
-        if needs.isolated {
-            wanted_flags |= RankedRows::ISOLATED;
-        }
-        if needs.rdma {
-            wanted_flags |= RankedRows::RDMA;
-        }
-        for row in &c.rows {
-            let (slot, flags) = (usize::from(row.slot), row.flags);
-            let of_series = &*self.per_series[slot]
-                .get_or_insert_with(|| series_facts(VmSeries::ALL.get(slot).copied(), needs, on));
-            let mut kinds = if flags & RankedRows::HAS_GPU != 0 {
-                of_series.with_gpu
-            } else {
-                of_series.without_gpu
-            };
-            let spec = &sizes[row.row as usize];
-            let support = if flags & RankedRows::OWN_SUPPORT == 0 {
-                kinds = kinds.union(of_series.support);
-                of_series.supported_by
-            } else {
-                kinds = kinds.union(support_kinds(spec.supported_by, needs.compute));
-                spec.supported_by
-            };
-            kinds.insert_if(short_of(row.memory, memory), K::Memory);
-            kinds.insert_if(row.vcpus < vcpus, K::Vcpus);
-            kinds.insert_if(short_of(row.gpus + 1e-9, gpus), K::Gpus);
-            if self.thresholds.per_size_gpu_checks {
-                let series = VmSeries::ALL.get(slot).copied();
-                kinds = kinds.union(per_size_gpu_kinds(
-                    &Facts::new(spec, series, of_series),
-                    needs,
-                ));
-            }
-            let missing = wanted_flags & !flags;
-            kinds.insert_if(missing & RankedRows::ISOLATED != 0, K::NotIsolated);
-            kinds.insert_if(missing & RankedRows::RDMA != 0, K::NoRdma);
-            if !visit(spec, kinds, of_series.state, support) {
-                return;
+        let (memory, vcpus, gpus) = (
+            short_of(row.memory, self.memory),
+            row.vcpus < self.vcpus,
+            short_of(row.gpus + 1e-9, self.gpus),
+        );
+        let mut kinds = ReasonSet::new();
+        kinds.insert_if(memory, K::Memory);
+        kinds.insert_if(vcpus, K::Vcpus);
+        kinds.insert_if(gpus, K::Gpus);
+        (kinds, u8::from(memory) + u8::from(vcpus) + u8::from(gpus))
+    }
+
+    /// A row's kinds of reasons and their number, given its class's facts. It looks at the
+    /// whole row only when the needs ask for a GPU model or GPU memory.
+    // Inlined into the loops over catalogs: a call per row costs a third of the walk.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn judge(&self, row: &Packed, class: &ClassFacts) -> (ReasonSet<RejectionKind>, u8) {
+        let (figures, count) = self.figures(row);
+        let mut kinds = class.kinds.union(figures);
+        let mut count = class.count + count;
+        if self.per_size_gpu_checks {
+            let spec = &self.catalog.sizes()[row.row as usize];
+            kinds = kinds.union(per_size_gpu_kinds(spec, class.gpu, self.needs));
+            // At most every kind: the count fits a u8.
+            #[allow(clippy::cast_possible_truncation)]
+            {
+                count = kinds.len() as u8;
             }
         }
+        (kinds, count)
     }
 }
 
-/// The kinds that depend on a size's own GPU figures: its GPU model and memory.
-fn per_size_gpu_kinds(f: &Facts<'_, '_>, needs: &SizeNeeds) -> ReasonSet<RejectionKind> {
+/// The facts of the series of `class`.
+fn series_facts_of(class: RowClass, needs: &SizeNeeds, on: Date) -> SeriesFacts {
+    series_facts(
+        VmSeries::ALL.get(usize::from(class.slot)).copied(),
+        needs,
+        on,
+    )
+}
+
+/// What a recommendation makes of `class`, of a series with facts `f`.
+fn class_facts(class: RowClass, f: &SeriesFacts, needs: &SizeNeeds) -> ClassFacts {
+    use RejectionKind as K;
+    let has_gpu = class.flags & RankedRows::HAS_GPU != 0;
+    let code = match class.support {
+        0 => support_code(f.supported_by),
+        own => own,
+    };
+    let support = SUPPORT_CODES[usize::from(code)];
+    let mut kinds = if has_gpu { f.with_gpu } else { f.without_gpu }
+        .union(support_kinds(support, needs.compute));
+    kinds.insert_if(
+        needs.isolated && class.flags & RankedRows::ISOLATED == 0,
+        K::NotIsolated,
+    );
+    kinds.insert_if(needs.rdma && class.flags & RankedRows::RDMA == 0, K::NoRdma);
+    // At most every kind: the count fits a u8.
+    #[allow(clippy::cast_possible_truncation)]
+    let count = kinds.len() as u8;
+    ClassFacts {
+        kinds,
+        count,
+        group: group(support, f.state, has_gpu, asks_for_gpu(needs)),
+        state: f.state,
+        support,
+        gpu: f.gpu,
+    }
+}
+
+/// The kinds that depend on a size's own GPU figures: its GPU model and memory (`gpu`: its
+/// series' GPU).
+fn per_size_gpu_kinds(
+    spec: &VmSizeSpec,
+    gpu: Option<&'static crate::vm::SeriesGpu>,
+    needs: &SizeNeeds,
+) -> ReasonSet<RejectionKind> {
     let mut k = ReasonSet::new();
     if let Some(wanted) = needs.gpu_model.as_deref() {
         k.insert_if(
-            f.gpu_model().is_none_or(|m| !contains_word(m, wanted)),
+            gpu_model_of(spec, gpu).is_none_or(|m| !contains_word(m, wanted)),
             RejectionKind::GpuModel,
         );
     }
     if let Some(wanted) = needs.gpu_memory_gib {
         k.insert_if(
-            f.gpu_memory().is_none_or(|m| short_of(m, wanted)),
+            gpu_memory_of(spec, gpu).is_none_or(|m| short_of(m, wanted)),
             RejectionKind::GpuMemory,
         );
     }
@@ -1319,39 +1506,37 @@ pub(crate) fn top_sizes<'c>(
     n: usize,
     keep: impl Fn(&VmSizeSpec, RetirementState) -> bool,
 ) -> Vec<&'c VmSizeSpec> {
+    let mut scratch = SCRATCH.with(Cell::take);
+    let walk = Ranked::new(needs, catalog, on);
+    let mut cache = std::mem::take(&mut scratch.cache);
+    cache.clear();
+    cache.resize(catalog.ranked().classes.len(), None);
+    let sizes = catalog.sizes();
     let mut groups: [Vec<&'c VmSizeSpec>; GROUPS] = Default::default();
-    let gpu_asked = asks_for_gpu(needs);
-    Ranked::new(needs, catalog, on).for_each(|spec, kinds, state, support| {
-        if kinds.is_empty() && keep(spec, state) {
-            let group = &mut groups[rank_group(spec, state, support, gpu_asked)];
+    for row in walk.rows() {
+        // The figures first: a class is judged only when one of its rows could fit.
+        if walk.figures(row).1 != 0 {
+            continue;
+        }
+        let class = walk.class_cached(&mut cache, row);
+        let spec = &sizes[row.row as usize];
+        if walk.judge(row, &class).1 == 0 && keep(spec, class.state) {
+            let group = &mut groups[usize::from(class.group)];
             if group.len() < n {
                 group.push(spec);
             }
+            if groups[0].len() == n {
+                break;
+            }
         }
-        groups[0].len() < n
-    });
+    }
+    scratch.cache = cache;
+    SCRATCH.with(|cell| cell.set(scratch));
     groups.into_iter().flatten().take(n).collect()
 }
 
-/// How many groups fitting sizes rank in ([`rank_group`]).
+/// How many groups fitting sizes rank in ([`group`]).
 const GROUPS: usize = 4;
-
-/// The group a fitting size ranks in, best first: sizes known to be supported, of series with
-/// no retirement announced (0), then those with a GPU nobody asked for (1: GPU sizes cost
-/// more), then those of retiring series (2), then sizes whose support nothing confirms (3).
-fn rank_group(
-    spec: &VmSizeSpec,
-    state: RetirementState,
-    support: Option<SupportedBy>,
-    gpu_asked: bool,
-) -> usize {
-    match (support, state) {
-        (None, _) => 3,
-        (Some(_), RetirementState::Retiring { .. }) => 2,
-        _ if !gpu_asked && !spec.gpus.is_zero() => 1,
-        _ => 0,
-    }
-}
 
 /// Whether any need is about a GPU.
 fn asks_for_gpu(needs: &SizeNeeds) -> bool {
@@ -1361,27 +1546,6 @@ fn asks_for_gpu(needs: &SizeNeeds) -> bool {
         || needs.gpu_memory_gib.is_some()
         || needs.cuda.is_some()
         || needs.framework.is_some()
-}
-
-/// Stable sort by number of reasons, in linear time.
-fn sort_by_reason_count(rejected: Vec<RejectedSize<'_>>) -> Vec<RejectedSize<'_>> {
-    let Some(&first) = rejected.first() else {
-        return rejected;
-    };
-    let mut start = [0usize; 34];
-    for r in &rejected {
-        start[usize::from(r.count) + 1] += 1;
-    }
-    for k in 1..start.len() {
-        start[k] += start[k - 1];
-    }
-    let mut out = vec![first; rejected.len()];
-    for r in rejected {
-        let slot = &mut start[usize::from(r.count)];
-        out[*slot] = r;
-        *slot += 1;
-    }
-    out
 }
 
 impl VmSize {
@@ -1641,16 +1805,69 @@ mod tests {
         fn the_ranked_walk_agrees_with_the_rules(needs in arb_needs(), days in 19_000i64..21_500) {
             let on = Date::from_unix_days(days).unwrap();
             let mut seen = 0;
-            Ranked::new(&needs, Catalog::embedded(), on).for_each(|spec, fast, state, _support| {
+            let catalog = Catalog::embedded();
+            let walk = Ranked::new(&needs, catalog, on);
+            let mut classes = Vec::new();
+            walk.judge_classes(&mut classes);
+            for row in walk.rows() {
+                let class = classes[usize::from(row.class)];
+                let (fast, count) = walk.judge(row, &class);
+                let (spec, state) = (&catalog.sizes()[row.row as usize], class.state);
+                assert_eq!(usize::from(count), fast.len());
                 let series = series_of(spec);
                 let of_series = series_facts(series, &needs, on);
                 let f = Facts::new(spec, series, &of_series);
                 assert_eq!(fast, kinds(&f, &needs, needs.memory_gib), "{}", spec.name);
                 assert_eq!(state, of_series.state, "{}", spec.name);
                 seen += 1;
-                true
-            });
+            }
             prop_assert_eq!(seen, Catalog::embedded().len());
+        }
+
+        #[test]
+        fn recommendations_are_the_rules_in_ranking_order(needs in arb_needs(), days in 19_000i64..21_500) {
+            let on = Date::from_unix_days(days).unwrap();
+            let catalog = Catalog::embedded();
+            let got = recommend_sizes(&needs, catalog, on);
+            // The reference: every size judged by the rules alone, in the catalog's ranking
+            // order; candidates grouped stably, rejected sorted stably by reason count.
+            let gpu_asked = asks_for_gpu(&needs);
+            let mut candidates = Vec::new();
+            let mut rejected = Vec::new();
+            for row in &catalog.ranked().rows {
+                let spec = &catalog.sizes()[row.row as usize];
+                let series = series_of(spec);
+                let of_series = series_facts(series, &needs, on);
+                let f = Facts::new(spec, series, &of_series);
+                let k = kinds(&f, &needs, needs.memory_gib);
+                if k.is_empty() {
+                    let group = match (f.supported_by, of_series.state) {
+                        (None, _) => 3,
+                        (Some(_), RetirementState::Retiring { .. }) => 2,
+                        _ if !gpu_asked && !spec.gpus.is_zero() => 1,
+                        _ => 0,
+                    };
+                    candidates.push((group, spec.name.to_string(), of_series.state, f.supported_by));
+                } else {
+                    rejected.push((k.len(), spec.name.to_string(), k));
+                }
+            }
+            candidates.sort_by_key(|c| c.0);
+            rejected.sort_by_key(|r| r.0);
+            let got_candidates: Vec<_> = got
+                .candidates
+                .iter()
+                .map(|c| (c.spec.name.to_string(), c.retirement, c.support))
+                .collect();
+            let want_candidates: Vec<_> = candidates.into_iter().map(|c| (c.1, c.2, c.3)).collect();
+            prop_assert_eq!(got_candidates, want_candidates);
+            let got_rejected: Vec<_> = got
+                .rejected
+                .iter()
+                .map(|r| (r.spec.name.to_string(), r.kinds))
+                .collect();
+            let want_rejected: Vec<_> = rejected.into_iter().map(|r| (r.1, r.2)).collect();
+            prop_assert_eq!(got_rejected, want_rejected);
         }
     }
 }

@@ -225,9 +225,9 @@ static EMBEDDED: Catalog = Catalog {
 /// The embedded catalog's packed rows, computed on first use.
 static EMBEDDED_RANKED: std::sync::OnceLock<RankedRows> = std::sync::OnceLock::new();
 
-/// The figures recommendations compare, packed a row to 24 bytes in recommendation order
-/// (see `rank_order`): the loop over them touches a few bytes a size
-/// instead of whole records.
+/// The figures recommendations compare, packed a row to 32 bytes in recommendation order
+/// (see `rank_order`): the loop over them touches a few bytes a size instead of whole
+/// records.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Packed {
     /// Memory, GiB.
@@ -238,90 +238,150 @@ pub(crate) struct Packed {
     pub(crate) row: u32,
     /// vCPUs.
     pub(crate) vcpus: u32,
+    /// The row's class: its position in [`RankedRows::classes`].
+    pub(crate) class: u16,
+}
+
+/// What rows share besides their figures: the series, whether the size has a GPU, is
+/// isolated or RDMA capable, and its own `supported_by`. A recommendation judges each class
+/// once, then each row by its figures alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct RowClass {
     /// `series as usize`, or [`VmSeries::ALL`]`.len()` for an unknown series.
     pub(crate) slot: u8,
-    /// [`RankedRows::HAS_GPU`], [`RankedRows::ISOLATED`], [`RankedRows::RDMA`],
-    /// [`RankedRows::OWN_SUPPORT`].
+    /// [`RankedRows::HAS_GPU`], [`RankedRows::ISOLATED`], [`RankedRows::RDMA`].
     pub(crate) flags: u8,
+    /// The row's own `supported_by` as a [`support_code`]; 0 when the row has none (its
+    /// series' applies).
+    pub(crate) support: u8,
 }
+
+impl VmSeries {
+    /// The first series whose facts a recommendation judges the same way as this one's:
+    /// series without a GPU (by category and by data), without regional retirement dates,
+    /// with the same support in every edition of the page and the same retirement date
+    /// share their facts; every other series is its own.
+    pub(crate) fn facts_representative(self) -> VmSeries {
+        static TABLE: std::sync::OnceLock<[VmSeries; super::series::SERIES_COUNT]> =
+            std::sync::OnceLock::new();
+        let key = |s: VmSeries| {
+            let plain = s.category() != VmCategory::Gpu
+                && s.gpu().is_none()
+                && s.regional_retirements().next().is_none();
+            plain.then(|| {
+                (
+                    std::array::from_fn::<_, { crate::edition::DocEdition::ALL.len() }, _>(|i| {
+                        s.supported_by(crate::edition::DocEdition::ALL[i])
+                    }),
+                    s.retirement().map(|r| r.date),
+                )
+            })
+        };
+        super::series::per_series(&TABLE, |s| match key(s) {
+            Some(k) => VmSeries::ALL
+                .iter()
+                .copied()
+                .find(|&other| key(other) == Some(k))
+                .unwrap_or(s),
+            None => s,
+        })[self as usize]
+    }
+}
+
+/// `supported_by` as a small number: 0 for `None`, else 1 + the position in
+/// [`SupportedBy::ALL`] (see [`SUPPORT_CODES`]).
+pub(crate) fn support_code(supported_by: Option<SupportedBy>) -> u8 {
+    // Three variants: the position fits a u8.
+    #[allow(clippy::cast_possible_truncation)]
+    supported_by.map_or(0, |s| {
+        1 + SupportedBy::ALL.iter().position(|&a| a == s).unwrap_or(0) as u8
+    })
+}
+
+/// [`support_code`]'s inverse, indexed by code.
+pub(crate) const SUPPORT_CODES: [Option<SupportedBy>; SupportedBy::ALL.len() + 1] = {
+    let mut codes = [None; SupportedBy::ALL.len() + 1];
+    let mut i = 0;
+    while i < SupportedBy::ALL.len() {
+        codes[i + 1] = Some(SupportedBy::ALL[i]);
+        i += 1;
+    }
+    codes
+};
 
 /// A catalog's rows, packed, in recommendation order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct RankedRows {
     /// The rows.
     pub(crate) rows: Vec<Packed>,
+    /// The rows' classes, each once.
+    pub(crate) classes: Vec<RowClass>,
 }
 
 impl RankedRows {
-    const EMPTY: RankedRows = RankedRows { rows: Vec::new() };
+    const EMPTY: RankedRows = RankedRows {
+        rows: Vec::new(),
+        classes: Vec::new(),
+    };
     /// The size has a GPU.
     pub(crate) const HAS_GPU: u8 = 1;
     /// The size is isolated.
     pub(crate) const ISOLATED: u8 = 2;
     /// The size is RDMA capable.
     pub(crate) const RDMA: u8 = 4;
-    /// The row has a `supported_by` of its own.
-    pub(crate) const OWN_SUPPORT: u8 = 8;
 
     fn of(sizes: &[VmSizeSpec], parsed: &[Option<VmSize>]) -> RankedRows {
-        let mut row: Vec<u32> = positions(sizes.len()).collect();
-        rank_order(sizes, parsed, &mut row);
-        let spec = |&i: &u32| &sizes[i as usize];
-        // Fewer than 256 series: the slot fits a u8.
-        #[allow(clippy::cast_possible_truncation)]
-        let slot = row
+        let mut order: Vec<u32> = positions(sizes.len()).collect();
+        rank_order(sizes, parsed, &mut order);
+        let class_of = |i: u32| {
+            let s = &sizes[i as usize];
+            let series = s.series.or_else(|| {
+                parsed
+                    .get(i as usize)
+                    .copied()
+                    .flatten()
+                    .and_then(|s| s.series())
+            });
+            let mut flags = 0;
+            if !s.gpus.is_zero() {
+                flags |= RankedRows::HAS_GPU;
+            }
+            if s.is_isolated() {
+                flags |= RankedRows::ISOLATED;
+            }
+            if s.rdma == Some(true) {
+                flags |= RankedRows::RDMA;
+            }
+            // Fewer than 256 series: the slot fits a u8.
+            #[allow(clippy::cast_possible_truncation)]
+            let slot =
+                series.map_or(VmSeries::ALL.len(), |s| s.facts_representative() as usize) as u8;
+            RowClass {
+                slot,
+                flags,
+                support: support_code(s.supported_by),
+            }
+        };
+        let mut classes: Vec<RowClass> = order.iter().map(|&i| class_of(i)).collect();
+        classes.sort_unstable();
+        classes.dedup();
+        let rows = order
             .iter()
             .map(|&i| {
-                let series = sizes[i as usize].series.or_else(|| {
-                    parsed
-                        .get(i as usize)
-                        .copied()
-                        .flatten()
-                        .and_then(|s| s.series())
-                });
-                series.map_or(VmSeries::ALL.len(), |s| s as usize) as u8
+                let s = &sizes[i as usize];
+                // At most 256 slots × 8 flags × 4 support codes: a class fits a u16.
+                #[allow(clippy::cast_possible_truncation)]
+                let class = classes.binary_search(&class_of(i)).unwrap_or(0) as u16;
+                Packed {
+                    memory: s.memory_gib,
+                    gpus: s.gpus.as_f64(),
+                    row: i,
+                    vcpus: s.vcpus,
+                    class,
+                }
             })
             .collect();
-        let flags = row
-            .iter()
-            .map(|i| {
-                let s = spec(i);
-                let mut f = 0;
-                if !s.gpus.is_zero() {
-                    f |= RankedRows::HAS_GPU;
-                }
-                if s.is_isolated() {
-                    f |= RankedRows::ISOLATED;
-                }
-                if s.rdma == Some(true) {
-                    f |= RankedRows::RDMA;
-                }
-                if s.supported_by.is_some() {
-                    f |= RankedRows::OWN_SUPPORT;
-                }
-                f
-            })
-            .collect();
-        let slot: Vec<u8> = slot;
-        let flags: Vec<u8> = flags;
-        RankedRows {
-            rows: row
-                .iter()
-                .zip(slot)
-                .zip(flags)
-                .map(|((i, slot), flags)| {
-                    let s = spec(i);
-                    Packed {
-                        memory: s.memory_gib,
-                        gpus: s.gpus.as_f64(),
-                        row: *i,
-                        vcpus: s.vcpus,
-                        slot,
-                        flags,
-                    }
-                })
-                .collect(),
-        }
+        RankedRows { rows, classes }
     }
 }
 
@@ -353,7 +413,7 @@ fn rank_order(sizes: &[VmSizeSpec], parsed: &[Option<VmSize>], rank: &mut [u32])
 
 /// Positions `0..n` as `u32`.
 #[allow(clippy::cast_possible_truncation)] // catalogs hold far fewer than 2^32 rows
-fn positions(n: usize) -> impl Iterator<Item = u32> {
+pub(crate) fn positions(n: usize) -> impl Iterator<Item = u32> {
     (0..n).map(|i| i as u32)
 }
 
