@@ -14,8 +14,8 @@ use crate::targets::{
     ComputeKind, FeatureSupport, InferenceProfile, InferenceTarget, Support, TrainingTarget,
 };
 use crate::vm::{
-    Catalog, CudaReason, GpuCount, GpuVendor, Packed, RankedRows, RetirementState, RowClass,
-    SUPPORT_CODES, SupportedBy, VmSeries, VmSize, VmSizeSpec, positions, support_code,
+    Catalog, CudaReason, GpuCount, GpuVendor, RankedRows, RetirementState, RowClass, SUPPORT_CODES,
+    SupportedBy, VmSeries, VmSize, VmSizeSpec, positions, support_code,
 };
 
 /// A small set of reasons of one kind, stored as bits (no allocation).
@@ -1162,14 +1162,20 @@ fn recommend<'c>(
     // reason count after the groups) and its position among the rows of its bucket.
     let rows = walk.rows();
     let mut len = [0u32; BUCKETS];
+    // The bucket of the current run of rows and the position of its next row; bucket 4 (no
+    // candidate group, no reason count) is always empty, so the first run starts there.
+    let mut run = (GROUPS, 0);
+    let mut figures = std::mem::take(&mut scratch.figures);
+    walk.figures_into(&mut figures);
     let mut marks = std::mem::take(&mut scratch.marks);
     marks.clear();
     marks.resize(rows.len(), Mark::default());
-    for (row, mark) in rows.iter().zip(&mut marks) {
-        let class = &classes[usize::from(row.class)];
-        let (mut kinds, mut count) = walk.judge(row, class);
+    let each = figures.iter().zip(&rows.class).zip(&rows.row);
+    for (((&figures, &class), &row), mark) in each.zip(&mut marks) {
+        let class = &classes[usize::from(class)];
+        let (mut kinds, mut count) = walk.judge(row, figures, class);
         if let Some(usages) = usages {
-            if no_room(usages, &sizes[row.row as usize]).is_some() {
+            if no_room(usages, &sizes[row as usize]).is_some() {
                 kinds.insert(RejectionKind::Quota);
                 count += 1;
             }
@@ -1179,10 +1185,18 @@ fn recommend<'c>(
         } else {
             GROUPS + usize::from(count)
         };
-        let nth = len[bucket];
-        len[bucket] += 1;
+        // Rows of one bucket come in runs: a run counts in a register, and the count in
+        // memory is read and written only where a run ends.
+        let nth = if bucket == run.0 {
+            run.1
+        } else {
+            len[run.0] = run.1;
+            len[bucket]
+        };
+        run = (bucket, nth + 1);
         *mark = Mark::new(kinds, bucket, nth);
     }
+    len[run.0] = run.1;
     // Each row's place in the answer: candidates by group, then rejected sizes closest
     // first (fewest reasons), in ranking order within a bucket.
     let mut start = [0usize; BUCKETS];
@@ -1199,17 +1213,16 @@ fn recommend<'c>(
     // Second pass: the answer, in order.
     let mut candidates = Vec::with_capacity(fitting);
     candidates.extend(order[..fitting].iter().map(|&i| {
-        let row = &rows[i as usize];
-        let class = &classes[usize::from(row.class)];
+        let class = &classes[usize::from(rows.class[i as usize])];
         Candidate {
-            spec: &sizes[row.row as usize],
+            spec: &sizes[rows.row[i as usize] as usize],
             retirement: class.state,
             support: class.support,
         }
     }));
     let mut rejected = Vec::with_capacity(order.len() - fitting);
     rejected.extend(order[fitting..].iter().map(|&i| {
-        let spec = &sizes[rows[i as usize].row as usize];
+        let spec = &sizes[rows.row[i as usize] as usize];
         let kinds = marks[i as usize].kinds();
         let quota = if kinds.contains(RejectionKind::Quota) {
             usages.and_then(|u| no_room(u, spec))
@@ -1219,6 +1232,7 @@ fn recommend<'c>(
         RejectedSize { spec, kinds, quota }
     }));
     scratch.classes = classes;
+    scratch.figures = figures;
     scratch.marks = marks;
     scratch.order = order;
     SCRATCH.with(|cell| cell.set(scratch));
@@ -1283,6 +1297,8 @@ struct Scratch {
     classes: Vec<ClassFacts>,
     /// Each class's facts, for walks that judge a class only when they need it.
     cache: Vec<Option<ClassFacts>>,
+    /// Each row's figures' verdict (see `Ranked::figures_into`), in ranking order.
+    figures: Vec<u8>,
     /// Each row's verdict, in ranking order.
     marks: Vec<Mark>,
     /// The rows in the answer's order.
@@ -1293,6 +1309,7 @@ thread_local! {
     static SCRATCH: Cell<Scratch> = const { Cell::new(Scratch {
         classes: Vec::new(),
         cache: Vec::new(),
+        figures: Vec::new(),
         marks: Vec::new(),
         order: Vec::new(),
     }) };
@@ -1376,55 +1393,68 @@ impl<'n, 'c> Ranked<'n, 'c> {
         }));
     }
 
-    /// The facts of `row`'s class from `cache` (one entry a class), judged on first use.
-    fn class_cached(&self, cache: &mut [Option<ClassFacts>], row: &Packed) -> ClassFacts {
-        let i = usize::from(row.class);
-        if let Some(facts) = cache[i] {
+    /// The facts of the class of the row at `i` (in ranking order) from `cache` (one entry a
+    /// class), judged on first use.
+    fn class_cached(&self, cache: &mut [Option<ClassFacts>], i: usize) -> ClassFacts {
+        let c = usize::from(self.rows().class[i]);
+        if let Some(facts) = cache[c] {
             return facts;
         }
-        let class = self.catalog.ranked().classes[i];
+        let class = self.catalog.ranked().classes[c];
         let facts = class_facts(
             class,
             &series_facts_of(class, self.needs, self.on),
             self.needs,
         );
-        cache[i] = Some(facts);
+        cache[c] = Some(facts);
         facts
     }
 
-    fn rows(&self) -> &'c [Packed] {
-        &self.catalog.ranked().rows
+    fn rows(&self) -> &'c RankedRows {
+        self.catalog.ranked()
     }
 
-    /// The kinds a row's memory, vCPUs and GPUs give, and their number.
-    // Inlined into the loops over catalogs: a call per row costs a third of the walk.
-    #[allow(clippy::inline_always)]
-    #[inline(always)]
-    fn figures(&self, row: &Packed) -> (ReasonSet<RejectionKind>, u8) {
-        use RejectionKind as K;
-        let (memory, vcpus, gpus) = (
-            short_of(row.memory, self.memory),
-            row.vcpus < self.vcpus,
-            short_of(row.gpus + 1e-9, self.gpus),
+    /// Each row's figures' verdict, in ranking order, into `out`: [`FIGURE_MEMORY`],
+    /// [`FIGURE_VCPUS`] and [`FIGURE_GPUS`] when the row has too little of it. The loop
+    /// compares whole columns, so the compiler runs it on vectors.
+    fn figures_into(&self, out: &mut Vec<u8>) {
+        let rows = self.rows();
+        out.clear();
+        out.extend(
+            rows.memory
+                .iter()
+                .zip(&rows.vcpus)
+                .zip(&rows.gpus)
+                .map(|((&m, &v), &g)| self.verdict(m, v, g)),
         );
-        let mut kinds = ReasonSet::new();
-        kinds.insert_if(memory, K::Memory);
-        kinds.insert_if(vcpus, K::Vcpus);
-        kinds.insert_if(gpus, K::Gpus);
-        (kinds, u8::from(memory) + u8::from(vcpus) + u8::from(gpus))
     }
 
-    /// A row's kinds of reasons and their number, given its class's facts. It looks at the
-    /// whole row only when the needs ask for a GPU model or GPU memory.
+    /// The figures' verdict of the row at `i` (see [`Ranked::figures_into`]).
+    fn figures(&self, i: usize) -> u8 {
+        let rows = self.rows();
+        self.verdict(rows.memory[i], rows.vcpus[i], rows.gpus[i])
+    }
+
+    /// The verdict on a row's memory, vCPUs and GPUs.
+    #[inline]
+    fn verdict(&self, memory: f64, vcpus: u32, gpus: f64) -> u8 {
+        (u8::from(short_of(memory, self.memory)) * FIGURE_MEMORY)
+            | (u8::from(vcpus < self.vcpus) * FIGURE_VCPUS)
+            | (u8::from(short_of(gpus + 1e-9, self.gpus)) * FIGURE_GPUS)
+    }
+
+    /// A row's kinds of reasons and their number, given its position in the catalog
+    /// (`row`), its figures' verdict and its class's facts. It looks at the whole row only
+    /// when the needs ask for a GPU model or GPU memory.
     // Inlined into the loops over catalogs: a call per row costs a third of the walk.
     #[allow(clippy::inline_always)]
     #[inline(always)]
-    fn judge(&self, row: &Packed, class: &ClassFacts) -> (ReasonSet<RejectionKind>, u8) {
-        let (figures, count) = self.figures(row);
-        let mut kinds = class.kinds.union(figures);
-        let mut count = class.count + count;
+    fn judge(&self, row: u32, figures: u8, class: &ClassFacts) -> (ReasonSet<RejectionKind>, u8) {
+        let f = usize::from(figures & 7);
+        let mut kinds = class.kinds.union(FIGURE_KINDS[f]);
+        let mut count = class.count + FIGURE_COUNTS[f];
         if self.per_size_gpu_checks {
-            let spec = &self.catalog.sizes()[row.row as usize];
+            let spec = &self.catalog.sizes()[row as usize];
             kinds = kinds.union(per_size_gpu_kinds(spec, class.gpu, self.needs));
             // At most every kind: the count fits a u8.
             #[allow(clippy::cast_possible_truncation)]
@@ -1435,6 +1465,35 @@ impl<'n, 'c> Ranked<'n, 'c> {
         (kinds, count)
     }
 }
+
+/// Bits of a row's figures' verdict: too little memory, too few vCPUs, too few GPUs.
+const FIGURE_MEMORY: u8 = 1;
+const FIGURE_VCPUS: u8 = 2;
+const FIGURE_GPUS: u8 = 4;
+
+/// The kinds of each figures' verdict.
+const FIGURE_KINDS: [ReasonSet<RejectionKind>; 8] = {
+    let mut kinds = [ReasonSet::new(); 8];
+    let mut f = 0;
+    while f < 8 {
+        let mut bits = 0;
+        if f & FIGURE_MEMORY as usize != 0 {
+            bits |= 1 << RejectionKind::Memory as u32;
+        }
+        if f & FIGURE_VCPUS as usize != 0 {
+            bits |= 1 << RejectionKind::Vcpus as u32;
+        }
+        if f & FIGURE_GPUS as usize != 0 {
+            bits |= 1 << RejectionKind::Gpus as u32;
+        }
+        kinds[f] = ReasonSet::from_bits(bits);
+        f += 1;
+    }
+    kinds
+};
+
+/// The number of kinds of each figures' verdict.
+const FIGURE_COUNTS: [u8; 8] = [0, 1, 1, 2, 1, 2, 2, 3];
 
 /// The facts of the series of `class`.
 fn series_facts_of(class: RowClass, needs: &SizeNeeds, on: Date) -> SeriesFacts {
@@ -1513,14 +1572,16 @@ pub(crate) fn top_sizes<'c>(
     cache.resize(catalog.ranked().classes.len(), None);
     let sizes = catalog.sizes();
     let mut groups: [Vec<&'c VmSizeSpec>; GROUPS] = Default::default();
-    for row in walk.rows() {
+    let rows = walk.rows();
+    for i in 0..rows.len() {
         // The figures first: a class is judged only when one of its rows could fit.
-        if walk.figures(row).1 != 0 {
+        let figures = walk.figures(i);
+        if figures != 0 {
             continue;
         }
-        let class = walk.class_cached(&mut cache, row);
-        let spec = &sizes[row.row as usize];
-        if walk.judge(row, &class).1 == 0 && keep(spec, class.state) {
+        let class = walk.class_cached(&mut cache, i);
+        let spec = &sizes[rows.row[i] as usize];
+        if walk.judge(rows.row[i], figures, &class).1 == 0 && keep(spec, class.state) {
             let group = &mut groups[usize::from(class.group)];
             if group.len() < n {
                 group.push(spec);
@@ -1809,10 +1870,14 @@ mod tests {
             let walk = Ranked::new(&needs, catalog, on);
             let mut classes = Vec::new();
             walk.judge_classes(&mut classes);
-            for row in walk.rows() {
-                let class = classes[usize::from(row.class)];
-                let (fast, count) = walk.judge(row, &class);
-                let (spec, state) = (&catalog.sizes()[row.row as usize], class.state);
+            let mut figures = Vec::new();
+            walk.figures_into(&mut figures);
+            let rows = walk.rows();
+            for i in 0..rows.len() {
+                let class = classes[usize::from(rows.class[i])];
+                assert_eq!(figures[i], walk.figures(i));
+                let (fast, count) = walk.judge(rows.row[i], figures[i], &class);
+                let (spec, state) = (&catalog.sizes()[rows.row[i] as usize], class.state);
                 assert_eq!(usize::from(count), fast.len());
                 let series = series_of(spec);
                 let of_series = series_facts(series, &needs, on);
@@ -1834,8 +1899,8 @@ mod tests {
             let gpu_asked = asks_for_gpu(&needs);
             let mut candidates = Vec::new();
             let mut rejected = Vec::new();
-            for row in &catalog.ranked().rows {
-                let spec = &catalog.sizes()[row.row as usize];
+            for &row in &catalog.ranked().row {
+                let spec = &catalog.sizes()[row as usize];
                 let series = series_of(spec);
                 let of_series = series_facts(series, &needs, on);
                 let f = Facts::new(spec, series, &of_series);

@@ -225,23 +225,6 @@ static EMBEDDED: Catalog = Catalog {
 /// The embedded catalog's packed rows, computed on first use.
 static EMBEDDED_RANKED: std::sync::OnceLock<RankedRows> = std::sync::OnceLock::new();
 
-/// The figures recommendations compare, packed a row to 32 bytes in recommendation order
-/// (see `rank_order`): the loop over them touches a few bytes a size instead of whole
-/// records.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Packed {
-    /// Memory, GiB.
-    pub(crate) memory: f64,
-    /// GPUs.
-    pub(crate) gpus: f64,
-    /// The row's position in [`Catalog::sizes`].
-    pub(crate) row: u32,
-    /// vCPUs.
-    pub(crate) vcpus: u32,
-    /// The row's class: its position in [`RankedRows::classes`].
-    pub(crate) class: u16,
-}
-
 /// What rows share besides their figures: the series, whether the size has a GPU, is
 /// isolated or RDMA capable, and its own `supported_by`. A recommendation judges each class
 /// once, then each row by its figures alone.
@@ -309,18 +292,37 @@ pub(crate) const SUPPORT_CODES: [Option<SupportedBy>; SupportedBy::ALL.len() + 1
     codes
 };
 
-/// A catalog's rows, packed, in recommendation order.
+/// The figures recommendations compare, a column each, in recommendation order (see
+/// `rank_order`): the loops over them read a few bytes a size instead of whole records,
+/// and the comparisons of figures run on whole vectors.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct RankedRows {
-    /// The rows.
-    pub(crate) rows: Vec<Packed>,
+    /// Memory, GiB.
+    pub(crate) memory: Vec<f64>,
+    /// GPUs.
+    pub(crate) gpus: Vec<f64>,
+    /// vCPUs.
+    pub(crate) vcpus: Vec<u32>,
+    /// Each row's class: its position in `classes`.
+    pub(crate) class: Vec<u16>,
+    /// Each row's position in [`Catalog::sizes`].
+    pub(crate) row: Vec<u32>,
     /// The rows' classes, each once.
     pub(crate) classes: Vec<RowClass>,
 }
 
 impl RankedRows {
+    /// How many rows.
+    pub(crate) fn len(&self) -> usize {
+        self.row.len()
+    }
+
     const EMPTY: RankedRows = RankedRows {
-        rows: Vec::new(),
+        memory: Vec::new(),
+        gpus: Vec::new(),
+        vcpus: Vec::new(),
+        class: Vec::new(),
+        row: Vec::new(),
         classes: Vec::new(),
     };
     /// The size has a GPU.
@@ -365,23 +367,20 @@ impl RankedRows {
         let mut classes: Vec<RowClass> = order.iter().map(|&i| class_of(i)).collect();
         classes.sort_unstable();
         classes.dedup();
-        let rows = order
-            .iter()
-            .map(|&i| {
-                let s = &sizes[i as usize];
-                // At most 256 slots × 8 flags × 4 support codes: a class fits a u16.
-                #[allow(clippy::cast_possible_truncation)]
-                let class = classes.binary_search(&class_of(i)).unwrap_or(0) as u16;
-                Packed {
-                    memory: s.memory_gib,
-                    gpus: s.gpus.as_f64(),
-                    row: i,
-                    vcpus: s.vcpus,
-                    class,
-                }
-            })
-            .collect();
-        RankedRows { rows, classes }
+        let spec = |&i: &u32| &sizes[i as usize];
+        RankedRows {
+            memory: order.iter().map(|i| spec(i).memory_gib).collect(),
+            gpus: order.iter().map(|i| spec(i).gpus.as_f64()).collect(),
+            vcpus: order.iter().map(|i| spec(i).vcpus).collect(),
+            // At most 256 slots × 8 flags × 4 support codes: a class fits a u16.
+            #[allow(clippy::cast_possible_truncation)]
+            class: order
+                .iter()
+                .map(|&i| classes.binary_search(&class_of(i)).unwrap_or(0) as u16)
+                .collect(),
+            row: order,
+            classes,
+        }
     }
 }
 

@@ -57,4 +57,4 @@ pub(crate) use data::sizes::AML_LISTING_ROWS;
 pub(crate) const SIZE_ROWS: usize = data::sizes::SIZES.len();
 pub(crate) const GPU_SERIES_ROWS: usize = data::sizes::SERIES_GPUS.len();
 pub(crate) const SERIES_TABLE_ROWS: usize = data::series::SERIES.len();
-pub(crate) use catalog::{Packed, RankedRows, RowClass, SUPPORT_CODES, positions, support_code};
+pub(crate) use catalog::{RankedRows, RowClass, SUPPORT_CODES, positions, support_code};
