@@ -919,6 +919,11 @@ pub(crate) fn v1_use(
         ),
         _ => return None,
     };
+    // Most texts use neither: they are not walked (a notebook's cells not found) for nothing.
+    let finder = |n: &&str| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some();
+    if !needles.iter().any(finder) {
+        return None;
+    }
     let cells = if kind == K::Notebook {
         Some(super::notebook::sources(text)?)
     } else {

@@ -49,15 +49,14 @@ impl Json<'_> {
     fn string(&mut self) -> Option<(usize, usize)> {
         self.eat(b'"')?;
         let start = self.i;
-        while self.i < self.b.len() {
-            match self.b[self.i] {
-                b'\\' => self.i += 2,
-                b'"' => {
-                    self.i += 1;
-                    return Some((start, self.i - 1));
-                }
-                _ => self.i += 1,
+        // Jumps to the next quote or backslash: outputs hold long strings (images in base64).
+        while let Some(at) = memchr::memchr2(b'"', b'\\', self.b.get(self.i..)?) {
+            self.i += at;
+            if self.b[self.i] == b'"' {
+                self.i += 1;
+                return Some((start, self.i - 1));
             }
+            self.i += 2;
         }
         None
     }
