@@ -166,6 +166,16 @@ pub fn read(path: &Path, scope: &Scope, limit: u64) -> Result<Vec<u8>, Refusal> 
         }
     })?;
     let meta = file.metadata().map_err(|e| Refusal::io(&e))?;
+    read_open(file, &meta, limit)
+}
+
+/// Reads an open `file` (`meta`: its metadata) if it is a regular file of at most `limit`
+/// bytes.
+fn read_open(
+    file: std::fs::File,
+    meta: &std::fs::Metadata,
+    limit: u64,
+) -> Result<Vec<u8>, Refusal> {
     if !meta.is_file() {
         return Err(Refusal::NotRegularFile);
     }
@@ -189,6 +199,61 @@ pub fn read(path: &Path, scope: &Scope, limit: u64) -> Result<Vec<u8>, Refusal> 
     Ok(bytes)
 }
 
+/// Which file a path led to when it was looked at: its device and inode (on Unix; elsewhere
+/// nothing, and [`read_seen`] resolves the path again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FileId {
+    #[cfg(unix)]
+    dev: u64,
+    #[cfg(unix)]
+    ino: u64,
+}
+
+impl FileId {
+    /// The file `meta` describes.
+    pub(crate) fn of(meta: &std::fs::Metadata) -> FileId {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            FileId {
+                dev: meta.dev(),
+                ino: meta.ino(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            FileId {}
+        }
+    }
+}
+
+/// [`read`] of a path a walk resolved inside `scope` and saw as the file `seen`: instead of
+/// resolving every component again, the open handle (last component not followed) must be
+/// that very file — a file or folder swapped for a link since is refused as outside the scope.
+pub(crate) fn read_seen(
+    path: &Path,
+    seen: FileId,
+    scope: &Scope,
+    limit: u64,
+) -> Result<Vec<u8>, Refusal> {
+    if !cfg!(unix) {
+        return read(path, scope, limit);
+    }
+    let file = open(path).map_err(|e| {
+        if e.raw_os_error() == Some(libc_eloop()) {
+            Refusal::OutsideScope
+        } else {
+            Refusal::io(&e)
+        }
+    })?;
+    let meta = file.metadata().map_err(|e| Refusal::io(&e))?;
+    if FileId::of(&meta) != seen {
+        return Err(Refusal::OutsideScope);
+    }
+    read_open(file, &meta, limit)
+}
+
 /// [`read`], as UTF-8 text (a byte-order mark is kept).
 ///
 /// # Errors
@@ -207,4 +272,43 @@ fn libc_eloop() -> i32 {
 #[cfg(not(unix))]
 fn libc_eloop() -> i32 {
     -1
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_walked_file_swapped_after_the_walk_is_refused() {
+        let base = std::env::temp_dir().join(format!("aml-guard-seen-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        let (inside, outside) = (base.join("repo/jobs"), base.join("secret"));
+        std::fs::create_dir_all(&inside).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        let file = inside.join("job.yml");
+        std::fs::write(&file, "compute: azureml:cpu\n").unwrap();
+        std::fs::write(outside.join("job.yml"), "token: secret\n").unwrap();
+        let scope = Scope::new([base.join("repo")]);
+        let seen = FileId::of(&std::fs::metadata(&file).unwrap());
+        assert_eq!(
+            read_seen(&file, seen, &scope, FILE_LIMIT).unwrap(),
+            b"compute: azureml:cpu\n"
+        );
+        // The folder swapped for a link out of the scope: the handle is another file.
+        std::fs::remove_dir_all(&inside).unwrap();
+        std::os::unix::fs::symlink(&outside, &inside).unwrap();
+        assert_eq!(
+            read_seen(&file, seen, &scope, FILE_LIMIT),
+            Err(Refusal::OutsideScope)
+        );
+        // The file itself swapped for a link: not followed.
+        std::fs::remove_file(&inside).unwrap();
+        std::fs::create_dir_all(&inside).unwrap();
+        std::os::unix::fs::symlink(outside.join("job.yml"), &file).unwrap();
+        assert_eq!(
+            read_seen(&file, seen, &scope, FILE_LIMIT),
+            Err(Refusal::OutsideScope)
+        );
+        std::fs::remove_dir_all(&base).unwrap();
+    }
 }

@@ -23,15 +23,18 @@ use crate::lint::{SkipReason, SkippedFile};
 pub(crate) struct Found {
     pub(crate) path: PathBuf,
     real: PathBuf,
+    /// The file the walk saw there (inside the scope, links resolved).
+    id: crate::guard::FileId,
     /// Named on the command line (not found in a directory).
     pub(crate) named: bool,
 }
 
 impl Found {
     /// The file's bytes, or why it was not read. Files are read one at a time, as they are
-    /// checked, so a large tree is never all in memory.
+    /// checked, so a large tree is never all in memory. The walk resolved the path inside
+    /// the scope already: the open handle must be the very file it saw.
     pub(crate) fn read(&self, scope: &Scope) -> Result<Vec<u8>, SkipReason> {
-        crate::guard::read(&self.real, scope, FILE_LIMIT).map_err(SkipReason::from)
+        crate::guard::read_seen(&self.real, self.id, scope, FILE_LIMIT).map_err(SkipReason::from)
     }
 }
 
@@ -296,6 +299,7 @@ pub(crate) fn walk(
             }
             out.files.push(Found {
                 path: shown,
+                id: crate::guard::FileId::of(&meta),
                 real,
                 named: explicit,
             });
