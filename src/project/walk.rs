@@ -73,6 +73,13 @@ fn with_folder(ignores: &Ignores, dir: &Path) -> Ignores {
     if !files.iter().any(|f| f.is_file()) {
         return Arc::clone(ignores);
     }
+    with_ignore_files(ignores, dir)
+}
+
+/// `ignores` with the folder `dir`'s own `.gitignore` and `.ignore`, read whether or not they
+/// exist (see [`with_folder`]).
+fn with_ignore_files(ignores: &Ignores, dir: &Path) -> Ignores {
+    let files = [dir.join(".gitignore"), dir.join(".ignore")];
     let mut builder = GitignoreBuilder::new(dir);
     for file in &files {
         add_file(&mut builder, file);
@@ -190,28 +197,20 @@ pub(crate) fn walk(
                 .push(SkippedFile::new(tidy(root), SkipReason::Symlink).named());
             continue;
         }
-        // (shown path, canonical path, explicitly named, the ignore files above it)
-        let mut stack: Vec<(PathBuf, PathBuf, bool, Ignores)> =
-            vec![(tidy(root), canonical.clone(), true, above(canonical))];
-        while let Some((shown, real, explicit, ignores)) = stack.pop() {
+        // (shown path, canonical path, explicitly named, the ignore files above it, a folder
+        // its parent's listing showed)
+        let mut stack: Vec<(PathBuf, PathBuf, bool, Ignores, bool)> =
+            vec![(tidy(root), canonical.clone(), true, above(canonical), false)];
+        while let Some((shown, real, explicit, ignores, listed_dir)) = stack.pop() {
             if !seen.insert(real.clone()) {
                 continue;
             }
-            let meta = match std::fs::metadata(&real) {
-                Ok(m) => m,
-                Err(e) => {
-                    out.skipped.push(SkippedFile::new(
-                        shown,
-                        SkipReason::Unreadable(e.to_string()),
-                    ));
-                    continue;
-                }
-            };
-            if meta.is_dir() {
-                let ignores = with_folder(&ignores, &real);
-                let entries = match std::fs::read_dir(&real) {
-                    Ok(entries) => entries,
-                    Err(e) if explicit => return Err((shown, e)),
+            // A folder its parent's listing showed is not looked at again.
+            let meta = if listed_dir {
+                None
+            } else {
+                match std::fs::metadata(&real) {
+                    Ok(m) => Some(m),
                     Err(e) => {
                         out.skipped.push(SkippedFile::new(
                             shown,
@@ -219,64 +218,93 @@ pub(crate) fn walk(
                         ));
                         continue;
                     }
-                };
-                let mut children: Vec<(PathBuf, PathBuf)> = Vec::new();
-                let kept =
-                    |child_real: &Path, is_dir: bool| !is_ignored(&ignores, child_real, is_dir);
-                for entry in entries.flatten() {
-                    let name = entry.file_name();
-                    let child_shown = if shown == Path::new(".") {
-                        PathBuf::from(&name)
-                    } else {
-                        shown.join(&name)
-                    };
-                    let Ok(kind) = entry.file_type() else {
-                        continue;
-                    };
-                    if kind.is_dir()
-                        && (ignored_dir(&name.to_string_lossy()) || pruned(&child_shown))
-                    {
-                        continue;
-                    }
-                    let child_real = real.join(&name);
-                    if !kept(&child_real, kind.is_dir()) {
-                        continue;
-                    }
-                    if kind.is_symlink() {
-                        match std::fs::canonicalize(&child_real) {
-                            Ok(target) if inside(&target) && !seen.contains(&target) => {
-                                let is_dir = target.is_dir();
-                                if is_dir && !kept(&child_real, true) {
-                                    continue;
-                                }
-                                if is_dir && pruned(&child_shown) {
-                                    continue;
-                                }
-                                if is_dir || wanted(&child_shown) {
-                                    children.push((child_shown, target));
-                                }
-                            }
-                            Ok(target) if seen.contains(&target) => {}
-                            _ => {
-                                if wanted(&child_shown) || child_real.is_dir() {
-                                    out.skipped
-                                        .push(SkippedFile::new(child_shown, SkipReason::Symlink));
-                                }
-                            }
-                        }
-                    } else if kind.is_dir() || wanted(&child_shown) {
-                        children.push((child_shown, child_real));
-                    }
                 }
-                // Popped from the end: push in reverse name order to read in name order.
-                children.sort_by(|a, b| b.0.cmp(&a.0));
-                stack.extend(
-                    children
-                        .into_iter()
-                        .map(|(s, r)| (s, r, false, Arc::clone(&ignores))),
-                );
-                continue;
-            }
+            };
+            let meta = match meta {
+                Some(meta) if !meta.is_dir() => meta,
+                _ => {
+                    let entries = match std::fs::read_dir(&real) {
+                        Ok(entries) => entries,
+                        Err(e) if explicit => return Err((shown, e)),
+                        Err(e) => {
+                            out.skipped.push(SkippedFile::new(
+                                shown,
+                                SkipReason::Unreadable(e.to_string()),
+                            ));
+                            continue;
+                        }
+                    };
+                    let entries: Vec<(std::ffi::OsString, std::fs::FileType)> = entries
+                        .flatten()
+                        .filter_map(|e| Some((e.file_name(), e.file_type().ok()?)))
+                        .collect();
+                    // The folder's own ignore files, seen in its listing (no look-ups).
+                    let has_ignore_file = entries.iter().any(|(name, kind)| {
+                        !kind.is_dir() && (name == ".gitignore" || name == ".ignore")
+                    });
+                    let ignores = if has_ignore_file {
+                        with_ignore_files(&ignores, &real)
+                    } else {
+                        ignores
+                    };
+                    let mut children: Vec<(PathBuf, PathBuf, bool)> = Vec::new();
+                    let kept =
+                        |child_real: &Path, is_dir: bool| !is_ignored(&ignores, child_real, is_dir);
+                    for (name, kind) in entries {
+                        let child_shown = if shown == Path::new(".") {
+                            PathBuf::from(&name)
+                        } else {
+                            shown.join(&name)
+                        };
+                        if kind.is_dir()
+                            && (ignored_dir(&name.to_string_lossy()) || pruned(&child_shown))
+                        {
+                            continue;
+                        }
+                        let child_real = real.join(&name);
+                        if !kept(&child_real, kind.is_dir()) {
+                            continue;
+                        }
+                        if kind.is_symlink() {
+                            match std::fs::canonicalize(&child_real) {
+                                Ok(target) if inside(&target) && !seen.contains(&target) => {
+                                    let is_dir = target.is_dir();
+                                    if is_dir && !kept(&child_real, true) {
+                                        continue;
+                                    }
+                                    if is_dir && pruned(&child_shown) {
+                                        continue;
+                                    }
+                                    if is_dir || wanted(&child_shown) {
+                                        children.push((child_shown, target, false));
+                                    }
+                                }
+                                Ok(target) if seen.contains(&target) => {}
+                                _ => {
+                                    if wanted(&child_shown) || child_real.is_dir() {
+                                        out.skipped.push(SkippedFile::new(
+                                            child_shown,
+                                            SkipReason::Symlink,
+                                        ));
+                                    }
+                                }
+                            }
+                        } else if kind.is_dir() {
+                            children.push((child_shown, child_real, true));
+                        } else if wanted(&child_shown) {
+                            children.push((child_shown, child_real, false));
+                        }
+                    }
+                    // Popped from the end: push in reverse name order to read in name order.
+                    children.sort_by(|a, b| b.0.cmp(&a.0));
+                    stack.extend(
+                        children
+                            .into_iter()
+                            .map(|(s, r, dir)| (s, r, false, Arc::clone(&ignores), dir)),
+                    );
+                    continue;
+                }
+            };
             if explicit && !wanted(&shown) {
                 out.skipped
                     .push(SkippedFile::new(shown, SkipReason::NotChecked));
