@@ -38,13 +38,6 @@ impl Found {
     }
 }
 
-/// What a walk found and skipped.
-#[derive(Default)]
-pub(crate) struct Walked {
-    pub(crate) files: Vec<Found>,
-    pub(crate) skipped: Vec<SkippedFile>,
-}
-
 /// Folders never entered: version control, virtual environments, caches, build output.
 pub const DEFAULT_EXCLUDES: [&str; 9] = [
     ".git",
@@ -170,8 +163,9 @@ fn tidy(path: &Path) -> PathBuf {
     }
 }
 
-/// Walks `roots`, finding every file `wanted` accepts (files named explicitly that it does
-/// not accept are listed as skipped; those met in directories are not).
+/// Walks `roots`, handing every file `wanted` accepts to `found` as it is found, in walk
+/// order, and returning the files skipped (files named explicitly that `wanted` does not
+/// accept are listed as skipped; those met in directories are not).
 ///
 /// # Errors
 ///
@@ -181,8 +175,9 @@ pub(crate) fn walk(
     scope: &Scope,
     wanted: impl Fn(&Path) -> bool,
     pruned: impl Fn(&Path) -> bool,
-) -> Result<Walked, (PathBuf, std::io::Error)> {
-    let mut out = Walked::default();
+    mut found: impl FnMut(Found),
+) -> Result<Vec<SkippedFile>, (PathBuf, std::io::Error)> {
+    let mut out = Skipped::default();
     let mut canonical_roots = Vec::new();
     for root in roots {
         let canonical = std::fs::canonicalize(root).map_err(|e| (root.clone(), e))?;
@@ -325,7 +320,7 @@ pub(crate) fn walk(
                 }));
                 continue;
             }
-            out.files.push(Found {
+            found(Found {
                 path: shown,
                 id: crate::guard::FileId::of(&meta),
                 real,
@@ -333,5 +328,11 @@ pub(crate) fn walk(
             });
         }
     }
-    Ok(out)
+    Ok(out.skipped)
+}
+
+/// The files a walk skipped.
+#[derive(Default)]
+struct Skipped {
+    skipped: Vec<SkippedFile>,
 }
