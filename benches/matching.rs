@@ -7,8 +7,11 @@
 //! compares) it prints `ratio <case> baseline_over_ours=<n>`. Without `--bench` (as under
 //! `cargo test --benches`) each case runs once and prints `bench <case> ok`.
 
+mod common;
+
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+
+use common::{Goal, Runner};
 
 use aml_targets::project::{TextKind, size_mentions};
 use aml_targets::{
@@ -16,88 +19,6 @@ use aml_targets::{
     InferenceTarget, JobDef, Plan, SizeNeeds, TrainingNeeds, VmSeries, VmSize, VmSizeSpec,
     inference_targets, recommend_sizes, training_targets, validate,
 };
-
-const SAMPLES: usize = 31;
-const SAMPLE_TARGET: Duration = Duration::from_millis(2);
-
-struct Runner {
-    measure: bool,
-    filter: Option<String>,
-    medians: Vec<(String, f64)>,
-}
-
-impl Runner {
-    fn from_args() -> Runner {
-        let mut measure = false;
-        let mut filter = None;
-        for arg in std::env::args().skip(1) {
-            match arg.as_str() {
-                "--bench" => measure = true,
-                a if a.starts_with('-') => {}
-                a => filter = Some(a.to_owned()),
-            }
-        }
-        Runner {
-            measure,
-            filter,
-            medians: Vec::new(),
-        }
-    }
-
-    fn wanted(&self, name: &str) -> bool {
-        self.filter.as_deref().is_none_or(|f| name.contains(f))
-    }
-
-    fn case<R>(&mut self, name: &str, mut f: impl FnMut() -> R) {
-        if !self.wanted(name) {
-            return;
-        }
-        if !self.measure {
-            black_box(f());
-            println!("bench {name} ok");
-            return;
-        }
-        // Calibrate: double the iteration count until one sample takes the target time.
-        let mut iters: u64 = 1;
-        loop {
-            let start = Instant::now();
-            for _ in 0..iters {
-                black_box(f());
-            }
-            if start.elapsed() >= SAMPLE_TARGET || iters >= 1 << 30 {
-                break;
-            }
-            iters *= 2;
-        }
-        // Iteration counts stay below 2^31, exact in an f64.
-        #[allow(clippy::cast_precision_loss)]
-        let per = iters as f64;
-        let mut samples: Vec<f64> = (0..SAMPLES)
-            .map(|_| {
-                let start = Instant::now();
-                for _ in 0..iters {
-                    black_box(f());
-                }
-                start.elapsed().as_secs_f64() * 1e9 / per
-            })
-            .collect();
-        samples.sort_by(f64::total_cmp);
-        let median = samples[SAMPLES / 2];
-        let mut deviations: Vec<f64> = samples.iter().map(|x| (x - median).abs()).collect();
-        deviations.sort_by(f64::total_cmp);
-        let mad = deviations[SAMPLES / 2];
-        println!("bench {name} median_ns={median:.1} mad_ns={mad:.1} iters={iters}");
-        self.medians.push((name.to_owned(), median));
-    }
-
-    /// Prints `ratio` for a baseline and our case, when both were measured.
-    fn ratio(&self, case: &str, baseline: &str, ours: &str) {
-        let find = |n: &str| self.medians.iter().find(|(m, _)| m == n).map(|(_, v)| *v);
-        if let (Some(b), Some(o)) = (find(baseline), find(ours)) {
-            println!("ratio {case} baseline_over_ours={:.1}", b / o);
-        }
-    }
-}
 
 /// A size-name parser written the way typical tools do it: one regular expression.
 struct RegexParser(regex::Regex);
@@ -333,6 +254,33 @@ fn main() {
     r.case("validate/plan_10_items", || {
         validate(black_box(&plan), on).diagnostics.len()
     });
+    // The goals: the embedded catalog in 5 µs, at most 5 ns a size on 100,000 sizes, a
+    // 10-item plan in 10 µs.
+    if let Some(ns) = r.median("recommend/embedded") {
+        r.goal("recommend/embedded", "median_ns", ns, Goal::AtMost(5_000.0));
+    }
+    if let Some(ns) = r.median("recommend/synthetic_100000") {
+        r.goal(
+            "recommend/synthetic_100000",
+            "median_ns",
+            ns,
+            Goal::AtMost(500_000.0),
+        );
+        r.goal(
+            "recommend/synthetic_100000",
+            "ns_per_size",
+            ns / 1e5,
+            Goal::AtMost(5.0),
+        );
+    }
+    if let Some(ns) = r.median("validate/plan_10_items") {
+        r.goal(
+            "validate/plan_10_items",
+            "median_ns",
+            ns,
+            Goal::AtMost(10_000.0),
+        );
+    }
 
     // Baselines, written the way typical tools do it.
     let regex = RegexParser::new();
@@ -360,7 +308,7 @@ fn main() {
     r.case("baseline/regex_scan_sizes", || {
         regex_scan(&scan_re, black_box(&text))
     });
-    if let Some((_, ns)) = r.medians.iter().find(|(n, _)| n == "scan_sizes/1mib") {
+    if let Some(ns) = r.median("scan_sizes/1mib") {
         println!(
             "throughput scan_sizes/1mib gb_per_s={:.2}",
             f64::from(1u32 << 20) / ns
@@ -378,4 +326,5 @@ fn main() {
         "baseline/regex_parse_and_linear_lookup",
         "parse_and_lookup",
     );
+    r.goals_summary();
 }

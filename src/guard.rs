@@ -166,7 +166,9 @@ pub fn read(path: &Path, scope: &Scope, limit: u64) -> Result<Vec<u8>, Refusal> 
         }
     })?;
     let meta = file.metadata().map_err(|e| Refusal::io(&e))?;
-    read_open(file, &meta, limit)
+    let mut bytes = Vec::new();
+    read_open(file, &meta, limit, &mut bytes)?;
+    Ok(bytes)
 }
 
 /// Reads an open `file` (`meta`: its metadata) if it is a regular file of at most `limit`
@@ -175,7 +177,8 @@ fn read_open(
     file: std::fs::File,
     meta: &std::fs::Metadata,
     limit: u64,
-) -> Result<Vec<u8>, Refusal> {
+    bytes: &mut Vec<u8>,
+) -> Result<(), Refusal> {
     if !meta.is_file() {
         return Err(Refusal::NotRegularFile);
     }
@@ -185,18 +188,22 @@ fn read_open(
             limit,
         });
     }
-    // The size said is a hint (`/proc` says 0; a file may grow): the limit is enforced while
-    // reading.
-    let capacity = usize::try_from(meta.len().min(limit)).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(capacity);
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
+    // The bytes the handle said it holds (one read, no second one to find the end), or, when
+    // it says 0 (`/proc` does), up to the limit, enforced while reading.
+    let (said, wanted) = match meta.len() {
+        0 => (0, limit.saturating_add(1)),
+        len => (len, len),
+    };
+    bytes.clear();
+    bytes.reserve(usize::try_from(said).unwrap_or(0));
+    file.take(wanted)
+        .read_to_end(bytes)
         .map_err(|e| Refusal::io(&e))?;
     let got = bytes.len() as u64;
     if got > limit {
         return Err(Refusal::TooLarge { bytes: got, limit });
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// Which file a path led to when it was looked at: its device and inode (on Unix; elsewhere
@@ -228,17 +235,20 @@ impl FileId {
     }
 }
 
-/// [`read`] of a path a walk resolved inside `scope` and saw as the file `seen`: instead of
-/// resolving every component again, the open handle (last component not followed) must be
-/// that very file — a file or folder swapped for a link since is refused as outside the scope.
+/// [`read`] of a path a walk resolved inside `scope` and saw as the file `seen`, into `bytes`
+/// (a buffer to reuse): instead of resolving every component again, the open handle (last
+/// component not followed) must be that very file — a file or folder swapped for a link since
+/// is refused as outside the scope.
 pub(crate) fn read_seen(
     path: &Path,
     seen: FileId,
     scope: &Scope,
     limit: u64,
-) -> Result<Vec<u8>, Refusal> {
+    bytes: &mut Vec<u8>,
+) -> Result<(), Refusal> {
     if !cfg!(unix) {
-        return read(path, scope, limit);
+        *bytes = read(path, scope, limit)?;
+        return Ok(());
     }
     let file = open(path).map_err(|e| {
         if e.raw_os_error() == Some(libc_eloop()) {
@@ -251,7 +261,7 @@ pub(crate) fn read_seen(
     if FileId::of(&meta) != seen {
         return Err(Refusal::OutsideScope);
     }
-    read_open(file, &meta, limit)
+    read_open(file, &meta, limit, bytes)
 }
 
 /// [`read`], as UTF-8 text (a byte-order mark is kept).
@@ -290,15 +300,14 @@ mod tests {
         std::fs::write(outside.join("job.yml"), "token: secret\n").unwrap();
         let scope = Scope::new([base.join("repo")]);
         let seen = FileId::of(&std::fs::metadata(&file).unwrap());
-        assert_eq!(
-            read_seen(&file, seen, &scope, FILE_LIMIT).unwrap(),
-            b"compute: azureml:cpu\n"
-        );
+        let mut bytes = Vec::new();
+        read_seen(&file, seen, &scope, FILE_LIMIT, &mut bytes).unwrap();
+        assert_eq!(bytes, b"compute: azureml:cpu\n");
         // The folder swapped for a link out of the scope: the handle is another file.
         std::fs::remove_dir_all(&inside).unwrap();
         std::os::unix::fs::symlink(&outside, &inside).unwrap();
         assert_eq!(
-            read_seen(&file, seen, &scope, FILE_LIMIT),
+            read_seen(&file, seen, &scope, FILE_LIMIT, &mut bytes),
             Err(Refusal::OutsideScope)
         );
         // The file itself swapped for a link: not followed.
@@ -306,7 +315,7 @@ mod tests {
         std::fs::create_dir_all(&inside).unwrap();
         std::os::unix::fs::symlink(outside.join("job.yml"), &file).unwrap();
         assert_eq!(
-            read_seen(&file, seen, &scope, FILE_LIMIT),
+            read_seen(&file, seen, &scope, FILE_LIMIT, &mut bytes),
             Err(Refusal::OutsideScope)
         );
         std::fs::remove_dir_all(&base).unwrap();

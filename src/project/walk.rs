@@ -30,11 +30,12 @@ pub(crate) struct Found {
 }
 
 impl Found {
-    /// The file's bytes, or why it was not read. Files are read one at a time, as they are
+    /// The file's bytes into `bytes` (a buffer to reuse), or why it was not read. Files are read one at a time, as they are
     /// checked, so a large tree is never all in memory. The walk resolved the path inside
     /// the scope already: the open handle must be the very file it saw.
-    pub(crate) fn read(&self, scope: &Scope) -> Result<Vec<u8>, SkipReason> {
-        crate::guard::read_seen(&self.real, self.id, scope, FILE_LIMIT).map_err(SkipReason::from)
+    pub(crate) fn read(&self, scope: &Scope, bytes: &mut Vec<u8>) -> Result<(), SkipReason> {
+        crate::guard::read_seen(&self.real, self.id, scope, FILE_LIMIT, bytes)
+            .map_err(SkipReason::from)
     }
 }
 

@@ -312,12 +312,13 @@ impl AzureMlProject {
         // checked on every core while the walk goes on, in batches that keep their walk
         // order; each batch folds its files into one part (a part per file held until the
         // end took about 1.5 KB a file).
-        let read = |file: &walk::Found| {
+        // Each thread reads into one buffer it keeps.
+        let read = |file: &walk::Found, bytes: &mut Vec<u8>| {
             let mut part = AzureMlProject::default();
-            match file.read(&scope) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => part.add_text(&file.path, &text),
-                    Err(e) => part.add_not_utf8(&file.path, e.as_bytes(), e.utf8_error()),
+            match file.read(&scope, bytes) {
+                Ok(()) => match std::str::from_utf8(bytes) {
+                    Ok(text) => part.add_text(&file.path, text),
+                    Err(e) => part.add_not_utf8(&file.path, bytes, e),
                 },
                 Err(reason) => {
                     let skipped = SkippedFile::new(&file.path, reason);
@@ -327,11 +328,11 @@ impl AzureMlProject {
             }
             part
         };
-        let fold = |files: &[walk::Found]| {
+        let fold = |files: &[walk::Found], bytes: &mut Vec<u8>| {
             files
                 .iter()
                 .fold(AzureMlProject::default(), |mut part, file| {
-                    part.absorb(read(file));
+                    part.absorb(read(file, bytes));
                     part
                 })
         };
@@ -344,13 +345,14 @@ impl AzureMlProject {
         let done = std::sync::Mutex::new(Vec::new());
         let (skipped, here) = std::thread::scope(|threads| {
             let work = || {
+                let mut bytes = Vec::new();
                 loop {
                     let batch = match receive.lock() {
                         Ok(receive) => receive.recv(),
                         Err(_) => return,
                     };
                     let Ok((index, files)) = batch else { return };
-                    let part = fold(&files);
+                    let part = fold(&files, &mut bytes);
                     if let Ok(mut done) = done.lock() {
                         done.push((index, part));
                     }
@@ -365,15 +367,16 @@ impl AzureMlProject {
                 .count();
             // Read in this thread what no worker could take (a platform without threads).
             let mut here = Vec::new();
+            let mut bytes = Vec::new();
             let mut batch = Vec::with_capacity(BATCH);
             let mut index = 0;
             let mut hand_over = |batch: Vec<walk::Found>| {
                 if spawned == 0 {
-                    here.push((index, fold(&batch)));
+                    here.push((index, fold(&batch, &mut bytes)));
                 } else if let Err(std::sync::mpsc::SendError((i, batch))) =
                     send.send((index, batch))
                 {
-                    here.push((i, fold(&batch)));
+                    here.push((i, fold(&batch, &mut bytes)));
                 }
                 index += 1;
             };
