@@ -156,6 +156,32 @@ fn assignment(line: &str, kind: TextKind) -> Option<(String, String)> {
     Some((name.to_owned(), value.to_owned()))
 }
 
+/// Whether a line that starts a command could hold an `az ml compute create`: it continues on
+/// the next line, takes a variable, or holds `az` and `compute` once quotes are left out.
+fn could_create(line: &str, kind: TextKind) -> bool {
+    let continuation = if kind == TextKind::PowerShell {
+        '`'
+    } else {
+        '\\'
+    };
+    if line.trim_end().ends_with(continuation) || line.contains('$') {
+        return true;
+    }
+    let unquoted = || line.bytes().filter(|b| !matches!(b, b'"' | b'\''));
+    let holds = |word: &[u8]| {
+        let mut matched = 0;
+        unquoted().any(|b| {
+            matched = if b == word[matched] {
+                matched + 1
+            } else {
+                usize::from(b == word[0])
+            };
+            matched == word.len()
+        })
+    };
+    holds(b"az") && holds(b"compute")
+}
+
 /// Every `az ml compute create` of a script, in order.
 pub(crate) fn computes_created(text: &str, kind: TextKind) -> Vec<CreatedCompute> {
     let mut vars: HashMap<String, String> = HashMap::new();
@@ -173,7 +199,9 @@ pub(crate) fn computes_created(text: &str, kind: TextKind) -> Vec<CreatedCompute
                 continue;
             }
         }
-        if !line.contains("az") && pending.is_empty() {
+        // A command that starts and ends on this line names `compute` (quotes aside) or
+        // takes a variable that may, or it is no `az ml compute create`: not split into words.
+        if pending.is_empty() && !could_create(line, kind) {
             continue;
         }
         if words(line, n + 1, kind, &mut pending) {
@@ -252,6 +280,28 @@ fn parse_create(words: &[Word]) -> Option<CreatedCompute> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_lines_that_could_create_a_compute_are_split() {
+        let sh = TextKind::Shell;
+        assert!(could_create(
+            "az ml compute create -n cpu --size Standard_DS3_v2",
+            sh
+        ));
+        assert!(could_create("az ml \"comp\"ute create -n cpu", sh));
+        assert!(could_create("az ml compute create \\", sh));
+        assert!(could_create("$AZ $WHAT create", sh));
+        assert!(!could_create("az ml job create --file job.yml", sh));
+        assert!(!could_create("echo \"logged in to azure\"", sh));
+        assert!(could_create("az ml compute create `", TextKind::PowerShell));
+        // Quotes split a word the command still reads as one.
+        let created = computes_created(
+            "az ml comp'ute' create -n cpu --type amlcompute --size Standard_DS3_v2\n",
+            sh,
+        );
+        assert_eq!(created.len(), 1);
+        assert_eq!(created[0].name.as_deref(), Some("cpu"));
+    }
 
     #[test]
     fn setup_scripts_as_written() {
