@@ -83,7 +83,7 @@ pub struct Tree {
 /// a tree already there with that marker is kept.
 pub fn tree(root: &Path, files: usize) -> Tree {
     let marker = root.join(".generated");
-    let wanted = format!("files={files} version=2\n");
+    let wanted = format!("files={files} version=3\n");
     if std::fs::read_to_string(&marker).ok().as_deref() != Some(wanted.as_str()) {
         let _ = std::fs::remove_dir_all(root);
         write_tree(root, files);
@@ -285,7 +285,7 @@ fn command_job(rng: &mut Rng, name: &str, fw: &str) -> String {
         "cpu-cluster"
     };
     let mut s = format!(
-        "$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\ncode: src\ncommand: >-\n  python main.py\n  --data ${{{{inputs.data}}}}\n  --learning_rate ${{{{inputs.learning_rate}}}}\n  --epochs ${{{{inputs.epochs}}}}\ninputs:\n  data:\n    type: uri_folder\n    path: azureml:{name}-data@latest\n  learning_rate: 0.0{}\n  epochs: {}\nenvironment: azureml:AzureML-{fw}-ubuntu22.04-py310-cpu@latest\ncompute: azureml:{compute}\ndisplay_name: {name}\nexperiment_name: {fw}-examples\ndescription: |\n  Trains a {fw} model on the {name} data and logs its metrics.\n",
+        "$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\ncode: src\ncommand: >-\n  python main.py\n  --data ${{{{inputs.data}}}}\n  --learning_rate ${{{{inputs.learning_rate}}}}\n  --epochs ${{{{inputs.epochs}}}}\ninputs:\n  data:\n    type: uri_folder\n    path: azureml:{name}-data@latest\n  learning_rate: 0.0{}\n  epochs: {}\nenvironment: azureml:AzureML-{fw}-ubuntu22.04-py310-cpu@latest\ncompute: azureml:{compute}\ndisplay_name: {name}\nexperiment_name: {fw}-examples\ndescription: |\n  Trains a {fw} model on the {name} data and logs its metrics.\n  The data is read from the registered data asset; the model is written to the outputs.\noutputs:\n  model_output:\n    type: mlflow_model\n  metrics:\n    type: uri_file\ntags:\n  framework: {fw}\n  task: classification\n  owner: examples\n# <job_settings>\n# The settings below are the defaults of the CLI; they are shown for the example.\n# </job_settings>\n",
         1 + rng.below(9),
         5 + rng.below(50)
     );
@@ -308,10 +308,20 @@ fn component(rng: &mut Rng, step: &str) -> String {
 }
 
 fn pipeline(rng: &mut Rng, name: &str) -> String {
-    format!(
-        "$schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json\ntype: pipeline\ndisplay_name: {name}\nsettings:\n  default_compute: azureml:cpu-cluster\n  continue_on_step_failure: false\ninputs:\n  raw:\n    type: uri_folder\n    path: ./data\njobs:\n  prep:\n    type: command\n    component: ./prep.yml\n    inputs:\n      data: ${{{{parent.inputs.raw}}}}\n  train:\n    type: command\n    component: ./train.yml\n    inputs:\n      data: ${{{{parent.jobs.prep.outputs.out}}}}\n      max_epochs: {}\n",
-        5 + rng.below(20)
-    )
+    let mut s = format!(
+        "$schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json\ntype: pipeline\ndisplay_name: {name}\ndescription: E2E pipeline that prepares the data, trains a model and evaluates it\n\ninputs:\n  pipeline_job_training_max_epocs: {}\n  pipeline_job_training_learning_rate: 1.{}\n  pipeline_job_learning_rate_schedule: 'time-based'\n  raw:\n    type: uri_folder\n    path: ./data\n\noutputs:\n  pipeline_job_trained_model:\n    mode: upload\n  pipeline_job_scored_data:\n    mode: upload\n\nsettings:\n  default_compute: azureml:cpu-cluster\n  continue_on_step_failure: false\n\njobs:\n  prep:\n    type: command\n    component: ./prep.yml\n    inputs:\n      data: ${{{{parent.inputs.raw}}}}\n  train:\n    type: command\n    component: ./train.yml\n    inputs:\n      data: ${{{{parent.jobs.prep.outputs.out}}}}\n      max_epochs: ${{{{parent.inputs.pipeline_job_training_max_epocs}}}}\n    services:\n      my_vscode:\n        type: vs_code\n      my_tensorboard:\n        type: tensor_board\n        log_dir: \"outputs/tblogs\"\n    #  my_ssh:\n    #    type: tensor_board\n    #    nodes: all # Use the `nodes` property to pick which node you want to enable interactive services on.\n",
+        5 + rng.below(20),
+        rng.below(9)
+    );
+    for step in 0..(2 + rng.below(5)) {
+        let _ = write!(
+            s,
+            "\n  {}_{step}:\n    type: command\n    component: azureml:my_{}@latest\n    inputs:\n      model_input: ${{{{parent.jobs.train.outputs.out}}}}\n      test_data:\n        type: uri_folder\n        path: ./data\n    outputs:\n      score_output: ${{{{parent.outputs.pipeline_job_scored_data}}}}\n",
+            rng.pick(&WORDS),
+            rng.pick(&WORDS)
+        );
+    }
+    s
 }
 
 fn deployment(rng: &mut Rng, name: &str) -> String {
@@ -514,10 +524,19 @@ fn arm(rng: &mut Rng, name: &str) -> String {
 }
 
 fn workflow(rng: &mut Rng, name: &str) -> String {
-    format!(
-        "name: {name}\non:\n  workflow_dispatch:\n  schedule:\n    - cron: \"{} {} * * *\"\n  pull_request:\n    branches:\n      - main\n    paths:\n      - cli/jobs/**\n      - .github/workflows/{name}.yml\nconcurrency:\n  group: ${{{{ github.workflow }}}}-${{{{ github.ref }}}}\n  cancel-in-progress: true\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n    - name: check out repo\n      uses: actions/checkout@v4\n    - name: azure login\n      uses: azure/login@v2\n      with:\n        creds: ${{{{secrets.AZUREML_CREDENTIALS}}}}\n    - name: setup\n      run: bash setup.sh\n      working-directory: cli\n      continue-on-error: true\n    - name: run job\n      run: |\n        source \"${{{{ github.workspace }}}}/infra/bootstrapping/sdk_helpers.sh\";\n        bash -x ../../run-job.sh {}.yml\n      working-directory: cli/jobs/{name}\n",
+    let mut s = format!(
+        "# This code is autogenerated.\n# Code is generated by running custom script: python3 readme.py\n# Any manual changes to this file may cause incorrect behavior.\n# Any manual changes will be overwritten if the code is regenerated.\n\nname: {name}\non:\n  workflow_dispatch:\n  schedule:\n    - cron: \"{} {} * * *\"\n  pull_request:\n    branches:\n      - main\n    paths:\n      - cli/jobs/{name}/**\n      - infra/bootstrapping/**\n      - .github/workflows/{name}.yml\n      - cli/setup.sh\npermissions:\n  id-token: write\nconcurrency:\n  group: ${{{{ github.workflow }}}}-${{{{ github.event.pull_request.number || github.ref }}}}\n  cancel-in-progress: true\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n    - name: check out repo\n      uses: actions/checkout@v4\n    - name: azure login\n      uses: azure/login@v2\n      with:\n        client-id: ${{{{ secrets.OIDC_AZURE_CLIENT_ID }}}}\n        tenant-id: ${{{{ secrets.OIDC_AZURE_TENANT_ID }}}}\n        subscription-id: ${{{{ secrets.OIDC_AZURE_SUBSCRIPTION_ID }}}}\n    - name: bootstrap resources\n      run: |\n          echo '${{{{ secrets.AZUREML_CREDENTIALS }}}}' | jq -r '.clientSecret' | xargs -I % echo ::add-mask::%;\n          bash bootstrap.sh\n      working-directory: infra/bootstrapping\n      continue-on-error: false\n    - name: setup-cli\n      run: |\n          source \"${{{{ github.workspace }}}}/infra/bootstrapping/sdk_helpers.sh\";\n          source \"${{{{ github.workspace }}}}/infra/bootstrapping/init_environment.sh\";\n          bash setup.sh\n      working-directory: cli\n      continue-on-error: true\n",
         rng.below(60),
         rng.below(24),
-        rng.pick(&WORDS)
-    )
+    );
+    for step in 0..(2 + rng.below(5)) {
+        let _ = write!(
+            s,
+            "    - name: run {} step {step}\n      run: |\n          source \"${{{{ github.workspace }}}}/infra/bootstrapping/sdk_helpers.sh\";\n          source \"${{{{ github.workspace }}}}/infra/bootstrapping/init_environment.sh\";\n          bash -x ../../run-job.sh {}.yml\n      working-directory: cli/jobs/{name}\n      env:\n        EPOCHS: \"{}\"\n",
+            rng.pick(&WORDS),
+            rng.pick(&WORDS),
+            rng.below(50)
+        );
+    }
+    s
 }
