@@ -65,11 +65,12 @@ use crate::targets::ComputeKind;
 use crate::vm::{Catalog, VmSize};
 
 /// Where a plan entry's fields come from.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Origin {
-    file: PathBuf,
-    /// Plan field name -> (YAML key path, key position).
-    fields: Vec<(&'static str, String, Mark)>,
+    /// Shared with the plan's copy of the entry.
+    file: std::sync::Arc<Path>,
+    /// Plan field name -> (YAML key path, key position); shared with the plan's copy.
+    fields: std::sync::Arc<[(&'static str, String, Mark)]>,
     /// Where the entry starts.
     start: Mark,
 }
@@ -128,6 +129,38 @@ const MENTIONS_SHOWN: usize = 5;
 
 /// Files a reading thread takes at a time.
 const BATCH: usize = 16;
+
+/// The parts of a project read by batches, put together in walk order as they come.
+#[derive(Default)]
+struct InOrder {
+    project: AzureMlProject,
+    /// Parts read ahead of a part not read yet, by batch.
+    waiting: std::collections::BTreeMap<usize, AzureMlProject>,
+    /// The batch whose part joins next.
+    next: usize,
+}
+
+impl InOrder {
+    /// Adds the part of batch `index`, and every waiting part that can join after it.
+    fn add(&mut self, index: usize, part: AzureMlProject) {
+        self.waiting.insert(index, part);
+        while let Some(part) = self.waiting.remove(&self.next) {
+            self.project.absorb(part);
+            self.next += 1;
+        }
+    }
+
+    /// Adds the parts the reading threads finished.
+    fn take(&mut self, done: &std::sync::Mutex<Vec<(usize, AzureMlProject)>>) {
+        let finished = match done.lock() {
+            Ok(mut done) => std::mem::take(&mut *done),
+            Err(_) => return,
+        };
+        for (index, part) in finished {
+            self.add(index, part);
+        }
+    }
+}
 
 /// Which files [`AzureMlProject::read_paths_with`] reads, besides the usual ones.
 ///
@@ -343,7 +376,8 @@ impl AzureMlProject {
             std::sync::mpsc::sync_channel::<(usize, Vec<walk::Found>)>(4 * workers);
         let receive = std::sync::Mutex::new(receive);
         let done = std::sync::Mutex::new(Vec::new());
-        let (skipped, here) = std::thread::scope(|threads| {
+        let mut parts = InOrder::default();
+        let skipped = std::thread::scope(|threads| {
             let work = || {
                 let mut bytes = Vec::new();
                 loop {
@@ -366,19 +400,21 @@ impl AzureMlProject {
                 })
                 .count();
             // Read in this thread what no worker could take (a platform without threads).
-            let mut here = Vec::new();
             let mut bytes = Vec::new();
             let mut batch = Vec::with_capacity(BATCH);
             let mut index = 0;
-            let mut hand_over = |batch: Vec<walk::Found>| {
+            let mut hand_over = |batch: Vec<walk::Found>, parts: &mut InOrder| {
                 if spawned == 0 {
-                    here.push((index, fold(&batch, &mut bytes)));
+                    parts.add(index, fold(&batch, &mut bytes));
                 } else if let Err(std::sync::mpsc::SendError((i, batch))) =
                     send.send((index, batch))
                 {
-                    here.push((i, fold(&batch, &mut bytes)));
+                    parts.add(i, fold(&batch, &mut bytes));
                 }
                 index += 1;
+                // The parts read so far join the project as they come, in walk order, so
+                // that they are not all held apart until the end.
+                parts.take(&done);
             };
             let walked = walk::walk(
                 &roots,
@@ -388,28 +424,23 @@ impl AzureMlProject {
                 |file| {
                     batch.push(file);
                     if batch.len() == BATCH {
-                        hand_over(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        hand_over(full, &mut parts);
                     }
                 },
             );
             if !batch.is_empty() {
-                hand_over(batch);
+                hand_over(batch, &mut parts);
             }
             drop(send);
-            (walked, here)
+            walked
         });
         let skipped = skipped.map_err(|(path, source)| ReadError { path, source })?;
-        let mut parts = done.into_inner().unwrap_or_default();
-        parts.extend(here);
-        // Walk order.
-        parts.sort_unstable_by_key(|(index, _)| *index);
-        let mut project = AzureMlProject {
-            skipped,
-            ..AzureMlProject::default()
-        };
-        for part in parts.into_iter().map(|(_, part)| part) {
-            project.absorb(part);
-        }
+        parts.take(&done);
+        let mut project = parts.project;
+        // The walk's skipped files first, then those refused while reading, in walk order.
+        let read_skipped = std::mem::replace(&mut project.skipped, skipped);
+        project.skipped.extend(read_skipped);
         project.finish();
         Ok(project)
     }
@@ -428,8 +459,8 @@ impl AzureMlProject {
             self.listed.push((
                 c.compute,
                 Origin {
-                    file: c.file,
-                    fields: Vec::new(),
+                    file: c.file.into(),
+                    fields: std::sync::Arc::new([]),
                     start,
                 },
             ));
@@ -584,8 +615,8 @@ impl AzureMlProject {
             self.scripted.push((
                 def,
                 Origin {
-                    file: path.to_owned(),
-                    fields,
+                    file: path.into(),
+                    fields: fields.into(),
                     start: Mark {
                         line: created.line - 1,
                         column: 0,
@@ -620,12 +651,12 @@ impl AzureMlProject {
             origins.push(origin.clone());
         }
         let mut resolution = Vec::new();
-        let mut noted: HashSet<(PathBuf, String)> = HashSet::new();
+        let mut noted: HashSet<(std::sync::Arc<Path>, String)> = HashSet::new();
         let mut note =
             |origin: &Origin, what: &str, name: &str, compute: &str, key: (&str, Mark)| {
                 if noted.insert((origin.file.clone(), compute.to_owned())) {
                     let d = targets::compute_not_found(what, name, compute, key.0)
-                        .at(origin.file.clone(), Some(span(key.1)));
+                        .at(&*origin.file, Some(span(key.1)));
                     resolution.push(d);
                 }
             };
@@ -893,10 +924,10 @@ impl AzureMlProject {
             key: KeyPath::key(key),
             ..d
         }
-        .at(origin.file.clone(), Some(span(mark)));
+        .at(&*origin.file, Some(span(mark)));
         if let Some((i, o)) = compute.and_then(|i| self.plan_computes.get(i).map(|o| (i, o))) {
             located.related.push(Related::new(
-                o.file.clone(),
+                &*o.file,
                 Some(span(o.start)),
                 format!("compute {:?} defined here", self.plan.compute[i].name),
             ));

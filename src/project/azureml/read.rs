@@ -601,7 +601,7 @@ impl AzureMlProject {
         def.idle_time_before_scale_down = y.idle_time_before_scale_down;
         def.idle_time_before_shutdown_minutes = y.idle_time_before_shutdown_minutes;
         def.region.clone_from(&y.location);
-        let fields = [
+        let fields: Vec<_> = [
             "size",
             "tier",
             "min_instances",
@@ -615,8 +615,8 @@ impl AzureMlProject {
         self.computes.push((
             def,
             Origin {
-                file: r.path.to_owned(),
-                fields,
+                file: r.path.into(),
+                fields: fields.into(),
                 start,
             },
         ));
@@ -782,8 +782,8 @@ impl AzureMlProject {
         self.jobs.push(JobEntry {
             def: job,
             origin: Origin {
-                file: r.path.to_owned(),
-                fields,
+                file: r.path.into(),
+                fields: fields.into(),
                 start,
             },
             component: None,
@@ -904,8 +904,8 @@ impl AzureMlProject {
             self.jobs.push(JobEntry {
                 def: job,
                 origin: Origin {
-                    file: r.path.to_owned(),
-                    fields,
+                    file: r.path.into(),
+                    fields: fields.into(),
                     start: key_mark,
                 },
                 component,
@@ -1013,8 +1013,8 @@ impl AzureMlProject {
         self.deployments.push((
             d,
             Origin {
-                file: r.path.to_owned(),
-                fields,
+                file: r.path.into(),
+                fields: fields.into(),
                 start,
             },
         ));
