@@ -1170,23 +1170,18 @@ fn recommend<'c>(
     let mut marks = std::mem::take(&mut scratch.marks);
     marks.clear();
     marks.resize(rows.len(), Mark::default());
-    let each = figures.iter().zip(&rows.class).zip(&rows.row);
-    for (((&figures, &class), &row), mark) in each.zip(&mut marks) {
-        let class = &classes[usize::from(class)];
-        let (mut kinds, mut count) = walk.judge(row, figures, class);
-        if let Some(usages) = usages {
-            if no_room(usages, &sizes[row as usize]).is_some() {
-                kinds.insert(RejectionKind::Quota);
-                count += 1;
-            }
-        }
-        let bucket = if count == 0 {
+    // The bucket of a row with these kinds and this class: a candidate's group, or the
+    // reason count after the groups.
+    let bucket = |count: u8, class: &ClassFacts| {
+        if count == 0 {
             usize::from(class.group)
         } else {
             GROUPS + usize::from(count)
-        };
-        // Rows of one bucket come in runs: a run counts in a register, and the count in
-        // memory is read and written only where a run ends.
+        }
+    };
+    // Rows of one bucket come in runs: a run counts in a register, and the count in memory
+    // is read and written only where a run ends.
+    let mut place = |bucket: usize| {
         let nth = if bucket == run.0 {
             run.1
         } else {
@@ -1194,7 +1189,33 @@ fn recommend<'c>(
             len[bucket]
         };
         run = (bucket, nth + 1);
-        *mark = Mark::new(kinds, bucket, nth);
+        nth
+    };
+    let each = figures
+        .iter()
+        .zip(&rows.class)
+        .zip(&rows.row)
+        .zip(&mut marks);
+    if walk.per_size_gpu_checks || usages.is_some() {
+        for (((&figures, &class), &row), mark) in each {
+            let class = &classes[usize::from(class)];
+            let (mut kinds, mut count) = walk.judge(row, figures, class);
+            if usages.is_some_and(|u| no_room(u, &sizes[row as usize]).is_some()) {
+                kinds.insert(RejectionKind::Quota);
+                count += 1;
+            }
+            let b = bucket(count, class);
+            *mark = Mark::new(kinds, b, place(b));
+        }
+    } else {
+        // The common case, with nothing to look at beyond the columns and the classes.
+        for (((&figures, &class), _), mark) in each {
+            let class = &classes[usize::from(class)];
+            let f = usize::from(figures & 7);
+            let kinds = class.kinds.union(FIGURE_KINDS[f]);
+            let b = bucket(class.count + FIGURE_COUNTS[f], class);
+            *mark = Mark::new(kinds, b, place(b));
+        }
     }
     len[run.0] = run.1;
     // Each row's place in the answer: candidates by group, then rejected sizes closest
