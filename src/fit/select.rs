@@ -1451,6 +1451,7 @@ impl<'n, 'c> Ranked<'n, 'c> {
     }
 
     /// The figures' verdict of the row at `i` (see [`Ranked::figures_into`]).
+    #[inline]
     fn figures(&self, i: usize) -> u8 {
         let rows = self.rows();
         self.verdict(rows.memory[i], rows.vcpus[i], rows.gpus[i])
@@ -1594,7 +1595,10 @@ pub(crate) fn top_sizes<'c>(
     let sizes = catalog.sizes();
     let mut groups: [Vec<&'c VmSizeSpec>; GROUPS] = Default::default();
     let rows = walk.rows();
-    for i in 0..rows.len() {
+    // Rows come by memory, least first: those with too little are skipped at once (a
+    // misplaced NaN only makes the search start earlier).
+    let first = rows.memory.partition_point(|&m| m < walk.memory);
+    for i in first..rows.len() {
         // The figures first: a class is judged only when one of its rows could fit.
         let figures = walk.figures(i);
         if figures != 0 {

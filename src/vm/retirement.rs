@@ -516,9 +516,24 @@ impl super::VmSize {
     /// ```
     #[must_use]
     pub fn size_retirement(&self) -> Option<&'static SizeRetirement> {
+        // The names parsed once; a name is written out only for a size of the same family
+        // and vCPUs (a name's leading letters and digits), so that most sizes compare two
+        // fields.
+        static PARSED: std::sync::OnceLock<Vec<Option<super::VmSize>>> = std::sync::OnceLock::new();
+        let parsed = PARSED.get_or_init(|| {
+            SIZE_RETIREMENTS
+                .iter()
+                .map(|r| super::VmSize::parse(r.size).ok())
+                .collect()
+        });
         SIZE_RETIREMENTS
             .iter()
-            .find(|r| r.size.eq_ignore_ascii_case(&self.canonical_name()))
+            .zip(parsed)
+            .find(|(r, p)| {
+                p.is_none_or(|p| p.same_family_and_vcpus(self))
+                    && r.size.eq_ignore_ascii_case(&self.canonical_name())
+            })
+            .map(|(r, _)| r)
     }
 
     /// The size's state on `on` (in `region`, for regional dates): its series', or its own

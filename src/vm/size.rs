@@ -739,6 +739,11 @@ impl VmSize {
             || crate::vm::isolated_size(&self.canonical_name()).is_some()
     }
 
+    /// Whether two sizes have the same family and vCPUs (what a name starts with).
+    pub(crate) fn same_family_and_vcpus(&self, other: &VmSize) -> bool {
+        self.family == other.family && self.vcpus == other.vcpus
+    }
+
     /// The canonical name, written to an inline buffer (no allocation, no formatting
     /// machinery: this is on the lookup hot path).
     #[must_use]
