@@ -617,7 +617,7 @@ fn series_facts(series: Option<VmSeries>, needs: &SizeNeeds, on: Date) -> Series
         Some(region) => s.retirement_state_in(region, on),
         None => s.retirement_state(on),
     });
-    let arch = series.and_then(VmSeries::gpu_architecture);
+    let arch = gpu.and_then(|g| g.architecture);
     let cuda = needs
         .cuda
         .as_ref()
@@ -1400,17 +1400,18 @@ impl<'n, 'c> Ranked<'n, 'c> {
     /// sorted by series slot, so each series' facts are computed once.
     fn judge_classes(&self, out: &mut Vec<ClassFacts>) {
         let mut series: Option<(u8, SeriesFacts)> = None;
+        let common = ClassCommon::of(self.needs);
         out.clear();
         out.extend(self.catalog.ranked().classes.iter().map(|class| {
-            let f = match series {
-                Some((slot, f)) if slot == class.slot => f,
+            let f = match &series {
+                Some((slot, f)) if *slot == class.slot => f,
                 _ => {
-                    let f = series_facts_of(*class, self.needs, self.on);
-                    series = Some((class.slot, f));
-                    f
+                    &series
+                        .insert((class.slot, series_facts_of(*class, self.needs, self.on)))
+                        .1
                 }
             };
-            class_facts(*class, &f, self.needs)
+            class_facts(*class, f, &common)
         }));
     }
 
@@ -1425,7 +1426,7 @@ impl<'n, 'c> Ranked<'n, 'c> {
         let facts = class_facts(
             class,
             &series_facts_of(class, self.needs, self.on),
-            self.needs,
+            &ClassCommon::of(self.needs),
         );
         cache[c] = Some(facts);
         facts
@@ -1526,8 +1527,28 @@ fn series_facts_of(class: RowClass, needs: &SizeNeeds, on: Date) -> SeriesFacts 
     )
 }
 
+/// What every class's facts take from the needs, worked out once.
+struct ClassCommon {
+    /// [`support_kinds`] of each support code.
+    support_kinds: [ReasonSet<RejectionKind>; SUPPORT_CODES.len()],
+    isolated: bool,
+    rdma: bool,
+    gpu_asked: bool,
+}
+
+impl ClassCommon {
+    fn of(needs: &SizeNeeds) -> ClassCommon {
+        ClassCommon {
+            support_kinds: SUPPORT_CODES.map(|s| support_kinds(s, needs.compute)),
+            isolated: needs.isolated,
+            rdma: needs.rdma,
+            gpu_asked: asks_for_gpu(needs),
+        }
+    }
+}
+
 /// What a recommendation makes of `class`, of a series with facts `f`.
-fn class_facts(class: RowClass, f: &SeriesFacts, needs: &SizeNeeds) -> ClassFacts {
+fn class_facts(class: RowClass, f: &SeriesFacts, common: &ClassCommon) -> ClassFacts {
     use RejectionKind as K;
     let has_gpu = class.flags & RankedRows::HAS_GPU != 0;
     let code = match class.support {
@@ -1536,19 +1557,22 @@ fn class_facts(class: RowClass, f: &SeriesFacts, needs: &SizeNeeds) -> ClassFact
     };
     let support = SUPPORT_CODES[usize::from(code)];
     let mut kinds = if has_gpu { f.with_gpu } else { f.without_gpu }
-        .union(support_kinds(support, needs.compute));
+        .union(common.support_kinds[usize::from(code)]);
     kinds.insert_if(
-        needs.isolated && class.flags & RankedRows::ISOLATED == 0,
+        common.isolated && class.flags & RankedRows::ISOLATED == 0,
         K::NotIsolated,
     );
-    kinds.insert_if(needs.rdma && class.flags & RankedRows::RDMA == 0, K::NoRdma);
+    kinds.insert_if(
+        common.rdma && class.flags & RankedRows::RDMA == 0,
+        K::NoRdma,
+    );
     // At most every kind: the count fits a u8.
     #[allow(clippy::cast_possible_truncation)]
     let count = kinds.len() as u8;
     ClassFacts {
         kinds,
         count,
-        group: group(support, f.state, has_gpu, asks_for_gpu(needs)),
+        group: group(support, f.state, has_gpu, common.gpu_asked),
         state: f.state,
         support,
         gpu: f.gpu,
