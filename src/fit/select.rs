@@ -1166,7 +1166,6 @@ fn recommend<'c>(
     // candidate group, no reason count) is always empty, so the first run starts there.
     let mut run = (GROUPS, 0);
     let mut figures = std::mem::take(&mut scratch.figures);
-    walk.figures_into(&mut figures);
     let mut marks = std::mem::take(&mut scratch.marks);
     marks.clear();
     marks.resize(rows.len(), Mark::default());
@@ -1191,13 +1190,10 @@ fn recommend<'c>(
         run = (bucket, nth + 1);
         nth
     };
-    let each = figures
-        .iter()
-        .zip(&rows.class)
-        .zip(&rows.row)
-        .zip(&mut marks);
     if walk.per_size_gpu_checks || usages.is_some() {
-        for (((&figures, &class), &row), mark) in each {
+        walk.figures_into(&mut figures);
+        let each = figures.iter().zip(&rows.class).zip(&rows.row);
+        for (((&figures, &class), &row), mark) in each.zip(&mut marks) {
             let class = &classes[usize::from(class)];
             let (mut kinds, mut count) = walk.judge(row, figures, class);
             if usages.is_some_and(|u| no_room(u, &sizes[row as usize]).is_some()) {
@@ -1208,10 +1204,16 @@ fn recommend<'c>(
             *mark = Mark::new(kinds, b, place(b));
         }
     } else {
-        // The common case, with nothing to look at beyond the columns and the classes.
-        for (((&figures, &class), _), mark) in each {
+        // The common case, with nothing to look at beyond the figures and the classes.
+        let each = rows
+            .memory
+            .iter()
+            .zip(&rows.vcpus)
+            .zip(&rows.gpus)
+            .zip(&rows.class);
+        for ((((&memory, &vcpus), &gpus), &class), mark) in each.zip(&mut marks) {
             let class = &classes[usize::from(class)];
-            let f = usize::from(figures & 7);
+            let f = usize::from(walk.verdict(memory, vcpus, gpus));
             let kinds = class.kinds.union(FIGURE_KINDS[f]);
             let b = bucket(class.count + FIGURE_COUNTS[f], class);
             *mark = Mark::new(kinds, b, place(b));
