@@ -208,6 +208,7 @@ fn read_open(
 
 /// Which file a path led to when it was looked at: its device and inode (on Unix; elsewhere
 /// nothing, and [`read_seen`] resolves the path again).
+#[cfg(feature = "yaml")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct FileId {
     #[cfg(unix)]
@@ -216,6 +217,7 @@ pub(crate) struct FileId {
     ino: u64,
 }
 
+#[cfg(feature = "yaml")]
 impl FileId {
     /// The file `meta` describes.
     pub(crate) fn of(meta: &std::fs::Metadata) -> FileId {
@@ -239,6 +241,7 @@ impl FileId {
 /// (a buffer to reuse): instead of resolving every component again, the open handle (last
 /// component not followed) must be that very file — a file or folder swapped for a link since
 /// is refused as outside the scope.
+#[cfg(feature = "yaml")]
 pub(crate) fn read_seen(
     path: &Path,
     seen: FileId,
@@ -284,7 +287,7 @@ fn libc_eloop() -> i32 {
     -1
 }
 
-#[cfg(all(test, unix))]
+#[cfg(all(test, unix, feature = "yaml"))]
 mod tests {
     use super::*;
 
