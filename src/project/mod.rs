@@ -18,6 +18,8 @@ mod azureml;
 #[cfg(all(feature = "toml", feature = "yaml"))]
 mod config;
 #[cfg(feature = "yaml")]
+mod fix;
+#[cfg(feature = "yaml")]
 mod globs;
 #[cfg(feature = "yaml")]
 mod ignores;
@@ -39,6 +41,8 @@ pub use azureml::{
 };
 #[cfg(all(feature = "toml", feature = "yaml"))]
 pub use config::{CONFIG_FILES, Config, ConfigError, STARTER};
+#[cfg(feature = "yaml")]
+pub use fix::{FileFixes, Fix, Fixes, Unfixed, apply, fixes, unified_diff, write_fixed};
 pub use mentions::{NOT_VM_SIZES, SizeMention, TextKind, size_mentions};
 #[cfg(feature = "yaml")]
 pub use walk::DEFAULT_EXCLUDES;

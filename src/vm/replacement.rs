@@ -426,6 +426,14 @@ impl VmSize {
     }
 }
 
+impl VmSize {
+    /// [`VmSizeSpec::is_covered_by`] for a size known by its name alone (its figures as its
+    /// name gives them).
+    pub(crate) fn is_covered_by(&self, other: &VmSizeSpec) -> bool {
+        Shape::of_size(self).covered_by(other)
+    }
+}
+
 impl VmSizeSpec {
     /// [`VmSize::successors`] by the size's row: the embedded catalog's answer for an
     /// embedded row, or one computed from this row's own figures (a region's listing).

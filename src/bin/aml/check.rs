@@ -45,7 +45,8 @@ enum ColorChoice {
     Never,
 }
 
-#[derive(Args)]
+#[derive(Args, Clone)]
+#[allow(clippy::struct_excessive_bools)] // command-line switches
 pub(crate) struct CheckArgs {
     /// Plan files (`.toml`, `.json`), Azure ML files and directories to check.
     #[arg(required = true, value_name = "PATH")]
@@ -98,6 +99,14 @@ pub(crate) struct CheckArgs {
     /// Do not read these files or folders; repeatable.
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
+    /// Print, as a unified diff, the edits --fix would make: each retired size at a
+    /// provisioning position replaced by its replacement (exit 1 when there is one).
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// Replace each retired size at a provisioning position by its replacement, in place,
+    /// then report what is left.
+    #[arg(long)]
+    fix: bool,
 }
 
 /// What a path named on the command line is.
@@ -194,8 +203,8 @@ pub(crate) fn run(ctx: &Ctx, args: &CheckArgs) -> Outcome {
                 .map_err(|e| Failure::new(format!("{}: {e}", path.display())))?;
             project = project.with_computes(computes);
         }
-        if let Some(listing) = listing {
-            project = project.with_listing(listing);
+        if let Some(listing) = &listing {
+            project = project.with_listing(listing.clone());
         }
         if let Some(usages) = usages {
             project = project.with_usages(usages);
@@ -218,6 +227,9 @@ pub(crate) fn run(ctx: &Ctx, args: &CheckArgs) -> Outcome {
         }
     }
     levels.apply(&mut report);
+    if args.diff || args.fix {
+        return fix(ctx, args, &report, on, listing.as_ref());
+    }
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
         ColorChoice::Always => true,
@@ -249,6 +261,65 @@ pub(crate) fn run(ctx: &Ctx, args: &CheckArgs) -> Outcome {
     }
     let failed = report.has_errors() || (deny_warnings && report.count(Severity::Warning) > 0);
     Ok(failed && !args.exit_zero)
+}
+
+/// `--diff`: the edits, as a unified diff on stdout (exit 1 when there is one); `--fix`: the
+/// edits written, each file atomically, then the check again on what is left. Sizes left as
+/// they are, and files not written, are said on stderr.
+fn fix(
+    ctx: &Ctx,
+    args: &CheckArgs,
+    report: &Report,
+    on: aml_targets::Date,
+    listing: Option<&Catalog>,
+) -> Outcome {
+    let found = aml_targets::project::fixes(report, on, listing);
+    for unfixed in &found.unfixed {
+        eprintln!(
+            "note: {}:{}:{}: {} is left as it is: {}",
+            aml_targets::render::escaped(&unfixed.file.display().to_string()),
+            unfixed.line,
+            unfixed.column,
+            aml_targets::render::escaped(&unfixed.name),
+            unfixed.reason
+        );
+    }
+    let files = found.files.len();
+    if args.diff {
+        let mut out = std::io::stdout().lock();
+        for file in &found.files {
+            let diff = aml_targets::project::unified_diff(&file.file, &file.text, &file.fixed());
+            if let Err(e) = std::io::Write::write_all(&mut out, diff.as_bytes()) {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    break;
+                }
+                return Err(Failure::new(format!("writing the output: {e}")));
+            }
+        }
+        eprintln!(
+            "{} size(s) to replace in {files} file(s); --fix writes them",
+            found.len()
+        );
+        return Ok(!found.is_empty() && !args.exit_zero);
+    }
+    let mut written = 0;
+    for file in &found.files {
+        match aml_targets::project::write_fixed(&file.file, &file.text, &file.fixed()) {
+            Ok(()) => written += file.fixes.len(),
+            Err(e) => eprintln!(
+                "warning: {}: not fixed: {e}",
+                aml_targets::render::escaped(&file.file.display().to_string())
+            ),
+        }
+    }
+    eprintln!("fixed {written} size(s) in {files} file(s)");
+    // What is left, checked again.
+    let again = CheckArgs {
+        fix: false,
+        diff: false,
+        ..args.clone()
+    };
+    run(ctx, &again)
 }
 
 /// Writes the report to stdout as it is rendered (a report is never held as text: its size

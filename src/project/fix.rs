@@ -1,0 +1,399 @@
+//! Fixes for what a check finds: each retired size at a provisioning position replaced by
+//! its one replacement answer ([`VmSize::successors`]), byte-exact, as a list of edits a
+//! build tool can show or apply.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::date::Date;
+use crate::guard::{self, Scope};
+use crate::lint::{Code, MentionContext, Report, Severity};
+use crate::project::ignores::ignores;
+use crate::project::mentions::{TextKind, size_mentions};
+use crate::vm::{Catalog, RetirementState, VmSize, VmSizeSpec};
+
+/// One edit: the bytes `range` of `file` (`original`, a size name as written) become
+/// `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Fix {
+    /// The file, as the report names it.
+    pub file: PathBuf,
+    /// The bytes replaced.
+    pub range: Range<usize>,
+    /// The size name as the file writes it.
+    pub original: String,
+    /// The replacement, in the case the file writes the name in.
+    pub replacement: String,
+    /// The line (from 1) and column (from 1, in characters) of `original`.
+    pub line: usize,
+    /// See `line`.
+    pub column: usize,
+}
+
+/// A retired size at a provisioning position that no size qualifies to replace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Unfixed {
+    /// The file.
+    pub file: PathBuf,
+    /// The line (from 1) and column (from 1, in characters) of the name.
+    pub line: usize,
+    /// See `line`.
+    pub column: usize,
+    /// The size name as written.
+    pub name: String,
+    /// Why no edit is made.
+    pub reason: String,
+}
+
+/// What [`fixes`] found to edit, by file in the report's order, and what it could not.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Fixes {
+    /// Each file's text as read and the edits to it, in file order.
+    pub files: Vec<FileFixes>,
+    /// Retired sizes left as they are, and why.
+    pub unfixed: Vec<Unfixed>,
+}
+
+/// The edits to one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FileFixes {
+    /// The file.
+    pub file: PathBuf,
+    /// Its text as the edits were computed from (compare before writing: a file changed since
+    /// is not written).
+    pub text: String,
+    /// The edits, in file order; they never overlap.
+    pub fixes: Vec<Fix>,
+}
+
+impl FileFixes {
+    /// The text with every edit made.
+    #[must_use]
+    pub fn fixed(&self) -> String {
+        apply(&self.text, &self.fixes)
+    }
+}
+
+impl Fixes {
+    /// Every edit, file by file.
+    pub fn iter(&self) -> impl Iterator<Item = &Fix> {
+        self.files.iter().flat_map(|f| &f.fixes)
+    }
+
+    /// How many edits.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.files.iter().map(|f| f.fixes.len()).sum()
+    }
+
+    /// Whether there is no edit.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The edits that replace each retired size `report` reports at a provisioning position
+/// (`retired-series` errors: YAML values, `--size` options, arguments, defaults and
+/// constants named like sizes in scripts, notebooks' code cells and templates) with the
+/// first of its replacements ([`VmSize::successors`]: the migration guide's sizes first) that
+/// keeps at least its GPUs, GPU memory, vCPUs and memory and is current on `on` — and, when
+/// `listing` is a region's size listing, is listed there. Mentions in comments and prose are
+/// never edited (they are `retired-size-mention`, not `retired-series`); a line whose
+/// suppression comment silences `retired-series` is not edited; a finding the report no
+/// longer holds (allowed, or suppressed) is not fixed. Files are read again, through the
+/// guard, as the check read them.
+///
+/// ```
+/// use aml_targets::{AzureMlProject, Date};
+/// use aml_targets::project::fixes;
+///
+/// let dir = std::env::temp_dir().join(format!("aml-fix-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// let file = dir.join("gpu.yml");
+/// std::fs::write(&file, "$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: gpu\ntype: amlcompute\nsize: STANDARD_NC6S_V3 # the V100\n")?;
+/// let on: Date = "2026-12-07".parse()?;
+/// let report = AzureMlProject::read_paths([&dir])?.check(on);
+/// let found = fixes(&report, on, None);
+/// let fix = found.iter().next().unwrap();
+/// assert_eq!((fix.original.as_str(), fix.replacement.as_str()), ("STANDARD_NC6S_V3", "STANDARD_NC40ADS_H100_V5"));
+/// assert!(found.files[0].fixed().ends_with("size: STANDARD_NC40ADS_H100_V5 # the V100\n"));
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn fixes(report: &Report, on: Date, listing: Option<&Catalog>) -> Fixes {
+    let mut out = Fixes::default();
+    // The files with a retired size at a provisioning position, in the report's order, and
+    // the lines it names.
+    let mut files: Vec<(&Path, Vec<usize>)> = Vec::new();
+    for d in &report.diagnostics {
+        if d.code != Code::RetiredSeries || d.severity != Severity::Error {
+            continue;
+        }
+        let (Some(file), Some(line)) = (d.file.as_deref(), d.line()) else {
+            continue;
+        };
+        match files.iter_mut().find(|(f, _)| *f == file) {
+            Some((_, lines)) => lines.push(line),
+            None => files.push((file, vec![line])),
+        }
+    }
+    for (file, lines) in files {
+        let Some(kind) = TextKind::from_path(file) else {
+            continue;
+        };
+        let Ok(text) = guard::read_text(file, &Scope::new([file]), guard::FILE_LIMIT) else {
+            continue;
+        };
+        let silenced = ignores(&text, kind);
+        let mentions = size_mentions(&text, kind);
+        // The sizes the report names: those at its lines (a name stands for the mentions
+        // after the first few in a file, reported once).
+        let named: Vec<VmSize> = mentions
+            .iter()
+            .filter(|m| lines.contains(&m.line))
+            .map(|m| m.size)
+            .collect();
+        let mut edits = Vec::new();
+        for m in &mentions {
+            if m.context != MentionContext::Provisioning
+                || !(lines.contains(&m.line) || named.contains(&m.size))
+                || !retired(&m.size, on)
+            {
+                continue;
+            }
+            let suppressed = silenced.iter().any(|i| {
+                i.covers(Some(m.line))
+                    && i.codes
+                        .iter()
+                        .any(|c| c.eq_ignore_ascii_case(Code::RetiredSeries.as_str()))
+            });
+            if suppressed {
+                continue;
+            }
+            let start = m.name.as_ptr() as usize - text.as_ptr() as usize;
+            match replacement(&m.size, on, listing) {
+                Ok(spec) => edits.push(Fix {
+                    file: file.to_owned(),
+                    range: start..start + m.name.len(),
+                    original: m.name.to_owned(),
+                    replacement: in_case_of(m.name, &spec.name),
+                    line: m.line,
+                    column: m.column,
+                }),
+                Err(reason) => out.unfixed.push(Unfixed {
+                    file: file.to_owned(),
+                    line: m.line,
+                    column: m.column,
+                    name: m.name.to_owned(),
+                    reason,
+                }),
+            }
+        }
+        if !edits.is_empty() {
+            out.files.push(FileFixes {
+                file: file.to_owned(),
+                text,
+                fixes: edits,
+            });
+        }
+    }
+    out
+}
+
+/// Whether `size` (or, for a `_Promo` or constrained name, its regular size) is retired.
+fn retired(size: &VmSize, on: Date) -> bool {
+    size.retirement_state(None, on).is_retired()
+}
+
+/// The size that replaces `size`: the first of its successors that keeps everything it has,
+/// is current on `on` and, with a listing, is listed.
+fn replacement(
+    size: &VmSize,
+    on: Date,
+    listing: Option<&Catalog>,
+) -> Result<&'static VmSizeSpec, String> {
+    let lookup = |s: &VmSize| Catalog::embedded().get(s);
+    let spec = lookup(size)
+        .or_else(|| lookup(&size.unconstrained()))
+        .or_else(|| lookup(&size.without_promo()));
+    let successors = match spec {
+        Some(spec) => spec.successors(),
+        None => size.successors(),
+    };
+    let keeps = |c: &VmSizeSpec| match spec {
+        Some(spec) => spec.is_covered_by(c),
+        None => size.is_covered_by(c),
+    };
+    let current = |c: &VmSizeSpec| {
+        c.size()
+            .is_ok_and(|s| s.retirement_state(None, on) == RetirementState::Active)
+    };
+    let listed = |c: &VmSizeSpec| listing.is_none_or(|l| l.find(&c.name).is_some());
+    successors
+        .iter()
+        .copied()
+        .find(|c| keeps(c) && current(c) && listed(c))
+        .ok_or_else(|| {
+            let tried: Vec<&str> = successors.iter().map(|c| &*c.name).collect();
+            if tried.is_empty() {
+                "no current size of its kind is known".to_owned()
+            } else {
+                format!(
+                    "none of its replacements ({}) keeps its GPUs, GPU memory, vCPUs and memory{}",
+                    tried.join(", "),
+                    if listing.is_some() {
+                        " and is in the region's listing"
+                    } else {
+                        ""
+                    }
+                )
+            }
+        })
+}
+
+/// `name` written in the case `original` is written in: all capitals, all small letters,
+/// or else as `name` is.
+fn in_case_of(original: &str, name: &str) -> String {
+    let letters = || original.chars().filter(char::is_ascii_alphabetic);
+    if letters().all(|c| c.is_ascii_uppercase()) {
+        name.to_ascii_uppercase()
+    } else if letters().all(|c| c.is_ascii_lowercase()) {
+        name.to_ascii_lowercase()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// `text` with each edit of `fixes` (in file order, not overlapping) made.
+#[must_use]
+pub fn apply(text: &str, fixes: &[Fix]) -> String {
+    let mut out = String::with_capacity(text.len() + 16 * fixes.len());
+    let mut at = 0;
+    for fix in fixes {
+        if fix.range.start < at || text.get(fix.range.clone()).is_none() {
+            continue;
+        }
+        out.push_str(&text[at..fix.range.start]);
+        out.push_str(&fix.replacement);
+        at = fix.range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// The unified diff (three lines of context) that turns `old` into `new`, both the text of
+/// `path`, which differ only inside lines (an edit never adds or removes a line break).
+/// The characters a terminal would act on but tab and carriage return are shown escaped
+/// (`\u{1b}`), so that a file cannot drive the terminal the diff is read on.
+#[must_use]
+pub fn unified_diff(path: &Path, old: &str, new: &str) -> String {
+    const CONTEXT: usize = 3;
+    let (a, b): (Vec<&str>, Vec<&str>) = (old.split('\n').collect(), new.split('\n').collect());
+    if a.len() != b.len() || old == new {
+        return String::new();
+    }
+    let changed: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    let name = path.display().to_string().replace('\\', "/");
+    let mut out = format!("--- a/{}\n+++ b/{}\n", escape(&name), escape(&name));
+    let mut i = 0;
+    while i < changed.len() {
+        // A hunk: changes no more than twice the context apart.
+        let mut j = i;
+        while j + 1 < changed.len() && changed[j + 1] - changed[j] <= 2 * CONTEXT {
+            j += 1;
+        }
+        let first = changed[i].saturating_sub(CONTEXT);
+        // The text's last line is empty when it ends with a line break: not a line.
+        let lines = if old.ends_with('\n') {
+            a.len() - 1
+        } else {
+            a.len()
+        };
+        let last = (changed[j] + CONTEXT).min(lines - 1);
+        let count = last - first + 1;
+        let _ = writeln!(out, "@@ -{},{count} +{},{count} @@", first + 1, first + 1);
+        // A last line without a line break says so, as diff does.
+        let unended = |k: usize| {
+            if k + 1 == lines && !old.ends_with('\n') {
+                "\\ No newline at end of file\n"
+            } else {
+                ""
+            }
+        };
+        for k in first..=last {
+            if changed[i..=j].contains(&k) {
+                let _ = write!(
+                    out,
+                    "-{}\n{}+{}\n{}",
+                    escape(a[k]),
+                    unended(k),
+                    escape(b[k]),
+                    unended(k)
+                );
+            } else {
+                let _ = write!(out, " {}\n{}", escape(a[k]), unended(k));
+            }
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// `s` with the characters a terminal would act on (see
+/// [`escaped`](crate::render::escaped)) but tab and carriage return escaped.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if crate::text::is_unsafe(c) && c != '\t' && c != '\r' {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Writes `fixed` over `file` if the file still holds `read` (the text the edits were
+/// computed from): to a new file beside it first, then renamed over it, so that the file is
+/// never half written; its permissions are kept.
+///
+/// # Errors
+///
+/// The file changed since it was read (`ErrorKind::Other`, "changed since it was read"), or
+/// reading, writing or renaming failed.
+pub fn write_fixed(file: &Path, read: &str, fixed: &str) -> std::io::Result<()> {
+    let now = guard::read_text(file, &Scope::new([file]), guard::FILE_LIMIT)
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    if now != read {
+        return Err(std::io::Error::other(
+            "changed since it was read; not written",
+        ));
+    }
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = file.with_file_name(format!(".{name}.aml-fix-{}", std::process::id()));
+    let written = (|| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        let mut out = options.open(&temp)?;
+        std::io::Write::write_all(&mut out, fixed.as_bytes())?;
+        out.sync_all()?;
+        if let Ok(meta) = std::fs::metadata(file) {
+            std::fs::set_permissions(&temp, meta.permissions())?;
+        }
+        std::fs::rename(&temp, file)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
