@@ -257,6 +257,64 @@ fn the_command_line_diffs_and_fixes() {
     std::fs::remove_dir_all(&root).unwrap();
 }
 
+/// `--fix` with JSON or SARIF output lists what it changed: JSON's `fixed`, SARIF's passed
+/// `retired-series` results with their `fixes`.
+#[cfg(feature = "cli")]
+#[test]
+fn json_and_sarif_list_what_fix_changed() {
+    for format in ["json", "sarif"] {
+        let root = copy(&fixture("fix-repo"), format);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_aml"))
+            .args([
+                "check",
+                ".",
+                "--on",
+                "2026-12-07",
+                "--isolated",
+                "--fix",
+                "--format",
+                format,
+            ])
+            .current_dir(&root)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        if format == "json" {
+            let fixed = v["fixed"].as_array().unwrap();
+            assert_eq!(fixed.len(), 8);
+            let gpu = fixed
+                .iter()
+                .find(|f| f["file"] == "compute/gpu.yml")
+                .unwrap();
+            assert_eq!(gpu["original"], "Standard_NC6s_v3");
+            assert_eq!(gpu["replacement"], "Standard_NC40ads_H100_v5");
+            assert_eq!(
+                (gpu["line"].as_u64(), gpu["column"].as_u64()),
+                (Some(5), Some(7))
+            );
+        } else {
+            let results = v["runs"][0]["results"].as_array().unwrap();
+            let passed: Vec<_> = results.iter().filter(|r| r["kind"] == "pass").collect();
+            assert_eq!(passed.len(), 8);
+            let bom = passed
+                .iter()
+                .find(|r| {
+                    r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                        == "compute/bom.yml"
+                })
+                .unwrap();
+            let replacement = &bom["fixes"][0]["artifactChanges"][0]["replacements"][0];
+            assert_eq!(
+                replacement["insertedContent"]["text"],
+                "standard_nc8as_t4_v3"
+            );
+            assert_eq!(replacement["deletedRegion"]["startColumn"], 7);
+            assert_eq!(replacement["deletedRegion"]["endColumn"], 19);
+        }
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+}
+
 #[test]
 fn pyyaml_loads_each_fixed_yaml_file_as_before_but_its_sizes() {
     const SCRIPT: &str = r#"

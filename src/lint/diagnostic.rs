@@ -497,6 +497,48 @@ pub struct Report {
     pub skipped: Vec<SkippedFile>,
     /// The diagnostics: in plan order for a plan, file by file for files.
     pub diagnostics: Vec<Diagnostic>,
+    /// The edits made before this check (`aml check --fix`): each retired size replaced.
+    pub fixed: Vec<Fix>,
+}
+
+/// One edit of a file: the bytes `range` (`original`, a size name as written) become
+/// `replacement` (see `project::fixes`, feature `yaml`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Fix {
+    /// The file.
+    pub file: PathBuf,
+    /// The bytes replaced.
+    pub range: std::ops::Range<usize>,
+    /// The size name as the file writes it.
+    pub original: String,
+    /// The replacement, in the case the file writes the name in.
+    pub replacement: String,
+    /// The line (from 1) of `original`.
+    pub line: usize,
+    /// The column (from 1, in characters) of `original`.
+    pub column: usize,
+}
+
+impl Fix {
+    /// An edit.
+    #[must_use]
+    pub fn new(
+        file: impl Into<PathBuf>,
+        range: std::ops::Range<usize>,
+        original: impl Into<String>,
+        replacement: impl Into<String>,
+        (line, column): (usize, usize),
+    ) -> Fix {
+        Fix {
+            file: file.into(),
+            range,
+            original: original.into(),
+            replacement: replacement.into(),
+            line,
+            column,
+        }
+    }
 }
 
 impl Report {
@@ -532,6 +574,7 @@ impl Report {
         self.files_read += other.files_read;
         self.skipped.extend(other.skipped);
         self.diagnostics.extend(other.diagnostics);
+        self.fixed.extend(other.fixed);
     }
 
     /// The summary line: files read and skipped, the date, and the counts (notes counted

@@ -15,7 +15,7 @@ mod validate;
 
 pub use code::{CODES_URL, Code, Example, Rule, Severity, codes_markdown};
 pub use diagnostic::{
-    Diagnostic, KeyPath, PlanList, Position, Related, Report, SkipReason, SkippedFile, Span,
+    Diagnostic, Fix, KeyPath, PlanList, Position, Related, Report, SkipReason, SkippedFile, Span,
 };
 pub use levels::{Level, Levels};
 pub use rules::quota::check_quota;

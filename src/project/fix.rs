@@ -3,34 +3,14 @@
 //! build tool can show or apply.
 
 use std::fmt::Write as _;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::date::Date;
 use crate::guard::{self, Scope};
-use crate::lint::{Code, MentionContext, Report, Severity};
+use crate::lint::{Code, Fix, MentionContext, Report, Severity};
 use crate::project::ignores::ignores;
 use crate::project::mentions::{TextKind, size_mentions};
 use crate::vm::{Catalog, RetirementState, VmSize, VmSizeSpec};
-
-/// One edit: the bytes `range` of `file` (`original`, a size name as written) become
-/// `replacement`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Fix {
-    /// The file, as the report names it.
-    pub file: PathBuf,
-    /// The bytes replaced.
-    pub range: Range<usize>,
-    /// The size name as the file writes it.
-    pub original: String,
-    /// The replacement, in the case the file writes the name in.
-    pub replacement: String,
-    /// The line (from 1) and column (from 1, in characters) of `original`.
-    pub line: usize,
-    /// See `line`.
-    pub column: usize,
-}
 
 /// A retired size at a provisioning position that no size qualifies to replace.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,14 +159,13 @@ pub fn fixes(report: &Report, on: Date, listing: Option<&Catalog>) -> Fixes {
             }
             let start = m.name.as_ptr() as usize - text.as_ptr() as usize;
             match replacement(&m.size, on, listing) {
-                Ok(spec) => edits.push(Fix {
-                    file: file.to_owned(),
-                    range: start..start + m.name.len(),
-                    original: m.name.to_owned(),
-                    replacement: in_case_of(m.name, &spec.name),
-                    line: m.line,
-                    column: m.column,
-                }),
+                Ok(spec) => edits.push(Fix::new(
+                    file,
+                    start..start + m.name.len(),
+                    m.name,
+                    in_case_of(m.name, &spec.name),
+                    (m.line, m.column),
+                )),
                 Err(reason) => out.unfixed.push(Unfixed {
                     file: file.to_owned(),
                     line: m.line,

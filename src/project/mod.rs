@@ -42,7 +42,7 @@ pub use azureml::{
 #[cfg(all(feature = "toml", feature = "yaml"))]
 pub use config::{CONFIG_FILES, Config, ConfigError, STARTER};
 #[cfg(feature = "yaml")]
-pub use fix::{FileFixes, Fix, Fixes, Unfixed, apply, fixes, unified_diff, write_fixed};
+pub use fix::{FileFixes, Fixes, Unfixed, apply, fixes, unified_diff, write_fixed};
 pub use mentions::{NOT_VM_SIZES, SizeMention, TextKind, size_mentions};
 #[cfg(feature = "yaml")]
 pub use walk::DEFAULT_EXCLUDES;

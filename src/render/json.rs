@@ -33,7 +33,7 @@ impl Serialize for Shown<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (report, options) = (self.report, self.options);
         let path = |p: &Path| PathBuf::from(display_path(p, options));
-        let mut m = s.serialize_struct("Report", 8)?;
+        let mut m = s.serialize_struct("Report", 9)?;
         m.serialize_field("on", &report.on)?;
         m.serialize_field(
             "diagnostics",
@@ -63,6 +63,23 @@ impl Serialize for Shown<'_> {
                     .map(|s| SkippedFile::new(path(&s.file), s.reason.clone()))
             }),
         )?;
+        // `aml check --fix`: the edits made before this check.
+        if !report.fixed.is_empty() {
+            m.serialize_field(
+                "fixed",
+                &Each(|| {
+                    report.fixed.iter().map(|f| {
+                        serde_json::json!({
+                            "file": path(&f.file),
+                            "line": f.line,
+                            "column": f.column,
+                            "original": f.original,
+                            "replacement": f.replacement,
+                        })
+                    })
+                }),
+            )?;
+        }
         m.end()
     }
 }

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::json::Each;
 use super::{RenderOptions, shown};
-use crate::lint::{Code, Diagnostic, Report, Severity, Span};
+use crate::lint::{Code, Diagnostic, Fix, Report, Severity, Span};
 
 /// The base every relative URI is resolved against: the checked tree's root.
 const SRCROOT: &str = "%SRCROOT%";
@@ -104,7 +104,11 @@ impl Serialize for Run<'_, '_> {
         }
         m.serialize_entry(
             "results",
-            &Each(|| shown(report, options).map(|d| result(d, options))),
+            &Each(|| {
+                shown(report, options)
+                    .map(|d| result(d, options))
+                    .chain(report.fixed.iter().map(|f| fixed(f, options)))
+            }),
         )?;
         m.serialize_entry("tool", tool)?;
         m.end()
@@ -145,6 +149,39 @@ fn result(d: &Diagnostic, options: &RenderOptions) -> Value {
             .collect();
     }
     result
+}
+
+/// An edit made before the check (`aml check --fix`): a `retired-series` result that passed
+/// (`kind: pass`), with the edit as its fix — the region deleted and the text inserted.
+fn fixed(f: &Fix, options: &RenderOptions) -> Value {
+    let index = Code::ALL
+        .iter()
+        .position(|&c| c == Code::RetiredSeries)
+        .unwrap_or(0);
+    let end = f.column + f.original.chars().count();
+    let region =
+        json!({"startLine": f.line, "startColumn": f.column, "endLine": f.line, "endColumn": end});
+    let mut location = location(&f.file, None, options);
+    location["physicalLocation"]["region"] = region.clone();
+    let artifact = location["physicalLocation"]["artifactLocation"].clone();
+    json!({
+        "ruleId": Code::RetiredSeries.as_str(),
+        "ruleIndex": index,
+        "kind": "pass",
+        "level": "none",
+        "message": {"text": format!("{} was replaced by {}", f.original, f.replacement)},
+        "locations": [location],
+        "fixes": [{
+            "description": {"text": format!("replace {} by {}", f.original, f.replacement)},
+            "artifactChanges": [{
+                "artifactLocation": artifact,
+                "replacements": [{
+                    "deletedRegion": region,
+                    "insertedContent": {"text": f.replacement},
+                }],
+            }],
+        }],
+    })
 }
 
 /// A physical location: the file, and the region where known — start line, start column

@@ -145,13 +145,25 @@ fn classify(path: &Path) -> Named {
     }
 }
 
-/// Checks the named paths, applies the levels and writes the report.
+/// Checks the named paths and writes the report; with `--diff` or `--fix`, see [`fix`].
 pub(crate) fn run(ctx: &Ctx, args: &CheckArgs) -> Outcome {
-    let format = args.format.unwrap_or(if ctx.json {
-        Format::Json
-    } else {
-        Format::Human
-    });
+    let checked = check(ctx, args)?;
+    if args.diff || args.fix {
+        return fix(ctx, args, &checked);
+    }
+    show(ctx, args, checked)
+}
+
+/// A check's report, with what its output and exit status depend on.
+struct Checked {
+    report: Report,
+    on: aml_targets::Date,
+    listing: Option<Catalog>,
+    deny_warnings: bool,
+}
+
+/// Checks the named paths and applies the configuration and the levels.
+fn check(ctx: &Ctx, args: &CheckArgs) -> Result<Checked, Failure> {
     let config = if args.isolated {
         None
     } else if let Some(path) = &args.config {
@@ -227,9 +239,26 @@ pub(crate) fn run(ctx: &Ctx, args: &CheckArgs) -> Outcome {
         }
     }
     levels.apply(&mut report);
-    if args.diff || args.fix {
-        return fix(ctx, args, &report, on, listing.as_ref());
-    }
+    Ok(Checked {
+        report,
+        on,
+        listing,
+        deny_warnings,
+    })
+}
+
+/// Writes the report in the chosen format; the exit status follows its errors.
+fn show(ctx: &Ctx, args: &CheckArgs, checked: Checked) -> Outcome {
+    let Checked {
+        report,
+        deny_warnings,
+        ..
+    } = checked;
+    let format = args.format.unwrap_or(if ctx.json {
+        Format::Json
+    } else {
+        Format::Human
+    });
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
         ColorChoice::Always => true,
@@ -264,16 +293,11 @@ pub(crate) fn run(ctx: &Ctx, args: &CheckArgs) -> Outcome {
 }
 
 /// `--diff`: the edits, as a unified diff on stdout (exit 1 when there is one); `--fix`: the
-/// edits written, each file atomically, then the check again on what is left. Sizes left as
-/// they are, and files not written, are said on stderr.
-fn fix(
-    ctx: &Ctx,
-    args: &CheckArgs,
-    report: &Report,
-    on: aml_targets::Date,
-    listing: Option<&Catalog>,
-) -> Outcome {
-    let found = aml_targets::project::fixes(report, on, listing);
+/// edits written, each file atomically, then the check again on what is left, its report
+/// listing the edits made. Sizes left as they are, and files not written, are said on
+/// stderr.
+fn fix(ctx: &Ctx, args: &CheckArgs, checked: &Checked) -> Outcome {
+    let found = aml_targets::project::fixes(&checked.report, checked.on, checked.listing.as_ref());
     for unfixed in &found.unfixed {
         eprintln!(
             "note: {}:{}:{}: {} is left as it is: {}",
@@ -302,24 +326,26 @@ fn fix(
         );
         return Ok(!found.is_empty() && !args.exit_zero);
     }
-    let mut written = 0;
+    let mut applied = Vec::new();
     for file in &found.files {
         match aml_targets::project::write_fixed(&file.file, &file.text, &file.fixed()) {
-            Ok(()) => written += file.fixes.len(),
+            Ok(()) => applied.extend(file.fixes.iter().cloned()),
             Err(e) => eprintln!(
                 "warning: {}: not fixed: {e}",
                 aml_targets::render::escaped(&file.file.display().to_string())
             ),
         }
     }
-    eprintln!("fixed {written} size(s) in {files} file(s)");
-    // What is left, checked again.
-    let again = CheckArgs {
-        fix: false,
-        diff: false,
-        ..args.clone()
-    };
-    run(ctx, &again)
+    let written = applied
+        .iter()
+        .map(|f| &f.file)
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    eprintln!("fixed {} size(s) in {written} file(s)", applied.len());
+    // What is left, checked again; the report lists what was changed.
+    let mut again = check(ctx, args)?;
+    again.report.fixed = applied;
+    show(ctx, args, again)
 }
 
 /// Writes the report to stdout as it is rendered (a report is never held as text: its size

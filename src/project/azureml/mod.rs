@@ -820,6 +820,7 @@ impl AzureMlProject {
             files_read: self.files_read,
             skipped: self.skipped.clone(),
             diagnostics,
+            fixed: Vec::new(),
         }
     }
 
