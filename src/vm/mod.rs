@@ -24,6 +24,7 @@
 
 mod catalog;
 mod data;
+mod drift;
 mod gpu;
 mod isolated;
 mod listing;
@@ -35,6 +36,7 @@ mod size;
 mod software;
 
 pub use catalog::{Catalog, VmSizeSpec, family_key};
+pub use drift::{Difference, Drift, FieldDifference, drift};
 pub use gpu::{GpuCount, GpuVendor, ParseGpuCountError, SeriesGpu};
 pub use isolated::{ISOLATED_SIZES, IsolatedSize, isolated_size};
 pub use listing::{CatalogError, ListedSize, SizeListing};

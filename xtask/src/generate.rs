@@ -373,6 +373,17 @@ fn sizes_rs(
         "pub(crate) const AML_LISTING_ROWS: usize = {};\n",
         listing.len()
     );
+    out.push_str(
+        "/// The sizes of Azure ML's recorded eastus listing (2025-11-04), in the listing's order.\n",
+    );
+    let _ = writeln!(
+        out,
+        "pub(crate) static AML_LISTING_EASTUS: [&str; AML_LISTING_ROWS] = ["
+    );
+    for row in &listing_rows {
+        let _ = writeln!(out, "    {:?},", row["name"]);
+    }
+    out.push_str("];\n\n");
     out.push_str("/// Every size of `azure_vm_sizes.csv`, `vm_sizes_current.csv` and `vm_sizes_aml_listing.csv`,\n/// sorted by ASCII-lower-cased name.\n");
     let _ = writeln!(
         out,

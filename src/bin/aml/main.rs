@@ -107,9 +107,12 @@ enum Command {
         after_help = "Examples:\n  aml check .\n  aml check examples/plan.toml --format json\n  aml check . --format sarif > aml.sarif\n  aml check . --computes computes.json --usage usage.json --catalog sizes.json"
     )]
     Check(check::CheckArgs),
-    /// The data tables: rows, as-of date and source of each.
-    #[command(after_help = "Examples:\n  aml data\n  aml data --json")]
-    Data,
+    /// The data tables: rows, as-of date and source of each; `diff` compares a region's
+    /// size listing with them.
+    #[command(
+        after_help = "Examples:\n  aml data\n  aml data --json\n  aml data diff --catalog sizes.json --region eastus"
+    )]
+    Data(data::DataArgs),
     /// What a diagnostic code means, why it matters, and how to fix it.
     #[command(
         after_help = "Examples:\n  aml explain retired-series\n  aml explain --all\n  aml explain --all --markdown > docs/codes.md"
@@ -233,7 +236,7 @@ fn run(cli: Cli, out: &mut String) -> Outcome {
         Command::Deploy(args) => deploy::run(&ctx, &args, out),
         Command::Recommend(args) => recommend::run(&ctx, &args, out)?,
         Command::Check(args) => return check::run(&ctx, &args),
-        Command::Data => data::run(&ctx, out),
+        Command::Data(args) => return data::run(&ctx, &args, out),
         Command::Explain(args) => explain::run(&args, out),
         Command::Init => init(out)?,
     }
