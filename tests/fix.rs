@@ -118,6 +118,14 @@ fn fixing_a_tree_gives_the_expected_files_and_diff_and_is_idempotent() {
 }
 
 #[test]
+fn a_healthy_tree_shaped_like_a_public_repository_gets_no_edit() {
+    let root = fixture("examples-repo");
+    let report = AzureMlProject::read_paths([&root]).unwrap().check(on());
+    let found = fixes(&report, on(), None);
+    assert!(found.is_empty() && found.unfixed.is_empty(), "{found:#?}");
+}
+
+#[test]
 fn prose_comments_and_suppressed_lines_are_left_alone() {
     let fixed = fixture("fix-repo.fixed");
     let read = |f: &str| std::fs::read_to_string(fixed.join(f)).unwrap();

@@ -237,8 +237,9 @@ fn replacement(
         })
 }
 
-/// `name` written in the case `original` is written in: all capitals, all small letters,
-/// or else as `name` is.
+/// `name` written in the case `original` is written in: all capitals, all small letters, or
+/// else as `name` is, after the tier word as `original` writes it (`STANDARD_NC6s_v3` becomes
+/// `STANDARD_NC40ads_H100_v5`).
 fn in_case_of(original: &str, name: &str) -> String {
     let letters = || original.chars().filter(char::is_ascii_alphabetic);
     if letters().all(|c| c.is_ascii_uppercase()) {
@@ -246,7 +247,10 @@ fn in_case_of(original: &str, name: &str) -> String {
     } else if letters().all(|c| c.is_ascii_lowercase()) {
         name.to_ascii_lowercase()
     } else {
-        name.to_owned()
+        match (original.split_once('_'), name.split_once('_')) {
+            (Some((tier, _)), Some((_, rest))) => format!("{tier}_{rest}"),
+            _ => name.to_owned(),
+        }
     }
 }
 
@@ -375,4 +379,31 @@ pub fn write_fixed(file: &Path, read: &str, fixed: &str) -> std::io::Result<()> 
         let _ = std::fs::remove_file(&temp);
     }
     written
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_case_of;
+
+    #[test]
+    fn the_replacement_is_written_in_the_original_case() {
+        let to = "Standard_NC40ads_H100_v5";
+        assert_eq!(
+            in_case_of("STANDARD_NC6S_V3", to),
+            "STANDARD_NC40ADS_H100_V5"
+        );
+        assert_eq!(
+            in_case_of("standard_nc6s_v3", to),
+            "standard_nc40ads_h100_v5"
+        );
+        assert_eq!(in_case_of("Standard_NC6s_v3", to), to);
+        assert_eq!(
+            in_case_of("STANDARD_NC6s_v3", to),
+            "STANDARD_NC40ads_H100_v5"
+        );
+        assert_eq!(
+            in_case_of("standard_NC6s_v3", to),
+            "standard_NC40ads_H100_v5"
+        );
+    }
 }
