@@ -89,7 +89,7 @@ fn fixing_a_tree_gives_the_expected_files_and_diff_and_is_idempotent() {
     )
     .unwrap();
     assert_eq!(diff(&root, &found), golden);
-    assert_eq!(found.len(), 8, "{found:#?}");
+    assert_eq!(found.len(), 12, "{found:#?}");
     assert!(found.unfixed.is_empty(), "{:#?}", found.unfixed);
     for file in &found.files {
         write_fixed(&file.file, &file.text, &file.fixed()).unwrap();
@@ -250,10 +250,10 @@ fn the_command_line_diffs_and_fixes() {
     assert_eq!((status, out.as_str()), (Some(1), golden.as_str()), "{err}");
     assert_eq!(
         err,
-        "8 size(s) to replace in 8 file(s); --fix writes them\n"
+        "12 size(s) to replace in 12 file(s); --fix writes them\n"
     );
     let (status, out, err) = aml(&["--fix"]);
-    assert!(err.starts_with("fixed 8 size(s) in 8 file(s)\n"), "{err}");
+    assert!(err.starts_with("fixed 12 size(s) in 12 file(s)\n"), "{err}");
     assert!(!out.contains("error[retired-series]"), "{out}");
     assert_eq!(status, Some(0), "{out}");
     let (status, _, err) = aml(&["--diff"]);
@@ -289,7 +289,7 @@ fn json_and_sarif_list_what_fix_changed() {
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         if format == "json" {
             let fixed = v["fixed"].as_array().unwrap();
-            assert_eq!(fixed.len(), 8);
+            assert_eq!(fixed.len(), 12);
             let gpu = fixed
                 .iter()
                 .find(|f| f["file"] == "compute/gpu.yml")
@@ -303,7 +303,7 @@ fn json_and_sarif_list_what_fix_changed() {
         } else {
             let results = v["runs"][0]["results"].as_array().unwrap();
             let passed: Vec<_> = results.iter().filter(|r| r["kind"] == "pass").collect();
-            assert_eq!(passed.len(), 8);
+            assert_eq!(passed.len(), 12);
             let bom = passed
                 .iter()
                 .find(|r| {
@@ -321,6 +321,24 @@ fn json_and_sarif_list_what_fix_changed() {
         }
         std::fs::remove_dir_all(&root).unwrap();
     }
+}
+
+/// A finding the levels drop is not fixed.
+#[cfg(feature = "cli")]
+#[test]
+fn an_allowed_code_is_not_fixed() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aml"))
+        .args(["check", ".", "--on", "2026-12-07", "--isolated", "--diff"])
+        .args(["--allow", "retired-series"])
+        .current_dir(fixture("fix-repo"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "0 size(s) to replace in 0 file(s); --fix writes them\n"
+    );
 }
 
 #[test]

@@ -1165,7 +1165,6 @@ fn recommend<'c>(
     // The bucket of the current run of rows and the position of its next row; bucket 4 (no
     // candidate group, no reason count) is always empty, so the first run starts there.
     let mut run = (GROUPS, 0);
-    let mut figures = std::mem::take(&mut scratch.figures);
     let mut marks = std::mem::take(&mut scratch.marks);
     marks.clear();
     marks.resize(rows.len(), Mark::default());
@@ -1190,11 +1189,17 @@ fn recommend<'c>(
         run = (bucket, nth + 1);
         nth
     };
+    let columns = rows
+        .memory
+        .iter()
+        .zip(&rows.vcpus)
+        .zip(&rows.gpus)
+        .zip(&rows.class);
     if walk.per_size_gpu_checks || usages.is_some() {
-        walk.figures_into(&mut figures);
-        let each = figures.iter().zip(&rows.class).zip(&rows.row);
-        for (((&figures, &class), &row), mark) in each.zip(&mut marks) {
+        let each = columns.zip(&rows.row);
+        for (((((&memory, &vcpus), &gpus), &class), &row), mark) in each.zip(&mut marks) {
             let class = &classes[usize::from(class)];
+            let figures = walk.verdict(memory, vcpus, gpus);
             let (mut kinds, mut count) = walk.judge(row, figures, class);
             if usages.is_some_and(|u| no_room(u, &sizes[row as usize]).is_some()) {
                 kinds.insert(RejectionKind::Quota);
@@ -1205,13 +1210,7 @@ fn recommend<'c>(
         }
     } else {
         // The common case, with nothing to look at beyond the figures and the classes.
-        let each = rows
-            .memory
-            .iter()
-            .zip(&rows.vcpus)
-            .zip(&rows.gpus)
-            .zip(&rows.class);
-        for ((((&memory, &vcpus), &gpus), &class), mark) in each.zip(&mut marks) {
+        for ((((&memory, &vcpus), &gpus), &class), mark) in columns.zip(&mut marks) {
             let class = &classes[usize::from(class)];
             let f = usize::from(walk.verdict(memory, vcpus, gpus));
             let kinds = class.kinds.union(FIGURE_KINDS[f]);
@@ -1255,7 +1254,6 @@ fn recommend<'c>(
         RejectedSize { spec, kinds, quota }
     }));
     scratch.classes = classes;
-    scratch.figures = figures;
     scratch.marks = marks;
     scratch.order = order;
     SCRATCH.with(|cell| cell.set(scratch));
@@ -1320,8 +1318,6 @@ struct Scratch {
     classes: Vec<ClassFacts>,
     /// Each class's facts, for walks that judge a class only when they need it.
     cache: Vec<Option<ClassFacts>>,
-    /// Each row's figures' verdict (see `Ranked::figures_into`), in ranking order.
-    figures: Vec<u8>,
     /// Each row's verdict, in ranking order.
     marks: Vec<Mark>,
     /// The rows in the answer's order.
@@ -1332,7 +1328,6 @@ thread_local! {
     static SCRATCH: Cell<Scratch> = const { Cell::new(Scratch {
         classes: Vec::new(),
         cache: Vec::new(),
-        figures: Vec::new(),
         marks: Vec::new(),
         order: Vec::new(),
     }) };
@@ -1438,29 +1433,15 @@ impl<'n, 'c> Ranked<'n, 'c> {
         self.catalog.ranked()
     }
 
-    /// Each row's figures' verdict, in ranking order, into `out`: [`FIGURE_MEMORY`],
-    /// [`FIGURE_VCPUS`] and [`FIGURE_GPUS`] when the row has too little of it. The loop
-    /// compares whole columns, so the compiler runs it on vectors.
-    fn figures_into(&self, out: &mut Vec<u8>) {
-        let rows = self.rows();
-        out.clear();
-        out.extend(
-            rows.memory
-                .iter()
-                .zip(&rows.vcpus)
-                .zip(&rows.gpus)
-                .map(|((&m, &v), &g)| self.verdict(m, v, g)),
-        );
-    }
-
-    /// The figures' verdict of the row at `i` (see [`Ranked::figures_into`]).
+    /// The figures' verdict of the row at `i` (see [`Ranked::verdict`]).
     #[inline]
     fn figures(&self, i: usize) -> u8 {
         let rows = self.rows();
         self.verdict(rows.memory[i], rows.vcpus[i], rows.gpus[i])
     }
 
-    /// The verdict on a row's memory, vCPUs and GPUs.
+    /// The verdict on a row's memory, vCPUs and GPUs: [`FIGURE_MEMORY`], [`FIGURE_VCPUS`] and
+    /// [`FIGURE_GPUS`] when the row has too little of it.
     #[inline]
     fn verdict(&self, memory: f64, vcpus: u32, gpus: f64) -> u8 {
         (u8::from(short_of(memory, self.memory)) * FIGURE_MEMORY)
@@ -1921,13 +1902,10 @@ mod tests {
             let walk = Ranked::new(&needs, catalog, on);
             let mut classes = Vec::new();
             walk.judge_classes(&mut classes);
-            let mut figures = Vec::new();
-            walk.figures_into(&mut figures);
             let rows = walk.rows();
             for i in 0..rows.len() {
                 let class = classes[usize::from(rows.class[i])];
-                assert_eq!(figures[i], walk.figures(i));
-                let (fast, count) = walk.judge(rows.row[i], figures[i], &class);
+                let (fast, count) = walk.judge(rows.row[i], walk.figures(i), &class);
                 let (spec, state) = (&catalog.sizes()[rows.row[i] as usize], class.state);
                 assert_eq!(usize::from(count), fast.len());
                 let series = series_of(spec);

@@ -429,6 +429,7 @@ impl VmSize {
 impl VmSize {
     /// [`VmSizeSpec::is_covered_by`] for a size known by its name alone (its figures as its
     /// name gives them).
+    #[cfg(feature = "yaml")]
     pub(crate) fn is_covered_by(&self, other: &VmSizeSpec) -> bool {
         Shape::of_size(self).covered_by(other)
     }
