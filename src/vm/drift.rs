@@ -14,19 +14,20 @@ const RECORDED: Region = Region {
 /// How a region's size listing (`az ml compute list-sizes`) and the embedded data disagree.
 ///
 /// ```
-/// use aml_targets::Catalog;
+/// use aml_targets::{Catalog, VmSizeSpec};
 /// use aml_targets::vm::drift;
 ///
-/// let listing = Catalog::from_json(r#"[
-///   {"name": "Standard_DS3_v2", "family": "standardDSv2Family", "vCPUs": 4, "gpus": 0, "memoryGB": 16.0},
-///   {"name": "Standard_Z9_v9", "family": "standardZFamily", "vCPUs": 9, "gpus": 0, "memoryGB": 9.0}
-/// ]"#, "listing.json")?;
+/// // A listing where DS3_v2 has 16 GiB, and a size the data does not know.
+/// let mut ds3 = VmSizeSpec::find("Standard_DS3_v2").unwrap().clone();
+/// ds3.memory_gib = 16.0;
+/// let mut later = ds3.clone();
+/// later.name = "Standard_D4als_v9".into();
+/// let listing = Catalog::new(vec![ds3, later]);
 /// let d = drift(&listing, None);
-/// assert_eq!(d.new[0].name, "Standard_Z9_v9");
+/// assert_eq!(d.new[0].name, "Standard_D4als_v9");
 /// assert_eq!(d.differing[0].fields[0].to_string(), "memory 14 GiB (data) vs 16 GiB (listing)");
 /// assert!(d.missing.is_none()); // no region named: what the listing lacks is not judged
 /// assert!(!d.is_empty());
-/// # Ok::<(), aml_targets::vm::CatalogError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
