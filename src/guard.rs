@@ -157,8 +157,16 @@ pub fn read(path: &Path, scope: &Scope, limit: u64) -> Result<Vec<u8>, Refusal> 
     if !scope.allows(&real) {
         return Err(Refusal::OutsideScope);
     }
-    let file = open(&real).map_err(|e| {
-        // A link put in place after the path was resolved.
+    let (file, meta) = open_checked(&real)?;
+    let mut bytes = Vec::new();
+    read_open(file, &meta, limit, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`open`]s `path` and reads its handle's metadata; a link in the last component (put in
+/// place after the path was resolved) is refused as outside the scope.
+fn open_checked(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), Refusal> {
+    let file = open(path).map_err(|e| {
         if e.raw_os_error() == Some(libc_eloop()) {
             Refusal::OutsideScope
         } else {
@@ -166,9 +174,7 @@ pub fn read(path: &Path, scope: &Scope, limit: u64) -> Result<Vec<u8>, Refusal> 
         }
     })?;
     let meta = file.metadata().map_err(|e| Refusal::io(&e))?;
-    let mut bytes = Vec::new();
-    read_open(file, &meta, limit, &mut bytes)?;
-    Ok(bytes)
+    Ok((file, meta))
 }
 
 /// Reads an open `file` (`meta`: its metadata) if it is a regular file of at most `limit`
@@ -253,14 +259,7 @@ pub(crate) fn read_seen(
         *bytes = read(path, scope, limit)?;
         return Ok(());
     }
-    let file = open(path).map_err(|e| {
-        if e.raw_os_error() == Some(libc_eloop()) {
-            Refusal::OutsideScope
-        } else {
-            Refusal::io(&e)
-        }
-    })?;
-    let meta = file.metadata().map_err(|e| Refusal::io(&e))?;
+    let (file, meta) = open_checked(path)?;
     if FileId::of(&meta) != seen {
         return Err(Refusal::OutsideScope);
     }
