@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use aml_targets::project::{apply, fixes, unified_diff, write_fixed};
+use aml_targets::vm::SupportedBy;
 use aml_targets::{AzureMlProject, Catalog, Code, Date, Severity};
 use proptest::prelude::*;
 
@@ -192,6 +193,45 @@ fn a_size_no_listed_replacement_keeps_is_left_with_a_reason() {
         unfixed.reason.contains("is in the region's listing"),
         "{}",
         unfixed.reason
+    );
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn a_listing_decides_by_the_compute_that_provisions_the_size() {
+    let root = copy(&fixture("fix-repo"), "kind");
+    let report = AzureMlProject::read_paths([root.join("compute/gpu.yml")])
+        .unwrap()
+        .check(on());
+    let row = |name: &str, by: SupportedBy| {
+        let mut spec = aml_targets::VmSizeSpec::find(name).unwrap().clone();
+        spec.supported_by = Some(by);
+        spec
+    };
+    // The first replacement is listed for compute instances only; a later one for clusters.
+    let listing = Catalog::new(vec![
+        row("Standard_NC40ads_H100_v5", SupportedBy::InstancesOnly),
+        row(
+            "Standard_NC24ads_A100_v4",
+            SupportedBy::ClustersAndInstances,
+        ),
+    ]);
+    let found = fixes(&report, on(), Some(&listing));
+    let fix = found.iter().next().unwrap();
+    assert_eq!(fix.replacement, "Standard_NC24ads_A100_v4");
+    // Listed for instances alone: the cluster keeps its size, and the note says why.
+    let listing = Catalog::new(vec![row(
+        "Standard_NC40ads_H100_v5",
+        SupportedBy::InstancesOnly,
+    )]);
+    let found = fixes(&report, on(), Some(&listing));
+    assert!(found.is_empty());
+    assert!(
+        found.unfixed[0]
+            .reason
+            .ends_with("is in the region's listing for compute clusters"),
+        "{}",
+        found.unfixed[0].reason
     );
     std::fs::remove_dir_all(&root).unwrap();
 }

@@ -10,6 +10,7 @@ use crate::guard::{self, Scope};
 use crate::lint::{Code, Fix, MentionContext, Report, Severity};
 use crate::project::ignores::ignores;
 use crate::project::mentions::{TextKind, size_mentions};
+use crate::targets::ComputeKind;
 use crate::vm::{Catalog, RetirementState, VmSize, VmSizeSpec};
 
 /// A retired size at a provisioning position that no size qualifies to replace.
@@ -83,7 +84,9 @@ impl Fixes {
 /// constants named like sizes in scripts, notebooks' code cells and templates) with the
 /// first of its replacements ([`VmSize::successors`]: the migration guide's sizes first) that
 /// keeps at least its GPUs, GPU memory, vCPUs and memory and is current on `on` — and, when
-/// `listing` is a region's size listing, is listed there. Mentions in comments and prose are
+/// `listing` is a region's size listing, is listed there for the compute that provisions it
+/// (a compute instance where the YAML file or the line says `computeinstance`, else a compute
+/// cluster). Mentions in comments and prose are
 /// never edited (they are `retired-size-mention`, not `retired-series`); a line whose
 /// suppression comment silences `retired-series` is not edited; a finding the report no
 /// longer holds (allowed, or suppressed) is not fixed. Files are read again, through the
@@ -158,6 +161,7 @@ pub fn fixes(report: &Report, on: Date, listing: Option<&Catalog>) -> Fixes {
                 continue;
             }
             let start = m.name.as_ptr() as usize - text.as_ptr() as usize;
+            let listing = listing.map(|l| (l, compute_kind(&text, kind, start)));
             match replacement(&m.size, on, listing) {
                 Ok(spec) => edits.push(Fix::new(
                     file,
@@ -186,6 +190,28 @@ pub fn fixes(report: &Report, on: Date, listing: Option<&Catalog>) -> Fixes {
     out
 }
 
+/// The compute a size at byte `at` of `text` provisions: a compute instance where the YAML
+/// file, or the line of a script or code, says `computeinstance` (`type: computeinstance`,
+/// `--type computeinstance`, `ComputeInstance(`), else a compute cluster.
+fn compute_kind(text: &str, kind: TextKind, at: usize) -> ComputeKind {
+    let scope = if kind == TextKind::Yaml {
+        text
+    } else {
+        let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+        &text[start..end]
+    };
+    let instance = scope
+        .as_bytes()
+        .windows(15)
+        .any(|w| w.eq_ignore_ascii_case(b"computeinstance"));
+    if instance {
+        ComputeKind::ComputeInstance
+    } else {
+        ComputeKind::ComputeCluster
+    }
+}
+
 /// Whether `size` (or, for a `_Promo` or constrained name, its regular size) is retired.
 fn retired(size: &VmSize, on: Date) -> bool {
     size.retirement_state(None, on).is_retired()
@@ -196,7 +222,7 @@ fn retired(size: &VmSize, on: Date) -> bool {
 fn replacement(
     size: &VmSize,
     on: Date,
-    listing: Option<&Catalog>,
+    listing: Option<(&Catalog, ComputeKind)>,
 ) -> Result<&'static VmSizeSpec, String> {
     let lookup = |s: &VmSize| Catalog::embedded().get(s);
     let spec = lookup(size)
@@ -214,7 +240,17 @@ fn replacement(
         c.size()
             .is_ok_and(|s| s.retirement_state(None, on) == RetirementState::Active)
     };
-    let listed = |c: &VmSizeSpec| listing.is_none_or(|l| l.find(&c.name).is_some());
+    // Listed, and for the compute that provisions it (a row that says nothing allows any).
+    let listed = |c: &VmSizeSpec| {
+        listing.is_none_or(|(l, kind)| {
+            l.find(&c.name).is_some_and(|row| {
+                row.supported_by.is_none_or(|s| match kind {
+                    ComputeKind::ComputeInstance => s.instances(),
+                    _ => s.clusters(),
+                })
+            })
+        })
+    };
     successors
         .iter()
         .copied()
@@ -227,10 +263,12 @@ fn replacement(
                 format!(
                     "none of its replacements ({}) keeps its GPUs, GPU memory, vCPUs and memory{}",
                     tried.join(", "),
-                    if listing.is_some() {
-                        " and is in the region's listing"
-                    } else {
-                        ""
+                    match listing {
+                        Some((_, ComputeKind::ComputeInstance)) => {
+                            " and is in the region's listing for compute instances"
+                        }
+                        Some(_) => " and is in the region's listing for compute clusters",
+                        None => "",
                     }
                 )
             }
@@ -383,7 +421,27 @@ pub fn write_fixed(file: &Path, read: &str, fixed: &str) -> std::io::Result<()> 
 
 #[cfg(test)]
 mod tests {
-    use super::in_case_of;
+    use super::{ComputeKind, TextKind, compute_kind, in_case_of};
+
+    #[test]
+    fn the_compute_is_an_instance_where_the_file_or_line_says_so() {
+        let yaml = "type: computeinstance\nsize: Standard_NC6\n";
+        let at = yaml.find("Standard").unwrap();
+        assert_eq!(
+            compute_kind(yaml, TextKind::Yaml, at),
+            ComputeKind::ComputeInstance
+        );
+        let sh = "az ml compute create -n a --type ComputeInstance --size Standard_NC6\naz ml compute create -n b --type amlcompute --size Standard_NC6\n";
+        let (first, second) = (sh.find("Standard").unwrap(), sh.rfind("Standard").unwrap());
+        assert_eq!(
+            compute_kind(sh, TextKind::Shell, first),
+            ComputeKind::ComputeInstance
+        );
+        assert_eq!(
+            compute_kind(sh, TextKind::Shell, second),
+            ComputeKind::ComputeCluster
+        );
+    }
 
     #[test]
     fn the_replacement_is_written_in_the_original_case() {
