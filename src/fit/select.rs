@@ -1377,6 +1377,8 @@ struct Ranked<'n, 'c> {
     gpus: f64,
     /// Whether the needs ask for a GPU model or GPU memory.
     per_size_gpu_checks: bool,
+    /// What every class's facts take from the needs.
+    common: ClassCommon,
 }
 
 impl<'n, 'c> Ranked<'n, 'c> {
@@ -1390,6 +1392,7 @@ impl<'n, 'c> Ranked<'n, 'c> {
             vcpus: needs.vcpus.unwrap_or(0),
             gpus: needs.gpus.map_or(f64::NEG_INFINITY, GpuCount::as_f64),
             per_size_gpu_checks: needs.gpu_model.is_some() || needs.gpu_memory_gib.is_some(),
+            common: ClassCommon::of(needs),
         }
     }
 
@@ -1397,7 +1400,6 @@ impl<'n, 'c> Ranked<'n, 'c> {
     /// sorted by series slot, so each series' facts are computed once.
     fn judge_classes(&self, out: &mut Vec<ClassFacts>) {
         let mut series: Option<(u8, SeriesFacts)> = None;
-        let common = ClassCommon::of(self.needs);
         out.clear();
         out.extend(self.catalog.ranked().classes.iter().map(|class| {
             let f = match &series {
@@ -1408,7 +1410,7 @@ impl<'n, 'c> Ranked<'n, 'c> {
                         .1
                 }
             };
-            class_facts(*class, f, &common)
+            class_facts(*class, f, &self.common)
         }));
     }
 
@@ -1423,7 +1425,7 @@ impl<'n, 'c> Ranked<'n, 'c> {
         let facts = class_facts(
             class,
             &series_facts_of(class, self.needs, self.on),
-            &ClassCommon::of(self.needs),
+            &self.common,
         );
         cache[c] = Some(facts);
         facts

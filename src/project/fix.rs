@@ -224,10 +224,10 @@ fn replacement(
     on: Date,
     listing: Option<(&Catalog, ComputeKind)>,
 ) -> Result<&'static VmSizeSpec, String> {
-    let lookup = |s: &VmSize| Catalog::embedded().get(s);
-    let spec = lookup(size)
-        .or_else(|| lookup(&size.unconstrained()))
-        .or_else(|| lookup(&size.without_promo()));
+    let spec = size
+        .hardware_rows()
+        .iter()
+        .find_map(|s| Catalog::embedded().get(s));
     let successors = match spec {
         Some(spec) => spec.successors(),
         None => size.successors(),

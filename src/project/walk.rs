@@ -178,7 +178,7 @@ pub(crate) fn walk(
     pruned: impl Fn(&Path) -> bool,
     mut found: impl FnMut(Found),
 ) -> Result<Vec<SkippedFile>, (PathBuf, std::io::Error)> {
-    let mut out = Skipped::default();
+    let mut skipped = Vec::new();
     let mut canonical_roots = Vec::new();
     for root in roots {
         let canonical = std::fs::canonicalize(root).map_err(|e| (root.clone(), e))?;
@@ -189,8 +189,7 @@ pub(crate) fn walk(
     for (root, canonical) in roots.iter().zip(&canonical_roots) {
         // A named path that is a link out of the scope is refused, not followed.
         if !inside(canonical) {
-            out.skipped
-                .push(SkippedFile::new(tidy(root), SkipReason::Symlink).named());
+            skipped.push(SkippedFile::new(tidy(root), SkipReason::Symlink).named());
             continue;
         }
         // (shown path, canonical path, explicitly named, the ignore files above it, a folder
@@ -208,7 +207,7 @@ pub(crate) fn walk(
                 match std::fs::metadata(&real) {
                     Ok(m) => Some(m),
                     Err(e) => {
-                        out.skipped.push(SkippedFile::new(
+                        skipped.push(SkippedFile::new(
                             shown,
                             SkipReason::Unreadable(e.to_string()),
                         ));
@@ -223,7 +222,7 @@ pub(crate) fn walk(
                         Ok(entries) => entries,
                         Err(e) if explicit => return Err((shown, e)),
                         Err(e) => {
-                            out.skipped.push(SkippedFile::new(
+                            skipped.push(SkippedFile::new(
                                 shown,
                                 SkipReason::Unreadable(e.to_string()),
                             ));
@@ -278,7 +277,7 @@ pub(crate) fn walk(
                                 Ok(target) if seen.contains(&target) => {}
                                 _ => {
                                     if wanted(&child_shown) || child_real.is_dir() {
-                                        out.skipped.push(SkippedFile::new(
+                                        skipped.push(SkippedFile::new(
                                             child_shown,
                                             SkipReason::Symlink,
                                         ));
@@ -302,8 +301,7 @@ pub(crate) fn walk(
                 }
             };
             if explicit && !wanted(&shown) {
-                out.skipped
-                    .push(SkippedFile::new(shown, SkipReason::NotChecked));
+                skipped.push(SkippedFile::new(shown, SkipReason::NotChecked));
                 continue;
             }
             let refuse = |reason: SkipReason| {
@@ -311,11 +309,11 @@ pub(crate) fn walk(
                 if explicit { skipped.named() } else { skipped }
             };
             if !meta.is_file() {
-                out.skipped.push(refuse(SkipReason::NotRegularFile));
+                skipped.push(refuse(SkipReason::NotRegularFile));
                 continue;
             }
             if meta.len() > FILE_LIMIT {
-                out.skipped.push(refuse(SkipReason::TooLarge {
+                skipped.push(refuse(SkipReason::TooLarge {
                     bytes: meta.len(),
                     limit: FILE_LIMIT,
                 }));
@@ -329,11 +327,5 @@ pub(crate) fn walk(
             });
         }
     }
-    Ok(out.skipped)
-}
-
-/// The files a walk skipped.
-#[derive(Default)]
-struct Skipped {
-    skipped: Vec<SkippedFile>,
+    Ok(skipped)
 }

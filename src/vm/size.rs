@@ -804,6 +804,12 @@ impl VmSize {
         }
     }
 
+    /// The sizes whose catalog row gives this size's hardware, in the order to look them up:
+    /// itself, its unconstrained size, its regular size (`H16_Promo` is an `H16`).
+    pub(crate) fn hardware_rows(&self) -> [VmSize; 3] {
+        [*self, self.unconstrained(), self.without_promo()]
+    }
+
     /// The series the size belongs to, or `None` for a well-formed name of a series this
     /// crate does not know.
     ///

@@ -263,11 +263,10 @@ pub(crate) fn mention(
     on: Date,
     catalog: &Catalog,
 ) -> Option<Diagnostic> {
-    let lookup = |s: &VmSize| catalog.get(s).or_else(|| Catalog::embedded().get(s));
-    // A `_Promo` size is its regular size's hardware (H16_Promo is an H16).
-    let spec = lookup(size)
-        .or_else(|| lookup(&size.unconstrained()))
-        .or_else(|| lookup(&size.without_promo()));
+    let spec = size
+        .hardware_rows()
+        .iter()
+        .find_map(|s| catalog.get(s).or_else(|| Catalog::embedded().get(s)));
     let location = key.unwrap_or_default();
     let Some(spec) = spec else {
         return uncatalogued(name, size, context, location, on)
