@@ -241,12 +241,42 @@ impl FileId {
             FileId {}
         }
     }
+
+    /// The file a folder's listing names by inode `ino`, on device `dev` (the folder's).
+    pub(crate) fn listed(dev: u64, ino: u64) -> FileId {
+        #[cfg(unix)]
+        {
+            FileId { dev, ino }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (dev, ino);
+            FileId {}
+        }
+    }
+}
+
+/// The device `path` (links followed) is on; `None` off Unix, or when it cannot be looked at.
+#[cfg(feature = "yaml")]
+pub(crate) fn device(path: &Path) -> Option<u64> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        std::fs::metadata(path).ok().map(|m| m.dev())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 /// [`read`] of a path a walk resolved inside `scope` and saw as the file `seen`, into `bytes`
 /// (a buffer to reuse): instead of resolving every component again, the open handle (last
-/// component not followed) must be that very file — a file or folder swapped for a link since
-/// is refused as outside the scope.
+/// component not followed) must be that very file. A last component swapped for a link is
+/// refused as outside the scope; any other file there (a folder swapped for a link, a file
+/// replaced, a listing's inode the file system reports otherwise) is resolved again as
+/// [`read`] does, and refused if it now lies outside the scope.
 #[cfg(feature = "yaml")]
 pub(crate) fn read_seen(
     path: &Path,
@@ -261,7 +291,9 @@ pub(crate) fn read_seen(
     }
     let (file, meta) = open_checked(path)?;
     if FileId::of(&meta) != seen {
-        return Err(Refusal::OutsideScope);
+        drop(file);
+        *bytes = read(path, scope, limit)?;
+        return Ok(());
     }
     read_open(file, &meta, limit, bytes)
 }
@@ -312,9 +344,14 @@ mod tests {
             read_seen(&file, seen, &scope, FILE_LIMIT, &mut bytes),
             Err(Refusal::OutsideScope)
         );
-        // The file itself swapped for a link: not followed.
+        // The folder back, its file written anew (another inode, or the same reused): read.
         std::fs::remove_file(&inside).unwrap();
         std::fs::create_dir_all(&inside).unwrap();
+        std::fs::write(&file, "compute: azureml:gpu\n").unwrap();
+        read_seen(&file, seen, &scope, FILE_LIMIT, &mut bytes).unwrap();
+        assert_eq!(bytes, b"compute: azureml:gpu\n");
+        // The file itself swapped for a link: not followed.
+        std::fs::remove_file(&file).unwrap();
         std::os::unix::fs::symlink(outside.join("job.yml"), &file).unwrap();
         assert_eq!(
             read_seen(&file, seen, &scope, FILE_LIMIT, &mut bytes),

@@ -11,6 +11,7 @@
 //! the size limit. Paths given twice, or nested in each other, are read once.
 
 use std::collections::HashSet;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -164,6 +165,30 @@ fn tidy(path: &Path) -> PathBuf {
     }
 }
 
+/// What a folder's listing showed of an entry, so that it is not looked up again.
+#[derive(Clone, Copy)]
+enum Listed {
+    /// Nothing: the path is looked at (a root, a link's target, not a regular file).
+    No,
+    /// A folder.
+    Dir,
+    /// A regular file: the file its listing named.
+    File(crate::guard::FileId),
+}
+
+/// The inode a listing gives for an entry (0 where there is none).
+fn inode(entry: &std::fs::DirEntry) -> u64 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::DirEntryExt::ino(entry)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = entry;
+        0
+    }
+}
+
 /// Walks `roots`, handing every file `wanted` accepts to `found` as it is found, in walk
 /// order, and returning the files skipped (files named explicitly that `wanted` does not
 /// accept are listed as skipped; those met in directories are not).
@@ -185,26 +210,46 @@ pub(crate) fn walk(
         canonical_roots.push(canonical);
     }
     let inside = |p: &Path| scope.allows(p);
-    let mut seen: HashSet<PathBuf> = HashSet::new();
+    // Paths by their bytes (canonical paths: no `.`, `..` or doubled `/`), hashed at once
+    // rather than component by component.
+    let mut seen: HashSet<OsString> = HashSet::new();
     for (root, canonical) in roots.iter().zip(&canonical_roots) {
         // A named path that is a link out of the scope is refused, not followed.
         if !inside(canonical) {
             skipped.push(SkippedFile::new(tidy(root), SkipReason::Symlink).named());
             continue;
         }
-        // (shown path, canonical path, explicitly named, the ignore files above it, a folder
-        // its parent's listing showed)
-        let mut stack: Vec<(PathBuf, PathBuf, bool, Ignores, bool)> =
-            vec![(tidy(root), canonical.clone(), true, above(canonical), false)];
-        while let Some((shown, real, explicit, ignores, listed_dir)) = stack.pop() {
-            if !seen.insert(real.clone()) {
+        // The root's device: a regular file listed in a folder on it is known by the inode
+        // its listing gives, without looking the path up again.
+        let device = crate::guard::device(canonical);
+        // (shown path, canonical path, explicitly named, the ignore files above it, what its
+        // parent's listing showed)
+        let mut stack: Vec<(PathBuf, PathBuf, bool, Ignores, Listed)> = vec![(
+            tidy(root),
+            canonical.clone(),
+            true,
+            above(canonical),
+            Listed::No,
+        )];
+        while let Some((shown, real, explicit, ignores, listed)) = stack.pop() {
+            if !seen.insert(real.as_os_str().to_owned()) {
                 continue;
             }
-            // A folder its parent's listing showed is not looked at again.
-            let meta = if listed_dir {
-                None
-            } else {
-                match std::fs::metadata(&real) {
+            // What its parent's listing showed is not looked at again: a folder is listed, a
+            // regular file is handed on as the listing's inode on the root's device (the read
+            // checks the open handle is that file, and resolves the path again if not).
+            let meta = match listed {
+                Listed::Dir => None,
+                Listed::File(id) => {
+                    found(Found {
+                        path: shown,
+                        id,
+                        real,
+                        named: false,
+                    });
+                    continue;
+                }
+                Listed::No => match std::fs::metadata(&real) {
                     Ok(m) => Some(m),
                     Err(e) => {
                         skipped.push(SkippedFile::new(
@@ -213,7 +258,7 @@ pub(crate) fn walk(
                         ));
                         continue;
                     }
-                }
+                },
             };
             let meta = match meta {
                 Some(meta) if !meta.is_dir() => meta,
@@ -229,12 +274,12 @@ pub(crate) fn walk(
                             continue;
                         }
                     };
-                    let entries: Vec<(std::ffi::OsString, std::fs::FileType)> = entries
+                    let entries: Vec<(OsString, std::fs::FileType, u64)> = entries
                         .flatten()
-                        .filter_map(|e| Some((e.file_name(), e.file_type().ok()?)))
+                        .filter_map(|e| Some((e.file_name(), e.file_type().ok()?, inode(&e))))
                         .collect();
                     // The folder's own ignore files, seen in its listing (no look-ups).
-                    let has_ignore_file = entries.iter().any(|(name, kind)| {
+                    let has_ignore_file = entries.iter().any(|(name, kind, _)| {
                         !kind.is_dir() && (name == ".gitignore" || name == ".ignore")
                     });
                     let ignores = if has_ignore_file {
@@ -242,10 +287,10 @@ pub(crate) fn walk(
                     } else {
                         ignores
                     };
-                    let mut children: Vec<(PathBuf, PathBuf, bool)> = Vec::new();
+                    let mut children: Vec<(PathBuf, PathBuf, Listed)> = Vec::new();
                     let kept =
                         |child_real: &Path, is_dir: bool| !is_ignored(&ignores, child_real, is_dir);
-                    for (name, kind) in entries {
+                    for (name, kind, ino) in entries {
                         let child_shown = if shown == Path::new(".") {
                             PathBuf::from(&name)
                         } else {
@@ -256,13 +301,20 @@ pub(crate) fn walk(
                         {
                             continue;
                         }
+                        // A file the check does not read is not matched against the
+                        // ignore files (most of a repository's files are data).
+                        if !kind.is_dir() && !kind.is_symlink() && !wanted(&child_shown) {
+                            continue;
+                        }
                         let child_real = real.join(&name);
                         if !kept(&child_real, kind.is_dir()) {
                             continue;
                         }
                         if kind.is_symlink() {
                             match std::fs::canonicalize(&child_real) {
-                                Ok(target) if inside(&target) && !seen.contains(&target) => {
+                                Ok(target)
+                                    if inside(&target) && !seen.contains(target.as_os_str()) =>
+                                {
                                     let is_dir = target.is_dir();
                                     if is_dir && !kept(&child_real, true) {
                                         continue;
@@ -271,10 +323,10 @@ pub(crate) fn walk(
                                         continue;
                                     }
                                     if is_dir || wanted(&child_shown) {
-                                        children.push((child_shown, target, false));
+                                        children.push((child_shown, target, Listed::No));
                                     }
                                 }
-                                Ok(target) if seen.contains(&target) => {}
+                                Ok(target) if seen.contains(target.as_os_str()) => {}
                                 _ => {
                                     if wanted(&child_shown) || child_real.is_dir() {
                                         skipped.push(SkippedFile::new(
@@ -284,10 +336,15 @@ pub(crate) fn walk(
                                     }
                                 }
                             }
-                        } else if kind.is_dir() {
-                            children.push((child_shown, child_real, true));
-                        } else if wanted(&child_shown) {
-                            children.push((child_shown, child_real, false));
+                        } else {
+                            let listed = match device {
+                                _ if kind.is_dir() => Listed::Dir,
+                                Some(dev) if kind.is_file() => {
+                                    Listed::File(crate::guard::FileId::listed(dev, ino))
+                                }
+                                _ => Listed::No,
+                            };
+                            children.push((child_shown, child_real, listed));
                         }
                     }
                     // Popped from the end: push in reverse name order to read in name order.
@@ -295,7 +352,7 @@ pub(crate) fn walk(
                     stack.extend(
                         children
                             .into_iter()
-                            .map(|(s, r, dir)| (s, r, false, Arc::clone(&ignores), dir)),
+                            .map(|(s, r, listed)| (s, r, false, Arc::clone(&ignores), listed)),
                     );
                     continue;
                 }
