@@ -6,7 +6,7 @@ pub(crate) fn template_placeholders(text: &str) -> Vec<(usize, usize, &str)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(found) = text[from..].find("{{") {
+    while let Some(found) = memchr::memmem::find(&bytes[from..], b"{{") {
         let start = from + found;
         from = start + 2;
         if start > 0 && bytes[start - 1] == b'$' {
@@ -17,7 +17,7 @@ pub(crate) fn template_placeholders(text: &str) -> Vec<(usize, usize, &str)> {
         let window = text
             .get(start + 2..window_end)
             .unwrap_or(&text[start + 2..]);
-        let Some(close) = window.find("}}") else {
+        let Some(close) = memchr::memmem::find(window.as_bytes(), b"}}") else {
             continue;
         };
         let inner = &text[start + 2..start + 2 + close];

@@ -280,6 +280,13 @@ pub(crate) fn load(text: &str) -> Result<Option<Document>, YamlError> {
 
 /// PyYAML's reader refuses control characters and other non-printable ones.
 fn check_printable(text: &str) -> Result<(), YamlError> {
+    // Printable ASCII (the usual text), seen a byte at a time.
+    if text
+        .bytes()
+        .all(|b| matches!(b, b'\t' | b'\n' | b'\r' | 0x20..=0x7e))
+    {
+        return Ok(());
+    }
     let printable = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{7e}' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..);
     let Some((offset, c)) = text.char_indices().find(|&(_, c)| !printable(c)) else {
         return Ok(());
@@ -303,7 +310,7 @@ enum Frame {
     Mapping(NodeId, Option<NodeId>),
 }
 
-fn compose_document(parser: &mut Parser, text_len: usize) -> Result<Document, YamlError> {
+fn compose_document(parser: &mut Parser<'_>, text_len: usize) -> Result<Document, YamlError> {
     parser.get_event()?; // document start
     let mut nodes: Vec<Node> = Vec::new();
     let mut anchors: HashMap<String, NodeId> = HashMap::new();

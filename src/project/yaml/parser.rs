@@ -1,6 +1,8 @@
 //! The parser: tokens to events, as PyYAML's `yaml/parser.py` does it (a port; see the
 //! scanner's header for the licence and the deliberate differences).
 
+use std::borrow::Cow;
+
 use super::scanner::{Directive, Scanner, Token, TokenKind};
 use super::{MAX_DEPTH, Mark, YamlError};
 
@@ -65,28 +67,31 @@ enum State {
 
 type Result<T> = std::result::Result<T, YamlError>;
 
-pub(super) struct Parser {
-    scanner: Scanner,
+pub(super) struct Parser<'t> {
+    scanner: Scanner<'t>,
     current: Option<Event>,
-    tag_handles: Vec<(String, String)>,
+    /// (handle, prefix): the document's `%TAG`s, then the default ones it does not redefine.
+    tag_handles: Vec<(Cow<'static, str>, Cow<'static, str>)>,
     states: Vec<State>,
     marks: Vec<Mark>,
     state: State,
 }
 
-fn default_tags() -> Vec<(String, String)> {
-    vec![
-        ("!".to_owned(), "!".to_owned()),
-        ("!!".to_owned(), "tag:yaml.org,2002:".to_owned()),
-    ]
+const DEFAULT_TAGS: [(&str, &str); 2] = [("!", "!"), ("!!", "tag:yaml.org,2002:")];
+
+fn default_tags() -> Vec<(Cow<'static, str>, Cow<'static, str>)> {
+    DEFAULT_TAGS
+        .iter()
+        .map(|&(h, p)| (Cow::Borrowed(h), Cow::Borrowed(p)))
+        .collect()
 }
 
 fn parse_error(context: Option<(&str, Mark)>, problem: String, mark: Mark) -> YamlError {
     YamlError::new(context.map(|(c, m)| (c.to_owned(), m)), problem, mark)
 }
 
-impl Parser {
-    pub(super) fn new(text: &str) -> Parser {
+impl<'t> Parser<'t> {
+    pub(super) fn new(text: &'t str) -> Parser<'t> {
         Parser {
             scanner: Scanner::new(text),
             current: None,
@@ -377,14 +382,14 @@ impl Parser {
                             token.start,
                         ));
                     }
-                    self.tag_handles.push((handle, prefix));
+                    self.tag_handles.push((handle.into(), prefix.into()));
                 }
                 _ => {}
             }
         }
-        for (handle, prefix) in default_tags() {
-            if !self.tag_handles.iter().any(|(h, _)| *h == handle) {
-                self.tag_handles.push((handle, prefix));
+        for (handle, prefix) in DEFAULT_TAGS {
+            if !self.tag_handles.iter().any(|(h, _)| h == handle) {
+                self.tag_handles.push((handle.into(), prefix.into()));
             }
         }
         Ok(())

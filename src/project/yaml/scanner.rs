@@ -114,9 +114,12 @@ struct SimpleKey {
     mark: Mark,
 }
 
-pub(super) struct Scanner {
+pub(super) struct Scanner<'t> {
     /// The input with a `'\0'` sentinel at the end.
     chars: Vec<char>,
+    /// The input when it is ASCII (its bytes are its characters): a run of characters is
+    /// then copied as bytes.
+    ascii: Option<&'t str>,
     index: usize,
     line: usize,
     column: usize,
@@ -138,6 +141,8 @@ pub(super) struct Scanner {
     lowest_key: usize,
     /// Where each comment's `#` is, in reading order.
     pub(super) comments: Vec<Mark>,
+    /// The next token is known: nothing was taken since it was scanned.
+    settled: bool,
 }
 
 type Result<T> = std::result::Result<T, YamlError>;
@@ -161,12 +166,19 @@ fn repr(c: char) -> String {
     }
 }
 
-impl Scanner {
-    pub(super) fn new(text: &str) -> Scanner {
-        let mut chars: Vec<char> = text.chars().collect();
+impl<'t> Scanner<'t> {
+    pub(super) fn new(text: &'t str) -> Scanner<'t> {
+        let ascii = text.is_ascii().then_some(text);
+        let mut chars: Vec<char> = if ascii.is_some() {
+            // A byte a character: widened without decoding.
+            text.bytes().map(char::from).collect()
+        } else {
+            text.chars().collect()
+        };
         chars.push('\0');
         let mut scanner = Scanner {
             chars,
+            ascii,
             index: 0,
             line: 0,
             column: 0,
@@ -180,6 +192,7 @@ impl Scanner {
             possible_simple_keys: Vec::new(),
             lowest_key: 0,
             comments: Vec::new(),
+            settled: false,
         };
         let mark = scanner.mark();
         scanner.tokens.push_back(Token {
@@ -197,8 +210,20 @@ impl Scanner {
     }
 
     fn prefix(&self, length: usize) -> String {
+        let mut out = String::new();
+        self.push_prefix(&mut out, length);
+        out
+    }
+
+    /// [`prefix`](Self::prefix) added to `out`, without a string of its own.
+    fn push_prefix(&self, out: &mut String, length: usize) {
         let end = (self.index + length).min(self.chars.len().saturating_sub(1));
-        self.chars[self.index.min(end)..end].iter().collect()
+        let start = self.index.min(end);
+        if let Some(text) = self.ascii {
+            out.push_str(&text[start..end]);
+        } else {
+            out.extend(&self.chars[start..end]);
+        }
     }
 
     fn prefix_is(&self, s: &str) -> bool {
@@ -221,6 +246,15 @@ impl Scanner {
         }
     }
 
+    /// [`forward`](Self::forward) over `length` characters known to hold no line break and
+    /// no end of input.
+    fn forward_in_line(&mut self, length: usize) {
+        let chars = &self.chars[self.index..self.index + length];
+        debug_assert!(!chars.iter().any(|&c| c == '\0' || is_break(c)));
+        self.column += chars.iter().filter(|&&c| c != '\u{feff}').count();
+        self.index += length;
+    }
+
     /// The column as the indentation levels count it (they start at -1).
     fn signed_column(&self) -> isize {
         isize::try_from(self.column).unwrap_or(isize::MAX)
@@ -236,7 +270,18 @@ impl Scanner {
     // ---- public -------------------------------------------------------------------------
 
     /// The next token without taking it.
+    #[inline]
     pub(super) fn peek_token(&mut self) -> Result<&Token> {
+        if !self.settled {
+            self.settle()?;
+        }
+        Ok(&self.tokens[0])
+    }
+
+    /// Scans until the next token is known (PyYAML's `check_token` loop). Until a token is
+    /// taken, asking again finds the same answer: the parser asks several times a token.
+    #[inline(never)]
+    fn settle(&mut self) -> Result<()> {
         while self.need_more_tokens()? {
             self.fetch_more_tokens()?;
         }
@@ -249,13 +294,15 @@ impl Scanner {
                 end: mark,
             });
         }
-        Ok(&self.tokens[0])
+        self.settled = true;
+        Ok(())
     }
 
     /// Takes the next token.
     pub(super) fn get_token(&mut self) -> Result<Token> {
         self.peek_token()?;
         self.tokens_taken += 1;
+        self.settled = false;
         Ok(self.tokens.pop_front().unwrap_or(Token {
             kind: TokenKind::StreamEnd,
             start: self.mark(),
@@ -610,7 +657,28 @@ impl Scanner {
 
     fn check_plain(&self) -> bool {
         let ch = self.peek(0);
-        !(is_blankz(ch) || "-?:,[]{}#&*!|>'\"%@`".contains(ch))
+        !(is_blankz(ch)
+            || matches!(
+                ch,
+                '-' | '?'
+                    | ':'
+                    | ','
+                    | '['
+                    | ']'
+                    | '{'
+                    | '}'
+                    | '#'
+                    | '&'
+                    | '*'
+                    | '!'
+                    | '|'
+                    | '>'
+                    | '\''
+                    | '"'
+                    | '%'
+                    | '@'
+                    | '`'
+            ))
             || (!is_blankz(self.peek(1))
                 && (ch == '-' || (self.flow_level == 0 && (ch == '?' || ch == ':'))))
     }
@@ -900,7 +968,7 @@ impl Scanner {
                 (breaks, indent, end)
             }
         };
-        let mut line_break = String::new();
+        let mut line_break = "";
         while self.column == indent && self.peek(0) != '\0' {
             chunks.push_str(&breaks);
             let leading_non_space = !matches!(self.peek(0), ' ' | '\t');
@@ -908,7 +976,7 @@ impl Scanner {
             while !is_breakz(self.peek(length)) {
                 length += 1;
             }
-            chunks.push_str(&self.prefix(length));
+            self.push_prefix(&mut chunks, length);
             self.forward(length);
             line_break = self.scan_line_break().unwrap_or_default();
             let (b, e) = self.scan_block_scalar_breaks(indent);
@@ -924,14 +992,14 @@ impl Scanner {
                         chunks.push(' ');
                     }
                 } else {
-                    chunks.push_str(&line_break);
+                    chunks.push_str(line_break);
                 }
             } else {
                 break;
             }
         }
         if chomping != Some(false) {
-            chunks.push_str(&line_break);
+            chunks.push_str(line_break);
         }
         if chomping == Some(true) {
             chunks.push_str(&breaks);
@@ -1024,7 +1092,7 @@ impl Scanner {
                 self.forward(1);
                 max_indent = max_indent.max(self.column);
             } else {
-                chunks.push_str(&self.scan_line_break().unwrap_or_default());
+                chunks.push_str(self.scan_line_break().unwrap_or_default());
                 end = self.mark();
             }
         }
@@ -1038,7 +1106,7 @@ impl Scanner {
             self.forward(1);
         }
         while is_break(self.peek(0)) {
-            chunks.push_str(&self.scan_line_break().unwrap_or_default());
+            chunks.push_str(self.scan_line_break().unwrap_or_default());
             end = self.mark();
             while self.column < indent && self.peek(0) == ' ' {
                 self.forward(1);
@@ -1085,7 +1153,7 @@ impl Scanner {
                 length += 1;
             }
             if length > 0 {
-                chunks.push_str(&self.prefix(length));
+                self.push_prefix(chunks, length);
                 self.forward(length);
             }
             let ch = self.peek(0);
@@ -1196,7 +1264,7 @@ impl Scanner {
             let mut breaks = String::new();
             self.scan_flow_scalar_breaks(double, start, &mut breaks)?;
             if line_break != "\n" {
-                chunks.push_str(&line_break);
+                chunks.push_str(line_break);
             } else if breaks.is_empty() {
                 chunks.push(' ');
             }
@@ -1225,7 +1293,7 @@ impl Scanner {
                 self.forward(1);
             }
             if is_break(self.peek(0)) {
-                chunks.push_str(&self.scan_line_break().unwrap_or_default());
+                chunks.push_str(self.scan_line_break().unwrap_or_default());
             } else {
                 return Ok(());
             }
@@ -1237,6 +1305,7 @@ impl Scanner {
         let start = self.mark();
         let mut end = start;
         let indent = self.indent + 1;
+        // The spaces and breaks between two runs, reused (a value of one run has none).
         let mut spaces = String::new();
         loop {
             if self.peek(0) == '#' {
@@ -1248,8 +1317,10 @@ impl Scanner {
                 let next = self.peek(length + 1);
                 if is_blankz(ch)
                     || (ch == ':'
-                        && (is_blankz(next) || (self.flow_level > 0 && ",[]{}".contains(next))))
-                    || (self.flow_level > 0 && ",?[]{}".contains(ch))
+                        && (is_blankz(next)
+                            || (self.flow_level > 0
+                                && matches!(next, ',' | '[' | ']' | '{' | '}'))))
+                    || (self.flow_level > 0 && matches!(ch, ',' | '?' | '[' | ']' | '{' | '}'))
                 {
                     break;
                 }
@@ -1260,12 +1331,12 @@ impl Scanner {
             }
             self.allow_simple_key = false;
             chunks.push_str(&spaces);
-            chunks.push_str(&self.prefix(length));
-            self.forward(length);
+            self.push_prefix(&mut chunks, length);
+            self.forward_in_line(length);
             end = self.mark();
-            match self.scan_plain_spaces() {
-                Some(s) if !s.is_empty() => spaces = s,
-                _ => break,
+            spaces.clear();
+            if self.scan_plain_spaces(&mut spaces).is_none() || spaces.is_empty() {
+                break;
             }
             if self.peek(0) == '#' || (self.flow_level == 0 && self.signed_column() < indent) {
                 break;
@@ -1282,45 +1353,44 @@ impl Scanner {
         }
     }
 
-    /// `None` where PyYAML's `scan_plain_spaces` returns `None` (a document separator).
-    fn scan_plain_spaces(&mut self) -> Option<String> {
-        let mut chunks = String::new();
+    /// Adds to `chunks` (empty) what PyYAML's `scan_plain_spaces` returns; `None` where it
+    /// returns `None` (a document separator).
+    fn scan_plain_spaces(&mut self, chunks: &mut String) -> Option<()> {
         let mut length = 0;
         while self.peek(length) == ' ' {
             length += 1;
         }
-        let whitespaces = self.prefix(length);
-        self.forward(length);
+        let whitespaces = self.index;
+        self.forward_in_line(length);
         let ch = self.peek(0);
         let separator =
-            |s: &Scanner| (s.prefix_is("---") || s.prefix_is("...")) && is_blankz(s.peek(3));
+            |s: &Scanner<'_>| (s.prefix_is("---") || s.prefix_is("...")) && is_blankz(s.peek(3));
         if is_break(ch) {
             let line_break = self.scan_line_break().unwrap_or_default();
             self.allow_simple_key = true;
             if separator(self) {
                 return None;
             }
-            let mut breaks = String::new();
+            // The breaks go in as they come; what goes before them is put in front at the end.
             while self.peek(0) == ' ' || is_break(self.peek(0)) {
                 if self.peek(0) == ' ' {
                     self.forward(1);
                 } else {
-                    breaks.push_str(&self.scan_line_break().unwrap_or_default());
+                    chunks.push_str(self.scan_line_break().unwrap_or_default());
                     if separator(self) {
                         return None;
                     }
                 }
             }
             if line_break != "\n" {
-                chunks.push_str(&line_break);
-            } else if breaks.is_empty() {
+                chunks.insert_str(0, line_break);
+            } else if chunks.is_empty() {
                 chunks.push(' ');
             }
-            chunks.push_str(&breaks);
-        } else if !whitespaces.is_empty() {
-            chunks.push_str(&whitespaces);
+        } else if length > 0 {
+            chunks.extend(&self.chars[whitespaces..whitespaces + length]);
         }
-        Some(chunks)
+        Some(())
     }
 
     fn scan_tag_handle(&mut self, name: &str, start: Mark) -> Result<String> {
@@ -1361,7 +1431,7 @@ impl Scanner {
         let mut ch = self.peek(length);
         while ch.is_ascii_alphanumeric() || "-;/?:@&=+$,_.!~*'()[]%".contains(ch) {
             if ch == '%' {
-                chunks.push_str(&self.prefix(length));
+                self.push_prefix(&mut chunks, length);
                 self.forward(length);
                 length = 0;
                 chunks.push_str(&self.scan_uri_escapes(name, start)?);
@@ -1371,7 +1441,7 @@ impl Scanner {
             ch = self.peek(length);
         }
         if length > 0 {
-            chunks.push_str(&self.prefix(length));
+            self.push_prefix(&mut chunks, length);
             self.forward(length);
         }
         if chunks.is_empty() {
@@ -1414,7 +1484,7 @@ impl Scanner {
     }
 
     /// The normalised line break read, or `None` when there is none.
-    fn scan_line_break(&mut self) -> Option<String> {
+    fn scan_line_break(&mut self) -> Option<&'static str> {
         let ch = self.peek(0);
         if matches!(ch, '\r' | '\n' | '\u{85}') {
             if ch == '\r' && self.peek(1) == '\n' {
@@ -1422,10 +1492,14 @@ impl Scanner {
             } else {
                 self.forward(1);
             }
-            Some("\n".to_owned())
+            Some("\n")
         } else if matches!(ch, '\u{2028}' | '\u{2029}') {
             self.forward(1);
-            Some(ch.to_string())
+            Some(if ch == '\u{2028}' {
+                "\u{2028}"
+            } else {
+                "\u{2029}"
+            })
         } else {
             None
         }
