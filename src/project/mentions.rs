@@ -143,43 +143,52 @@ fn is_name_byte(b: u8) -> bool {
 }
 
 /// Start offsets of `standard_` and `basic_` (any case) not preceded by a name character, in
-/// order, until `found` returns `false`.
-///
-/// It looks for `rd_`, `RD_`, `ic_` and `IC_` — rare in text even where `_` is common
-/// (snake case) — with `memchr`'s vectorized substring search, and only there compares the
-/// bytes before the `_` with `standard` or `basic`, ignoring case. The tier's last two
-/// letters are thus of one case, as every spelling seen in repositories has them
-/// (`Standard_`, `standard_`, `STANDARD_`; `StandarD_` is not looked for).
-fn candidates(bytes: &[u8], mut found: impl FnMut(usize) -> bool) {
+/// order, until `found` returns `false`: [`underscores`] in a notebook (the base64 of its
+/// images has no `_`), [`tier_ends`] elsewhere (code has many `_`s).
+fn candidates(bytes: &[u8], kind: TextKind, found: impl FnMut(usize) -> bool) {
+    if kind == TextKind::Notebook {
+        underscores(bytes, found);
+    } else {
+        tier_ends(bytes, found);
+    }
+}
+
+/// The tier word's first byte, when the `_` at `at` ends `standard_` or `basic_` (any case,
+/// the last two letters of one case) not preceded by a name character.
+fn tier_before(bytes: &[u8], at: usize) -> Option<usize> {
+    let start = match bytes.get(at.wrapping_sub(2)..at)? {
+        b"rd" | b"RD" => at.checked_sub(8).filter(|&start| {
+            bytes[start..at]
+                .try_into()
+                .is_ok_and(|w| u64::from_le_bytes(w) | LOWER == STANDARD)
+        })?,
+        b"ic" | b"IC" => at.checked_sub(5).filter(|&start| {
+            let w = &bytes[start..at];
+            u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], 0, 0, 0]) | LOWER_5 == BASIC
+        })?,
+        _ => return None,
+    };
+    (start == 0 || !is_name_byte(bytes[start - 1])).then_some(start)
+}
+
+/// [`candidates`] by one vectorized pass (`memchr`) over the `_`s, each looked behind.
+fn underscores(bytes: &[u8], mut found: impl FnMut(usize) -> bool) {
+    for at in memchr::memchr_iter(b'_', bytes) {
+        if let Some(start) = tier_before(bytes, at) {
+            if !found(start) {
+                return;
+            }
+        }
+    }
+}
+
+/// [`candidates`] by `memchr`'s vectorized substring search for `rd_`, `RD_`, `ic_` and
+/// `IC_` — rare in text even where `_` is common (snake case) — merged in order.
+fn tier_ends(bytes: &[u8], mut found: impl FnMut(usize) -> bool) {
     use memchr::memmem;
     static FINDERS: std::sync::OnceLock<[memmem::Finder<'static>; 4]> = std::sync::OnceLock::new();
     let finders = FINDERS
         .get_or_init(|| [b"rd_".as_slice(), b"RD_", b"ic_", b"IC_"].map(memmem::Finder::new));
-    // The offset of the tier word's first byte, when the needle at `at` ends one.
-    let tier = |needle: usize, at: usize| -> Option<usize> {
-        let start = if needle < 2 {
-            // `rd_` at `at`: `standard` ends at `at + 1`.
-            let start = at.checked_sub(6)?;
-            let word = u64::from_le_bytes(bytes[start..=at + 1].try_into().ok()?);
-            (word | LOWER == STANDARD).then_some(start)?
-        } else {
-            // `ic_` at `at`: `basic` ends at `at + 1`.
-            let start = at.checked_sub(3)?;
-            let word = u64::from_le_bytes([
-                bytes[start],
-                bytes[start + 1],
-                bytes[start + 2],
-                bytes[start + 3],
-                bytes[start + 4],
-                0,
-                0,
-                0,
-            ]);
-            (word | LOWER_5 == BASIC).then_some(start)?
-        };
-        (start == 0 || !is_name_byte(bytes[start - 1])).then_some(start)
-    };
-    // The four searches, merged in order of the tier word's start.
     let mut next: [Option<usize>; 4] = [0, 1, 2, 3].map(|i| finders[i].find(bytes));
     loop {
         let Some((i, at)) = next
@@ -193,7 +202,8 @@ fn candidates(bytes: &[u8], mut found: impl FnMut(usize) -> bool) {
         next[i] = finders[i]
             .find(&bytes[at + 1..])
             .map(|later| at + 1 + later);
-        if let Some(start) = tier(i, at) {
+        // The needle's `_` is two bytes on.
+        if let Some(start) = tier_before(bytes, at + 2) {
             if !found(start) {
                 return;
             }
@@ -227,7 +237,7 @@ pub fn size_mentions(text: &str, kind: TextKind) -> Vec<SizeMention<'_>> {
 pub(crate) fn each_mention<'t>(text: &'t str, kind: TextKind, mut f: impl FnMut(SizeMention<'t>)) {
     let bytes = text.as_bytes();
     let mut any = false;
-    candidates(bytes, |_| {
+    candidates(bytes, kind, |_| {
         any = true;
         false
     });
@@ -336,7 +346,7 @@ pub(crate) fn each_mention<'t>(text: &'t str, kind: TextKind, mut f: impl FnMut(
             key,
         });
     };
-    candidates(bytes, |start| {
+    candidates(bytes, kind, |start| {
         each(start);
         true
     });
@@ -965,4 +975,46 @@ pub(crate) fn v1_use(
                 .map(|source| source.cell);
             (at, what, eos, cell)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{tier_ends, underscores};
+    use proptest::prelude::*;
+
+    fn starts(scan: fn(&[u8], &mut dyn FnMut(usize) -> bool), text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        scan(text.as_bytes(), &mut |start| {
+            out.push(start);
+            true
+        });
+        out
+    }
+
+    #[test]
+    fn both_scans_find_the_tiers_in_order() {
+        let text =
+            "Standard_NC6 xstandard_A basic_A1 STANDARD_D2 StandarD_X _Basic_B ic_ rd_ BASIC_";
+        let expected = vec![0, 25, 34, 74];
+        assert_eq!(starts(|b, f| underscores(b, f), text), expected);
+        assert_eq!(starts(|b, f| tier_ends(b, f), text), expected);
+    }
+
+    proptest! {
+        /// The notebook scan (every `_`) and the code scan (four substrings) agree.
+        #[test]
+        fn both_scans_agree(parts in proptest::collection::vec(prop_oneof![
+            prop::sample::select(vec![
+                "standard_", "STANDARD_", "Standard_", "StandarD_", "basic_", "BASIC_",
+                "Basic_", "_", "rd_", "ic_", "x", " ", "-", "\u{e9}",
+            ]).prop_map(String::from),
+            "[a-zA-Z_ -]{0,4}",
+        ], 0..40)) {
+            let text = parts.concat();
+            prop_assert_eq!(
+                starts(|b, f| underscores(b, f), &text),
+                starts(|b, f| tier_ends(b, f), &text)
+            );
+        }
+    }
 }

@@ -264,7 +264,10 @@ pub(crate) fn load(text: &str) -> Result<Option<Document>, YamlError> {
     if parser.peek_event()?.kind == EventKind::StreamEnd {
         return Ok(None);
     }
-    let document = compose_document(&mut parser, text.len())?;
+    // About two nodes a line (a key and its value), within the memory bound's reach.
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    let nodes = (2 * lines).min(text.len() / 16 + 16);
+    let document = compose_document(&mut parser, text.len(), nodes)?;
     let next = parser.get_event()?;
     if next.kind != EventKind::StreamEnd {
         let first = document.nodes.first().map(|n| n.start).unwrap_or_default();
@@ -310,9 +313,13 @@ enum Frame {
     Mapping(NodeId, Option<NodeId>),
 }
 
-fn compose_document(parser: &mut Parser<'_>, text_len: usize) -> Result<Document, YamlError> {
+fn compose_document(
+    parser: &mut Parser<'_>,
+    text_len: usize,
+    capacity: usize,
+) -> Result<Document, YamlError> {
     parser.get_event()?; // document start
-    let mut nodes: Vec<Node> = Vec::new();
+    let mut nodes: Vec<Node> = Vec::with_capacity(capacity);
     let mut anchors: HashMap<String, NodeId> = HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
     loop {
@@ -922,33 +929,34 @@ fn scalar_text(doc: &Document, id: NodeId) -> Result<&str, YamlError> {
 /// lends its pairs but is not constructed itself (its tag is never looked at), an
 /// `!!omap`/`!!pairs` item lends its one key and value, a mapping read as a scalar through
 /// a `=` key (`!!int {=: 12}`) lends only that value's text.
+/// [`construct_check`]'s marks of a node: constructed as a key, otherwise, its pairs walked,
+/// its merge list checked.
+const AS_KEY: usize = 0;
+const AS_OTHER: usize = 1;
+const EXPANDED: usize = 2;
+const LIST_CHECKED: usize = 3;
+
 fn construct_check(doc: &Document) -> Result<(), YamlError> {
     let nodes = &doc.nodes;
     if nodes.is_empty() {
         return Ok(());
     }
-    // Constructed as a key of a mapping PyYAML flattens (where `=` is read as a string),
-    // and constructed anywhere else.
-    let mut as_key = vec![false; nodes.len()];
-    let mut as_other = vec![false; nodes.len()];
-    // Mappings whose pairs (their own, without `<<` keys) have been walked, and merge lists
+    // Per node (one allocation): constructed as a key of a mapping PyYAML flattens (where
+    // `=` is read as a string), constructed anywhere else, and for mappings and merge lists
+    // whether their pairs (their own, without `<<` keys) have been walked and the list
     // checked.
-    let mut expanded = vec![false; nodes.len()];
-    let mut lists_checked = vec![false; nodes.len()];
+    let mut marks = vec![[false; 4]; nodes.len()];
     let mut walk: Vec<(NodeId, bool)> = vec![(0, false)];
+    let mut todo = Vec::new();
     while let Some((id, key)) = walk.pop() {
-        let first = !as_key[id] && !as_other[id];
-        if key {
-            as_key[id] = true;
-        } else {
-            as_other[id] = true;
-        }
+        let first = !marks[id][AS_KEY] && !marks[id][AS_OTHER];
+        marks[id][if key { AS_KEY } else { AS_OTHER }] = true;
         if !first {
             continue;
         }
         match (&nodes[id].tag, &nodes[id].content) {
             (Tag::Map | Tag::Set, Content::Mapping(_)) => {
-                flatten(doc, id, &mut expanded, &mut lists_checked, &mut walk)?;
+                flatten(doc, id, &mut marks, &mut todo, &mut walk)?;
             }
             (Tag::Seq, Content::Sequence(items)) => {
                 walk.extend(items.iter().rev().map(|&i| (i, false)));
@@ -967,7 +975,7 @@ fn construct_check(doc: &Document) -> Result<(), YamlError> {
         }
     }
     for (id, node) in nodes.iter().enumerate() {
-        if !as_key[id] && !as_other[id] {
+        if !marks[id][AS_KEY] && !marks[id][AS_OTHER] {
             continue;
         }
         let undefined = || {
@@ -1001,7 +1009,7 @@ fn construct_check(doc: &Document) -> Result<(), YamlError> {
         };
         match (&node.tag, &node.content) {
             (Tag::Other(_), _) => return Err(undefined()),
-            (Tag::Merge | Tag::Value, Content::Scalar(_)) if as_other[id] => {
+            (Tag::Merge | Tag::Value, Content::Scalar(_)) if marks[id][AS_OTHER] => {
                 return Err(undefined());
             }
             (Tag::Merge | Tag::Value, Content::Sequence(_) | Content::Mapping(_)) => {
@@ -1102,20 +1110,21 @@ fn check_scalar(tag: &Tag, v: &str, mark: Mark) -> Result<(), YamlError> {
 /// `walk`) the pairs its dict is built from, its own and those of the mappings it merges
 /// with `<<` (each a mapping or a list of mappings, followed down their own `<<` keys),
 /// keys marked as keys; checks the merges and that the keys are hashable. Each mapping's
-/// pairs are walked once (`expanded`), so a mapping merged into itself, directly or not,
+/// pairs are walked once (`EXPANDED`), so a mapping merged into itself, directly or not,
 /// lends nothing more, as in PyYAML, which deletes each `<<` key before following it.
 fn flatten(
     doc: &Document,
     id: NodeId,
-    expanded: &mut [bool],
-    lists_checked: &mut [bool],
+    marks: &mut [[bool; 4]],
+    todo: &mut Vec<NodeId>,
     walk: &mut Vec<(NodeId, bool)>,
 ) -> Result<(), YamlError> {
     let nodes = &doc.nodes;
     let constructing = nodes[id].start;
-    let mut todo = vec![id];
+    todo.clear();
+    todo.push(id);
     while let Some(m) = todo.pop() {
-        if std::mem::replace(&mut expanded[m], true) {
+        if std::mem::replace(&mut marks[m][EXPANDED], true) {
             continue;
         }
         let Content::Mapping(pairs) = &nodes[m].content else {
@@ -1127,7 +1136,8 @@ fn flatten(
                 match &nodes[value].content {
                     Content::Mapping(_) => todo.push(value),
                     // A list reached through many aliases is checked once.
-                    Content::Sequence(_) if std::mem::replace(&mut lists_checked[value], true) => {}
+                    Content::Sequence(_)
+                        if std::mem::replace(&mut marks[value][LIST_CHECKED], true) => {}
                     Content::Sequence(items) => {
                         for &item in items {
                             if !matches!(nodes[item].content, Content::Mapping(_)) {
