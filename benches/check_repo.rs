@@ -8,6 +8,8 @@
 //!   (one thread, `std::fs`), what any tool that looks at the files must do;
 //! - `check_repo/examples_2400`: what `aml check` does — the walk, reading, checking and the
 //!   human report (written to nowhere);
+//! - `check_repo/yaml_only`: the same check of a copy of the tree's YAML files alone — the
+//!   files PyYAML reads — for `ratio check_repo_yaml_only` (a figure beside the goal);
 //! - `check_repo/pyyaml_cloader`: PyYAML's C loader merely loading the tree's YAML files
 //!   (`python3` with PyYAML and libyaml, measured in its own process, best of 5; skipped
 //!   when they are missing);
@@ -200,6 +202,13 @@ fn main() {
             Goal::AtLeast(0.5),
         );
     }
+    // The check of a copy of the YAML files alone: what PyYAML reads, file for file (a
+    // figure beside the goal, which is the whole check's).
+    let yaml_only = "check_repo/yaml_only";
+    if r.wanted(yaml_only) {
+        let yaml = common::tree::yaml_copy(&tree, &base.join(format!("yaml-{files}")));
+        r.case(yaml_only, || check(black_box(&yaml), on));
+    }
     if r.wanted("check_repo/pyyaml_cloader") {
         match pyyaml(&tree.root) {
             Some(ns) if r.measuring() => {
@@ -214,6 +223,9 @@ fn main() {
                         ns / o,
                         Goal::AtLeast(5.0),
                     );
+                }
+                if let Some(y) = r.median(yaml_only) {
+                    println!("ratio check_repo_yaml_only pyyaml_over_ours={:.2}", ns / y);
                 }
             }
             Some(_) => println!("bench check_repo/pyyaml_cloader ok"),

@@ -110,6 +110,31 @@ pub fn tree(root: &Path, files: usize) -> Tree {
     }
 }
 
+/// A copy at `root` of `tree`'s YAML files alone (the files PyYAML's loader reads), written
+/// once like the tree.
+pub fn yaml_copy(tree: &Tree, root: &Path) -> PathBuf {
+    let marker = root.join(".generated");
+    let wanted = std::fs::read_to_string(tree.root.join(".generated")).unwrap();
+    if std::fs::read_to_string(&marker).ok().as_deref() != Some(wanted.as_str()) {
+        let _ = std::fs::remove_dir_all(root);
+        let mut stack = vec![tree.root.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if entry.file_type().unwrap().is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "yml" || e == "yaml") {
+                    let to = root.join(path.strip_prefix(&tree.root).unwrap());
+                    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+                    std::fs::copy(&path, to).unwrap();
+                }
+            }
+        }
+        std::fs::write(&marker, &wanted).unwrap();
+    }
+    root.to_owned()
+}
+
 fn write_tree(root: &Path, files: usize) {
     let mut rng = Rng(0x5eed);
     let write = |path: PathBuf, text: String| {
