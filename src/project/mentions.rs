@@ -917,23 +917,27 @@ pub(crate) fn v1_use(
 )> {
     use TextKind as K;
     let [sdk, cli] = &crate::edition::V1_END_OF_SUPPORT;
-    let (needles, eos): (&[&str], _) = match kind {
-        K::Python | K::Notebook => (&["from azureml.core", "import azureml.core"], sdk),
+    // The needles, and a part every one of them holds.
+    let (needles, common, eos): (&[&str], &str, _) = match kind {
+        K::Python | K::Notebook => (
+            &["from azureml.core", "import azureml.core"],
+            "azureml.core",
+            sdk,
+        ),
         K::Shell | K::PowerShell => (
             &[
                 "az ml computetarget ",
                 "az ml run submit-script",
                 "az ml folder attach",
             ],
+            "az ml ",
             cli,
         ),
         _ => return None,
     };
-    // Most texts use neither: they are not walked (a notebook's cells not found) for nothing.
-    let finder = |n: &&str| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some();
-    if !needles.iter().any(finder) {
-        return None;
-    }
+    // Most texts use none: they are not walked (a notebook's cells not found) for nothing,
+    // and one search for the common part tells.
+    memchr::memmem::find(text.as_bytes(), common.as_bytes())?;
     let cells = if kind == K::Notebook {
         Some(super::notebook::sources(text)?)
     } else {
