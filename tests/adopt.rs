@@ -219,6 +219,16 @@ fn severities_exit_zero_and_output_file() {
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("report.json")).unwrap()).unwrap();
     assert_eq!(json["errors"], 1);
+    // A device is written to, not synced: `-o /dev/null` fails only as the check does.
+    if cfg!(unix) {
+        std::fs::remove_file(dir.join("report.json")).unwrap();
+        let run = with(&["-o", "/dev/null"]);
+        assert_eq!(run.status, 1, "{}", run.stderr);
+        assert_eq!(
+            run.stderr.trim(),
+            "/dev/null: 2 file(s) read, 0 skipped, on 2026-12-07: 1 error(s), 1 warning(s), 0 note(s)"
+        );
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

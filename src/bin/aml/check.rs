@@ -360,7 +360,13 @@ fn write_report(
         Some(path) => std::fs::File::create(path)
             .and_then(|mut file| {
                 format.write(report, options, &mut file)?;
-                file.sync_all()
+                // A device (`-o /dev/null`, `/dev/stdout`) has nothing to sync, and says so
+                // with an error.
+                if file.metadata()?.is_file() {
+                    file.sync_all()
+                } else {
+                    Ok(())
+                }
             })
             .map_err(|e| Failure::new(format!("{}: {e}", path.display())))
             .map(|()| eprintln!("{}: {}", path.display(), report.summary())),
