@@ -201,7 +201,9 @@ fn read_open(
         len => (len, len),
     };
     bytes.clear();
-    bytes.reserve(usize::try_from(said).unwrap_or(0));
+    // Exactly: the buffer is kept for the next file, and doubling it would hold up to twice
+    // the largest file read.
+    bytes.reserve_exact(usize::try_from(said).unwrap_or(0));
     file.take(wanted)
         .read_to_end(bytes)
         .map_err(|e| Refusal::io(&e))?;

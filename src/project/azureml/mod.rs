@@ -441,6 +441,7 @@ impl AzureMlProject {
         // The walk's skipped files first, then those refused while reading, in walk order.
         let read_skipped = std::mem::replace(&mut project.skipped, skipped);
         project.skipped.extend(read_skipped);
+        project.shrink_to_fit();
         project.finish();
         Ok(project)
     }
@@ -482,6 +483,23 @@ impl AzureMlProject {
     }
 
     /// Takes in what another project read (of other files).
+    /// Gives back what the parts' joining left unused (a list grown by doubling holds up to
+    /// twice its entries) before `finish` builds the plan beside them.
+    fn shrink_to_fit(&mut self) {
+        self.documents.shrink_to_fit();
+        self.computes.shrink_to_fit();
+        self.listed.shrink_to_fit();
+        self.scripted.shrink_to_fit();
+        self.jobs.shrink_to_fit();
+        self.deployments.shrink_to_fit();
+        self.components.shrink_to_fit();
+        self.identities.shrink_to_fit();
+        self.mentions.shrink_to_fit();
+        self.ignores.shrink_to_fit();
+        self.reading.shrink_to_fit();
+        self.skipped.shrink_to_fit();
+    }
+
     fn absorb(&mut self, part: AzureMlProject) {
         self.documents.extend(part.documents);
         self.computes.extend(part.computes);
@@ -631,8 +649,13 @@ impl AzureMlProject {
     /// wins). A job or deployment
     /// whose compute is defined nowhere is a note, and is not checked against it.
     fn finish(&mut self) {
+        // Lists sized once: grown by doubling they would hold up to twice their entries.
+        let computes = self.computes.len() + self.listed.len() + self.scripted.len();
         let mut plan = Plan::default();
-        let mut origins = Vec::new();
+        plan.compute.reserve_exact(computes);
+        plan.jobs.reserve_exact(self.jobs.len());
+        plan.deployments.reserve_exact(self.deployments.len());
+        let mut origins = Vec::with_capacity(computes);
         let mut by_name: HashMap<String, usize> = HashMap::new();
         for (def, origin) in self
             .computes
@@ -660,7 +683,7 @@ impl AzureMlProject {
                     resolution.push(d);
                 }
             };
-        let mut plan_jobs = Vec::new();
+        let mut plan_jobs = Vec::with_capacity(self.jobs.len());
         for entry in &self.jobs {
             let mut job = entry.def.clone();
             if let Some(file) = &entry.component {
@@ -687,7 +710,7 @@ impl AzureMlProject {
             plan.jobs.push(job);
             plan_jobs.push((entry.origin.clone(), compute));
         }
-        let mut plan_deployments = Vec::new();
+        let mut plan_deployments = Vec::with_capacity(self.deployments.len());
         for (def, origin) in &self.deployments {
             let mut d = def.clone();
             let mut compute = None;
