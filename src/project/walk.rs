@@ -341,9 +341,7 @@ pub(crate) fn walk(
                         }
                         if kind.is_symlink() {
                             match std::fs::canonicalize(&child_real) {
-                                Ok(target)
-                                    if inside(&target) && !seen.contains(&target) =>
-                                {
+                                Ok(target) if inside(&target) && !seen.contains(&target) => {
                                     let is_dir = target.is_dir();
                                     if is_dir && !kept(&child_real, true) {
                                         continue;
@@ -414,4 +412,38 @@ pub(crate) fn walk(
         }
     }
     Ok(skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Seen;
+    use std::path::Path;
+
+    #[test]
+    fn seen_paths_are_told_apart_by_their_bytes() {
+        let mut seen = Seen::default();
+        let paths = [
+            "/r/a/job.yml",
+            "/r/a/job.yaml",
+            "/r/a",
+            "/r/ab",
+            "/r/a/b",
+            "/r/a/b/",
+        ];
+        for path in paths {
+            assert!(!seen.contains(Path::new(path)), "{path}");
+            assert!(seen.insert(Path::new(path)), "{path}");
+        }
+        for path in paths {
+            assert!(seen.contains(Path::new(path)), "{path}");
+            assert!(!seen.insert(Path::new(path)), "{path}");
+        }
+        assert!(!seen.contains(Path::new("/r/a/job.yml2")));
+        // Another walk draws other keys: its digests differ, its answers do not.
+        let other = Seen::default();
+        assert_ne!(
+            seen.digest(Path::new(paths[0])),
+            other.digest(Path::new(paths[0]))
+        );
+    }
 }
