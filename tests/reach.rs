@@ -1164,7 +1164,9 @@ fn v1_sdk_and_cli_uses_are_noted_once_per_file() {
     let report = AzureMlProject::from_sources([("train.py", py)]).check(on());
     let d = &report.diagnostics[0];
     assert!(
-        d.message.contains("Azure ML SDK v1 (azureml-core): deprecated on 2025-03-31 and supported until 2026-06-30"),
+        d.message.contains(
+            "Azure ML SDK v1 (azureml-core): deprecated on 2025-03-31, end of support 2026-06-30"
+        ),
         "{}",
         d.message
     );

@@ -54,14 +54,15 @@ pub(crate) fn v1_api(
     eos: &crate::edition::EndOfSupport,
     cell: Option<usize>,
 ) -> Diagnostic {
+    // Words that hold on any date the check is run on, before the end of support or after.
     let deprecated = eos
         .deprecated
-        .map(|d| format!("deprecated on {d} and "))
+        .map(|d| format!("deprecated on {d}, "))
         .unwrap_or_default();
     Diagnostic::new(
         Code::V1Api,
         format!(
-            "{what} is {}: {deprecated}supported until {} ({})",
+            "{what} is {}: {deprecated}end of support {} ({})",
             eos.what, eos.ends, eos.source
         ),
         cell.map_or_else(String::new, |n| format!("cell {n}")),
