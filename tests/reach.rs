@@ -874,6 +874,38 @@ fn defaults_and_constants_that_provision() {
             MentionContext::Code,
             None,
         ),
+        // The call over several lines, a help text with brackets and a comment between.
+        (
+            "parser.add_argument(\n    \"--instance_type\",\n    type=str,\n    help=\"the size (a GPU one)\",  # see docs (\n    default=\"Standard_NC6\",\n)",
+            TextKind::Python,
+            MentionContext::Provisioning,
+            Some("--instance_type"),
+        ),
+        (
+            "parser.add_argument(\n    \"--vm-size\", \"-s\",\n    default='Standard_NC6')",
+            TextKind::Python,
+            MentionContext::Provisioning,
+            Some("--vm-size"),
+        ),
+        // Another option's default, the call closed before, or another call.
+        (
+            "parser.add_argument(\n    \"--name\",\n    default=\"Standard_NC6\",\n)",
+            TextKind::Python,
+            MentionContext::Code,
+            None,
+        ),
+        (
+            "parser.add_argument(\"--vm_size\")\nother(\n    default=\"Standard_NC6\")",
+            TextKind::Python,
+            MentionContext::Code,
+            None,
+        ),
+        (
+            "parser.add_argument(\n    \"--vm_size\",\n    help=\"size\",\n    choices=[\"a\"], metadata=dict(default=\"Standard_NC6\"))",
+            TextKind::Python,
+            MentionContext::Code,
+            None,
+        ),
         (
             "DEFAULT_COMPUTE_SIZE = \"Standard_NC6\"",
             TextKind::Python,

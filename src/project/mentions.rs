@@ -405,8 +405,10 @@ impl Flows {
     /// For a size at `at` that is the default of a parameter or variable a provisioning key
     /// uses (`"defaultValue": "X"`, `default = "X"`), that parameter's or variable's name.
     fn default_of<'t>(&self, text: &'t str, at: usize) -> Option<&'t str> {
-        if self.kind == TextKind::Yaml {
-            return yaml_input_default(text, at);
+        match self.kind {
+            TextKind::Yaml => return yaml_input_default(text, at),
+            TextKind::Python => return argparse_default(text, at),
+            _ => {}
         }
         if self.names.is_empty() {
             return None;
@@ -453,6 +455,55 @@ impl Flows {
         }?;
         Some(owner)
     }
+}
+
+/// For a size at `at` that is the `default=` of an argparse option named like a size, the
+/// call written over several lines (`parser.add_argument(\n    "--instance_type",\n    …\n
+/// default="X",`; on one line [`provisioning_key`] sees it), that option. The call is looked
+/// for at most [`OWNER_LOOKBACK`] bytes back and must still be open at the value.
+fn argparse_default(text: &str, at: usize) -> Option<&str> {
+    const CALL: &str = "add_argument(";
+    let boundary = |i: usize| (i..=at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+    let key = text[boundary(at.saturating_sub(64))..at]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '='));
+    let key_start = key
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    if &key[key_start..] != "default" {
+        return None;
+    }
+    let before = &text[boundary(at.saturating_sub(OWNER_LOOKBACK))..at];
+    let args = &before[before.rfind(CALL)? + CALL.len()..];
+    // The arguments up to the value: its string literals, and no bracket closing the call.
+    let bytes = args.as_bytes();
+    let (mut depth, mut quote, mut start, mut i) = (0usize, None, 0, 0);
+    let mut option = None;
+    while i < bytes.len() {
+        match (quote, bytes[i]) {
+            (Some(_), b'\\') => i += 1,
+            (Some(q), c) if c == q => {
+                quote = None;
+                let literal = &args[start..i];
+                if option.is_none() && literal.starts_with('-') && provisioning_name(literal) {
+                    option = Some(literal);
+                }
+            }
+            (None, q @ (b'"' | b'\'')) => {
+                quote = Some(q);
+                start = i + 1;
+            }
+            (None, b'(' | b'[' | b'{') => depth += 1,
+            (None, b')' | b']' | b'}') => depth = depth.checked_sub(1)?,
+            (None, b'#') => i += args[i..].find('\n').unwrap_or(args.len() - i),
+            _ => {}
+        }
+        i += 1;
+    }
+    // The value is an argument of the call itself, not of a call inside it.
+    if depth > 0 {
+        return None;
+    }
+    option
 }
 
 /// The key of a YAML line (`  - name: x` → `name`), if it has one.
