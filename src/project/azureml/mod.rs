@@ -482,7 +482,6 @@ impl AzureMlProject {
         &self.documents
     }
 
-    /// Takes in what another project read (of other files).
     /// Gives back what the parts' joining left unused (a list grown by doubling holds up to
     /// twice its entries) before `finish` builds the plan beside them.
     fn shrink_to_fit(&mut self) {
@@ -500,6 +499,7 @@ impl AzureMlProject {
         self.skipped.shrink_to_fit();
     }
 
+    /// Takes in what another project read (of other files).
     fn absorb(&mut self, part: AzureMlProject) {
         self.documents.extend(part.documents);
         self.computes.extend(part.computes);
