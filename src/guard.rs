@@ -153,14 +153,19 @@ fn open(path: &Path) -> std::io::Result<std::fs::File> {
 ///
 /// [`Refusal`] saying why the file was not read.
 pub fn read(path: &Path, scope: &Scope, limit: u64) -> Result<Vec<u8>, Refusal> {
+    let mut bytes = Vec::new();
+    read_into(path, scope, limit, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read`] into `bytes` (a buffer to reuse).
+fn read_into(path: &Path, scope: &Scope, limit: u64, bytes: &mut Vec<u8>) -> Result<(), Refusal> {
     let real = std::fs::canonicalize(path).map_err(|e| Refusal::io(&e))?;
     if !scope.allows(&real) {
         return Err(Refusal::OutsideScope);
     }
     let (file, meta) = open_checked(&real)?;
-    let mut bytes = Vec::new();
-    read_open(file, &meta, limit, &mut bytes)?;
-    Ok(bytes)
+    read_open(file, &meta, limit, bytes)
 }
 
 /// [`open`]s `path` and reads its handle's metadata; a link in the last component (put in
@@ -288,14 +293,12 @@ pub(crate) fn read_seen(
     bytes: &mut Vec<u8>,
 ) -> Result<(), Refusal> {
     if !cfg!(unix) {
-        *bytes = read(path, scope, limit)?;
-        return Ok(());
+        return read_into(path, scope, limit, bytes);
     }
     let (file, meta) = open_checked(path)?;
     if FileId::of(&meta) != seen {
         drop(file);
-        *bytes = read(path, scope, limit)?;
-        return Ok(());
+        return read_into(path, scope, limit, bytes);
     }
     read_open(file, &meta, limit, bytes)
 }

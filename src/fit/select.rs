@@ -1500,8 +1500,20 @@ const FIGURE_KINDS: [ReasonSet<RejectionKind>; 8] = {
     kinds
 };
 
-/// The number of kinds of each figures' verdict.
-const FIGURE_COUNTS: [u8; 8] = [0, 1, 1, 2, 1, 2, 2, 3];
+/// The number of kinds of each figures' verdict: its bits set.
+const FIGURE_COUNTS: [u8; 8] = {
+    let mut counts = [0; 8];
+    let mut f = 0;
+    while f < 8 {
+        // At most three bits: fits a u8.
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            counts[f] = (f as u32).count_ones() as u8;
+        }
+        f += 1;
+    }
+    counts
+};
 
 /// The facts of the series of `class`.
 fn series_facts_of(class: RowClass, needs: &SizeNeeds, on: Date) -> SeriesFacts {

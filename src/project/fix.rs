@@ -151,12 +151,9 @@ pub fn fixes(report: &Report, on: Date, listing: Option<&Catalog>) -> Fixes {
             {
                 continue;
             }
-            let suppressed = silenced.iter().any(|i| {
-                i.covers(Some(m.line))
-                    && i.codes
-                        .iter()
-                        .any(|c| c.eq_ignore_ascii_case(Code::RetiredSeries.as_str()))
-            });
+            let suppressed = silenced
+                .iter()
+                .any(|i| i.silences(Some(m.line), Code::RetiredSeries).is_some());
             if suppressed {
                 continue;
             }
@@ -323,6 +320,12 @@ pub fn unified_diff(path: &Path, old: &str, new: &str) -> String {
     let changed: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
     let name = path.display().to_string().replace('\\', "/");
     let mut out = format!("--- a/{}\n+++ b/{}\n", escape(&name), escape(&name));
+    // The text's last line is empty when it ends with a line break: not a line.
+    let lines = if old.ends_with('\n') {
+        a.len() - 1
+    } else {
+        a.len()
+    };
     let mut i = 0;
     while i < changed.len() {
         // A hunk: changes no more than twice the context apart.
@@ -331,12 +334,6 @@ pub fn unified_diff(path: &Path, old: &str, new: &str) -> String {
             j += 1;
         }
         let first = changed[i].saturating_sub(CONTEXT);
-        // The text's last line is empty when it ends with a line break: not a line.
-        let lines = if old.ends_with('\n') {
-            a.len() - 1
-        } else {
-            a.len()
-        };
         let last = (changed[j] + CONTEXT).min(lines - 1);
         let count = last - first + 1;
         let _ = writeln!(out, "@@ -{},{count} +{},{count} @@", first + 1, first + 1);

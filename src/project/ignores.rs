@@ -26,6 +26,17 @@ impl Ignore {
         self.whole_file
             || line.is_some_and(|l| l == self.line || (self.alone && l == self.line + 1))
     }
+
+    /// Which of its codes silences a finding of `code` on `line` (`None`: a finding of the
+    /// file), if it covers that line and names that code (in any case).
+    pub(crate) fn silences(&self, line: Option<usize>, code: crate::lint::Code) -> Option<usize> {
+        if !self.covers(line) {
+            return None;
+        }
+        self.codes
+            .iter()
+            .position(|c| c.eq_ignore_ascii_case(code.as_str()))
+    }
 }
 
 /// The suppression comments of `text`, in order. Linear: each `aml:` is looked at once and

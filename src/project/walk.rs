@@ -62,17 +62,8 @@ fn ignored_dir(name: &str) -> bool {
 type Ignores = Arc<Vec<Gitignore>>;
 
 /// `ignores` with the folder `dir`'s own `.gitignore` and `.ignore` (the latter wins), if it
-/// has any. Unreadable or malformed lines are skipped, as git skips them.
-fn with_folder(ignores: &Ignores, dir: &Path) -> Ignores {
-    let files = [dir.join(".gitignore"), dir.join(".ignore")];
-    if !files.iter().any(|f| f.is_file()) {
-        return Arc::clone(ignores);
-    }
-    with_ignore_files(ignores, dir)
-}
-
-/// `ignores` with the folder `dir`'s own `.gitignore` and `.ignore`, read whether or not they
-/// exist (see [`with_folder`]).
+/// has any: a missing or unreadable file adds nothing, and malformed lines are skipped, as
+/// git skips them.
 fn with_ignore_files(ignores: &Ignores, dir: &Path) -> Ignores {
     let files = [dir.join(".gitignore"), dir.join(".ignore")];
     let mut builder = GitignoreBuilder::new(dir);
@@ -129,7 +120,7 @@ fn above(root: &Path) -> Ignores {
         .take_while(|d| d.starts_with(git_root))
         .collect();
     for dir in parents.into_iter().rev() {
-        ignores = with_folder(&ignores, dir);
+        ignores = with_ignore_files(&ignores, dir);
     }
     ignores
 }

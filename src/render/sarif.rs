@@ -117,7 +117,7 @@ impl Serialize for Run<'_, '_> {
 
 /// One result.
 fn result(d: &Diagnostic, options: &RenderOptions) -> Value {
-    let index = Code::ALL.iter().position(|&c| c == d.code).unwrap_or(0);
+    let index = rule_index(d.code);
     let mut text = d.message.clone();
     if let Some(help) = &d.help {
         let _ = write!(text, " Help: {help}.");
@@ -151,13 +151,15 @@ fn result(d: &Diagnostic, options: &RenderOptions) -> Value {
     result
 }
 
+/// The position of `code`'s rule in the driver's `rules` (every code, in [`Code::ALL`] order).
+fn rule_index(code: Code) -> usize {
+    Code::ALL.iter().position(|&c| c == code).unwrap_or(0)
+}
+
 /// An edit made before the check (`aml check --fix`): a `retired-series` result that passed
 /// (`kind: pass`), with the edit as its fix — the region deleted and the text inserted.
 fn fixed(f: &Fix, options: &RenderOptions) -> Value {
-    let index = Code::ALL
-        .iter()
-        .position(|&c| c == Code::RetiredSeries)
-        .unwrap_or(0);
+    let index = rule_index(Code::RetiredSeries);
     let end = f.column + f.original.chars().count();
     let region =
         json!({"startLine": f.line, "startColumn": f.column, "endLine": f.line, "endColumn": end});

@@ -424,9 +424,7 @@ impl VmSize {
             None => Cow::Owned(successors(&Shape::of_size(self))),
         }
     }
-}
 
-impl VmSize {
     /// [`VmSizeSpec::is_covered_by`] for a size known by its name alone (its figures as its
     /// name gives them).
     #[cfg(feature = "yaml")]

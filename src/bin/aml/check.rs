@@ -45,7 +45,7 @@ enum ColorChoice {
     Never,
 }
 
-#[derive(Args, Clone)]
+#[derive(Args)]
 #[allow(clippy::struct_excessive_bools)] // command-line switches
 pub(crate) struct CheckArgs {
     /// Plan files (`.toml`, `.json`), Azure ML files and directories to check.

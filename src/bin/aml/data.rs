@@ -107,7 +107,7 @@ fn diff(ctx: &Ctx, args: &DiffArgs, out: &mut String) -> Outcome {
         wln!(
             out,
             "  {}: {}",
-            x.listing.name,
+            aml_targets::render::escaped(&x.listing.name),
             aml_targets::render::escaped(&fields.join("; "))
         );
     }

@@ -864,14 +864,7 @@ impl AzureMlProject {
                 return true;
             };
             for (i, ignore) in list.iter().enumerate() {
-                if !ignore.covers(d.line()) {
-                    continue;
-                }
-                if let Some(k) = ignore
-                    .codes
-                    .iter()
-                    .position(|c| c.eq_ignore_ascii_case(d.code.as_str()))
-                {
+                if let Some(k) = ignore.silences(d.line(), d.code) {
                     used.insert((file.as_path(), i, k));
                     return false;
                 }
