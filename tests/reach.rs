@@ -1080,6 +1080,32 @@ fn input_defaults_named_like_a_size() {
             (3, W, Code::RetiredSizeMention)
         ]
     );
+    // An input the pipeline passes to a step's size, whatever its name (as Azure/azureml-assets'
+    // fine-tuning pipelines pass `instance_type_finetune`); one passed in a comment only, or
+    // to another key, or to nothing, is a mention.
+    let steps = "inputs:\n  instance_type_finetune:\n    type: string\n    optional: true\n    default: Standard_nc24rs_v3\n  gpu_sku: {type: string, default: Standard_NC12}\n  instance_type_model_evaluation: {type: string, default: Standard_NC6}\n  label: {type: string, default: Standard_NC6}\n  unused_type: {type: string, default: Standard_NC6}\njobs:\n  finetune:\n    resources:\n      instance_type: '${{parent.inputs.instance_type_finetune}}'\n  other:\n    resources:\n      instance_type: ${{parent.inputs.gpu_sku}}\n    display_name: ${{parent.inputs.label}}\n  # evaluate:\n  #   resources:\n  #     instance_type: '${{parent.inputs.instance_type_model_evaluation}}'\n";
+    assert_eq!(
+        of_one("pipeline.yml", steps),
+        [
+            (5, E, Code::RetiredSeries),
+            (6, E, Code::RetiredSeries),
+            (7, W, Code::RetiredSizeMention),
+            (8, W, Code::RetiredSizeMention),
+            (9, W, Code::RetiredSizeMention)
+        ]
+    );
+    let found = size_mentions(steps, TextKind::Yaml);
+    let keys: Vec<_> = found.iter().map(|m| m.key).collect();
+    assert_eq!(
+        keys,
+        [
+            Some("instance_type_finetune"),
+            Some("gpu_sku"),
+            None,
+            None,
+            None
+        ]
+    );
 }
 
 #[test]

@@ -353,8 +353,9 @@ pub(crate) fn each_mention<'t>(text: &'t str, kind: TextKind, mut f: impl FnMut(
 }
 
 /// The data flow of templates, as far as names show it: the ARM parameters used as
-/// `"vmSize": "[parameters('NAME')]"` and the Terraform variables used as `vm_size = var.NAME`
-/// — their default values are what gets provisioned when nobody overrides them.
+/// `"vmSize": "[parameters('NAME')]"`, the Terraform variables used as `vm_size = var.NAME`
+/// and the pipeline inputs used as `instance_type: '${{parent.inputs.NAME}}'` — their
+/// default values are what gets provisioned when nobody overrides them.
 struct Flows {
     kind: TextKind,
     /// The parameter or variable names (ARM's in lower case: its names ignore case).
@@ -372,6 +373,7 @@ impl Flows {
         let pattern: &[u8] = match kind {
             TextKind::Json => b"parameters('",
             TextKind::Terraform => b"var.",
+            TextKind::Yaml => b"${{parent.inputs.",
             _ => b"",
         };
         if !pattern.is_empty() {
@@ -390,7 +392,12 @@ impl Flows {
                     .unwrap_or(at);
                 let before = text[from..at].trim_end();
                 let before = before.strip_suffix('[').unwrap_or(before);
-                if provisioning_key(before).is_some() {
+                // A YAML line commented out passes nothing.
+                let commented = kind == TextKind::Yaml
+                    && before[before.rfind('\n').map_or(0, |i| i + 1)..]
+                        .trim_start()
+                        .starts_with('#');
+                if !commented && provisioning_key(before).is_some() {
                     names.insert(if kind == TextKind::Json {
                         name.to_ascii_lowercase()
                     } else {
@@ -406,7 +413,7 @@ impl Flows {
     /// uses (`"defaultValue": "X"`, `default = "X"`), that parameter's or variable's name.
     fn default_of<'t>(&self, text: &'t str, at: usize) -> Option<&'t str> {
         match self.kind {
-            TextKind::Yaml => return yaml_input_default(text, at),
+            TextKind::Yaml => return yaml_input_default(text, at, &self.names),
             TextKind::Python => return argparse_default(text, at),
             _ => {}
         }
@@ -515,8 +522,15 @@ fn key_of(line: &str) -> Option<&str> {
 
 /// For a size at `at` that is the `default:` of a component or pipeline input named like a
 /// size (`instance_type: {type: string, default: X}`, or `default: X` under `instance_type:`),
-/// the input's name: what the job gets when nobody passes the input.
-fn yaml_input_default(text: &str, at: usize) -> Option<&str> {
+/// or of an input the text `passed` to a step's size (`instance_type_finetune:` with
+/// `instance_type: '${{parent.inputs.instance_type_finetune}}'`), the input's name: what the
+/// job gets when nobody passes the input.
+fn yaml_input_default<'t>(
+    text: &'t str,
+    at: usize,
+    passed: &std::collections::HashSet<String>,
+) -> Option<&'t str> {
+    let provisions = |owner: &str| provisioning_name(owner) || passed.contains(owner);
     // The line's start within a bounded window: a long line of many sizes stays linear.
     let window = (at.saturating_sub(OWNER_LOOKBACK)..=at)
         .find(|&i| text.is_char_boundary(i))
@@ -537,7 +551,7 @@ fn yaml_input_default(text: &str, at: usize) -> Option<&str> {
     // The flow form: the key before the `{` on this line.
     if let Some(open) = head.rfind('{') {
         let owner = key_of(&head[..open])?;
-        return provisioning_name(owner).then_some(owner);
+        return provisions(owner).then_some(owner);
     }
     // The block form: the nearest line above, indented less (a bounded look).
     let indent = head.len() - head.trim_start().len();
@@ -551,7 +565,7 @@ fn yaml_input_default(text: &str, at: usize) -> Option<&str> {
         }
         if line.len() - trimmed.len() < indent {
             let owner = key_of(line)?;
-            return provisioning_name(owner).then_some(owner);
+            return provisions(owner).then_some(owner);
         }
     }
     None
