@@ -828,11 +828,12 @@ fn placeholders_are_never_compute_names() {
 
 #[test]
 fn r_and_r_markdown_read_like_python() {
-    use Severity::{Error as E, Warning as W};
+    use Severity::{Error as E, Note as N, Warning as W};
     let r = "library(azuremlsdk)\n# Standard_NC6 was the old default\nvm_size <- \"STANDARD_NC6\"\ncompute <- create_aml_compute(ws, cluster_name = \"gpu\", vm_size = vm_size)\nother <- create_aml_compute(ws, cluster_name = \"gpu2\", vm_size = 'Standard_NC12')\n";
     assert_eq!(
         of_one("train.R", r),
         [
+            (1, N, Code::V1Api),
             (2, W, Code::RetiredSizeMention),
             (3, E, Code::RetiredSeries),
             (5, E, Code::RetiredSeries),
@@ -1245,6 +1246,11 @@ fn v1_sdk_and_cli_uses_are_noted_once_per_file() {
     );
     let pipeline = "pipeline:\n  name: v1\n  steps:\n    Step1:\n      type: PythonScriptStep\n";
     assert_eq!(of_one("pipeline.yml", pipeline), [(1, N, v1)]);
+    // The SDK for R binds to SDK v1: loading it in R, or in an R Markdown chunk (not prose).
+    let r = "# the SDK\nlibrary(azuremlsdk)\nws <- load_workspace_from_config()\n";
+    assert_eq!(of_one("train.R", r), [(2, N, v1)]);
+    let rmd = "Run library(azuremlsdk) first.\n\nlibrary(azuremlsdk) is prose here.\n\n```{r}\nrequire(azuremlsdk)\n```\n";
+    assert_eq!(of_one("setup.Rmd", rmd), [(6, N, v1)]);
     assert_eq!(
         of_one("conda.yml", "name: env\ndependencies: [python=3.10]\n"),
         []
@@ -1260,6 +1266,11 @@ fn v1_sdk_and_cli_uses_are_noted_once_per_file() {
             "az ml compute create -n cpu --size Standard_D4s_v3 --type amlcompute\n",
         ),
         ("f.sh", "# az ml computetarget create was v1\n"),
+        ("g.R", "# library(azuremlsdk)\nlibrary(azuremlsdkx)\n"),
+        (
+            "h.Rmd",
+            "library(azuremlsdk) in prose\n```{r}\nx <- 1\n```\n",
+        ),
     ] {
         assert!(
             AzureMlProject::from_sources([(path, text)])

@@ -998,6 +998,12 @@ pub(crate) fn v1_use(
             "az ml ",
             cli,
         ),
+        // The SDK for R binds to the v1 Python SDK (Azure/azureml-sdk-for-r's README).
+        K::R | K::RMarkdown => (
+            &["library(azuremlsdk)", "require(azuremlsdk)"],
+            "(azuremlsdk)",
+            sdk,
+        ),
         _ => return None,
     };
     // Most texts use none: they are not walked (a notebook's cells not found) for nothing,
@@ -1007,6 +1013,13 @@ pub(crate) fn v1_use(
         Some(super::notebook::sources(text)?)
     } else {
         None
+    };
+    // R Markdown's prose is no code: a use must be in an R chunk.
+    let chunks = (kind == K::RMarkdown).then(|| r_chunks(text));
+    let in_code = |at: usize| {
+        chunks
+            .as_ref()
+            .is_none_or(|chunks| chunks.iter().any(|&(from, to)| (from..to).contains(&at)))
     };
     let starts_statement = |at: usize, needle: &str| -> bool {
         let ends_word = needle.ends_with(' ')
@@ -1026,7 +1039,7 @@ pub(crate) fn v1_use(
                 .trim()
                 .is_empty(),
         };
-        ends_word && before
+        ends_word && before && in_code(at)
     };
     needles
         .iter()
