@@ -148,6 +148,23 @@ fn parsers_stay_linear_on_one_megabyte() {
             },
         );
         linear(
+            "R Markdown of prose uses and chunks",
+            |n| "library(azuremlsdk)\n```{r}\nx <- 1\n```\n".repeat(n / 38),
+            |s| {
+                let _ = aml_targets::AzureMlProject::from_sources([("a.Rmd", s)]).check(Date::MIN);
+            },
+        );
+        linear(
+            "pipeline inputs passed and defaulted",
+            |n| {
+                let unit = "  i: {default: Standard_NC6}\n  instance_type: ${{parent.inputs.i}}\n";
+                format!("inputs:\n{}", unit.repeat(n / unit.len()))
+            },
+            |s| {
+                let _ = aml_targets::AzureMlProject::from_sources([("a.yml", s)]).check(Date::MIN);
+            },
+        );
+        linear(
             "Azure ML YAML nesting",
             |n| format!("azureml: {}", "[".repeat(n / 2)),
             |s| {

@@ -1014,12 +1014,13 @@ pub(crate) fn v1_use(
     } else {
         None
     };
-    // R Markdown's prose is no code: a use must be in an R chunk.
+    // R Markdown's prose is no code: a use must be in an R chunk (the chunks are in order).
     let chunks = (kind == K::RMarkdown).then(|| r_chunks(text));
     let in_code = |at: usize| {
-        chunks
-            .as_ref()
-            .is_none_or(|chunks| chunks.iter().any(|&(from, to)| (from..to).contains(&at)))
+        chunks.as_ref().is_none_or(|chunks| {
+            let after = chunks.partition_point(|&(from, _)| from <= at);
+            after > 0 && at < chunks[after - 1].1
+        })
     };
     let starts_statement = |at: usize, needle: &str| -> bool {
         let ends_word = needle.ends_with(' ')
