@@ -482,7 +482,7 @@ pub struct SizeRetirement {
 }
 
 const M192I_V2: &str = "MicrosoftDocs/azure-compute-docs articles/virtual-machines/sizes/\
-     retirement/retirements-and-capacity-restrictions.md@680de971 and retired-sizes-list.md@7228c7c5 \
+     lifecycle/retirements-and-capacity-restrictions.md@680de971 and retired-sizes-list.md@7228c7c5 \
      (announced 2024-03-22; the other Mv2 sizes are not retiring)";
 
 const fn size_retirement(size: &'static str) -> SizeRetirement {
