@@ -69,6 +69,29 @@ fn every_finding_of_a_repository_with_scripts_notebooks_and_templates() {
                 C::CudaNvidia,
                 "environment"
             ),
+            // A pipeline component: the input its step's size takes provisions its default;
+            // the input passed only in a commented-out step does not.
+            row(
+                "cli/jobs/pipelines/finetune.yml",
+                1,
+                N,
+                C::NotChecked,
+                "$schema"
+            ),
+            row(
+                "cli/jobs/pipelines/finetune.yml",
+                8,
+                E,
+                C::RetiredSeries,
+                "instance_type_prepare"
+            ),
+            row(
+                "cli/jobs/pipelines/finetune.yml",
+                12,
+                W,
+                C::RetiredSizeMention,
+                ""
+            ),
             // Pipeline steps: a CUDA 12.6 step on the K80 cluster; a step whose component
             // file names a GPU framework image, on the CPU default compute; a sweep step
             // whose trial names that component.
@@ -160,6 +183,8 @@ fn every_finding_of_a_repository_with_scripts_notebooks_and_templates() {
             ),
             row("setup/create-compute.sh", 10, E, C::RetiredSeries, "--size"),
             row("setup/create-compute.sh", 11, W, C::RetiredSizeMention, ""),
+            // The SDK for R binds to SDK v1.
+            row("src/setup.R", 2, N, C::V1Api, ""),
             row("src/train.py", 3, W, C::RetiredSizeMention, ""),
         ]
     );
