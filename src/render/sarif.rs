@@ -20,39 +20,14 @@ const SRCROOT: &str = "%SRCROOT%";
 ///
 /// A file under [`RenderOptions::base`] is a URI relative to `%SRCROOT%` (`/`-separated,
 /// percent-encoded byte by byte), and the run's `originalUriBaseIds` says where `%SRCROOT%`
-/// is; a file outside it is an absolute `file://` URI. Results are written as they are
-/// made: memory does not grow with the report.
+/// is; a file outside it is an absolute `file://` URI. Rules and results are written as
+/// they are made: memory does not grow with the report or with the rules' texts.
 pub(super) fn write(
     report: &Report,
     options: &RenderOptions,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
-    let rules: Vec<Value> = Code::ALL
-        .iter()
-        .map(|&code| {
-            let rule = code.rule();
-            json!({
-                "id": code.as_str(),
-                "name": format!("{code:?}"),
-                "shortDescription": {"text": rule.summary},
-                "fullDescription": {"text": rule.meaning},
-                "help": {"text": rule.to_string(), "markdown": rule.markdown()},
-                "defaultConfiguration": {"level": level(rule.severity)},
-                "helpUri": rule.url(),
-            })
-        })
-        .collect();
-    let tool = json!({"driver": {
-        "name": "aml-targets",
-        "version": env!("CARGO_PKG_VERSION"),
-        "informationUri": env!("CARGO_PKG_REPOSITORY"),
-        "rules": rules,
-    }});
-    let log = Log {
-        report,
-        options,
-        tool,
-    };
+    let log = Log { report, options };
     let mut out = io::BufWriter::new(out);
     serde_json::to_writer_pretty(&mut out, &log)?;
     out.write_all(b"\n")?;
@@ -72,7 +47,44 @@ fn level(s: Severity) -> &'static str {
 struct Log<'a> {
     report: &'a Report,
     options: &'a RenderOptions,
-    tool: Value,
+}
+
+/// The tool and its rules, `{"driver": {"informationUri", "name", "rules", "version"}}` (keys
+/// sorted, as `serde_json::Value` writes them), written one rule at a time: the rules' texts
+/// are all of docs/codes.md, about half a megabyte when built at once.
+struct Tool;
+
+impl Serialize for Tool {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Driver;
+        impl Serialize for Driver {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(4))?;
+                m.serialize_entry("informationUri", env!("CARGO_PKG_REPOSITORY"))?;
+                m.serialize_entry("name", "aml-targets")?;
+                m.serialize_entry("rules", &Each(|| Code::ALL.iter().map(|&code| rule(code))))?;
+                m.serialize_entry("version", env!("CARGO_PKG_VERSION"))?;
+                m.end()
+            }
+        }
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry("driver", &Driver)?;
+        m.end()
+    }
+}
+
+/// The rule of `code`: its texts, its level and its page.
+fn rule(code: Code) -> Value {
+    let rule = code.rule();
+    json!({
+        "id": code.as_str(),
+        "name": format!("{code:?}"),
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.meaning},
+        "help": {"text": rule.to_string(), "markdown": rule.markdown()},
+        "defaultConfiguration": {"level": level(rule.severity)},
+        "helpUri": rule.url(),
+    })
 }
 
 impl Serialize for Log<'_> {
@@ -89,11 +101,7 @@ struct Run<'a, 'b>(&'b Log<'a>);
 
 impl Serialize for Run<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let Log {
-            report,
-            options,
-            tool,
-        } = self.0;
+        let Log { report, options } = self.0;
         let mut m = s.serialize_map(None)?;
         if let Some(base) = &options.base {
             let mut root = file_uri(base);
@@ -110,7 +118,7 @@ impl Serialize for Run<'_, '_> {
                     .chain(report.fixed.iter().map(|f| fixed(f, options)))
             }),
         )?;
-        m.serialize_entry("tool", tool)?;
+        m.serialize_entry("tool", &Tool)?;
         m.end()
     }
 }
