@@ -1271,6 +1271,14 @@ fn v1_sdk_and_cli_uses_are_noted_once_per_file() {
     );
     let pipeline = "pipeline:\n  name: v1\n  steps:\n    Step1:\n      type: PythonScriptStep\n";
     assert_eq!(of_one("pipeline.yml", pipeline), [(1, N, v1)]);
+    // CLI v1 commands the v2 extension does not have, in scripts and in CI YAML steps; a v1
+    // YAML shape that also runs one is noted once.
+    let deploy = "set -e\naz ml model register -n m -p model.pkl\n";
+    assert_eq!(of_one("deploy.sh", deploy), [(2, N, v1)]);
+    let ci = "steps:\n- task: AzureCLI@2\n  inputs:\n    inlineScript: |\n      az ml model deploy --name svc --model m:1 \\\n        --ic inference.json\n";
+    assert_eq!(of_one(".pipelines/cd.yml", ci), [(5, N, v1)]);
+    let both = "pipeline:\n  name: v1\n  steps:\n    Step1:\n      type: PythonScriptStep\nrun: |\n  az ml run submit-script -c x\n";
+    assert_eq!(of_one("pipeline.yml", both), [(1, N, v1)]);
     // The SDK for R binds to SDK v1: loading it in R, or in an R Markdown chunk (not prose).
     let r = "# the SDK\nlibrary(azuremlsdk)\nws <- load_workspace_from_config()\n";
     assert_eq!(of_one("train.R", r), [(2, N, v1)]);
@@ -1292,6 +1300,10 @@ fn v1_sdk_and_cli_uses_are_noted_once_per_file() {
         ),
         ("f.sh", "# az ml computetarget create was v1\n"),
         ("g.R", "# library(azuremlsdk)\nlibrary(azuremlsdkx)\n"),
+        (
+            "ci.yml",
+            "steps:\n  - run: |\n      az ml model create -n m -p model.pkl\n      # az ml model deploy was v1\n",
+        ),
         (
             "h.Rmd",
             "library(azuremlsdk) in prose\n```{r}\nx <- 1\n```\n",

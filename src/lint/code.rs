@@ -1088,7 +1088,7 @@ compute: azureml:serverless
     }
     V1Api = "v1-api", Note {
         summary: "A script uses the Azure ML SDK v1 or CLI v1, whose support has ended or is ending.",
-        meaning: "A Python script or notebook imports `azureml.core` (SDK v1, deprecated on 2025-03-31 and supported until 2026-06-30), an R script or R Markdown chunk loads `azuremlsdk` (`library(azuremlsdk)`: the SDK for R, deprecated at the end of 2021, which binds to SDK v1), a YAML file is a v1 run configuration (`framework:` and `communicator:`) or v1 pipeline (`pipeline:` with `steps:`), or a shell script runs a CLI v1 command (`az ml computetarget`, `az ml run submit-script`, `az ml folder attach`; the azure-cli-ml extension, supported until 2025-09-30). One note per file, at the first use.",
+        meaning: "A Python script or notebook imports `azureml.core` (SDK v1, deprecated on 2025-03-31 and supported until 2026-06-30), an R script or R Markdown chunk loads `azuremlsdk` (`library(azuremlsdk)`: the SDK for R, deprecated at the end of 2021, which binds to SDK v1), a YAML file is a v1 run configuration (`framework:` and `communicator:`) or v1 pipeline (`pipeline:` with `steps:`), or a shell script or CI YAML step runs a CLI v1 command (`az ml computetarget`, `az ml run submit-script`, `az ml folder attach`, `az ml model deploy`, `az ml model register`, `az ml model profile`; the azure-cli-ml extension, supported until 2025-09-30 — the v2 extension `ml` has none of them). One note per file, at the first use.",
         why: "After the end of support, v1 gets no fixes, and new sizes, features and regions reach v2 only; the v1 compute calls (`AmlCompute.provisioning_configuration`) are what a migration rewrites.",
         bad: ("train.py", r#"from azureml.core import Workspace
 ws = Workspace.from_config()
@@ -1096,7 +1096,7 @@ ws = Workspace.from_config()
         good: ("train.py", r#"from azure.ai.ml import MLClient
 "#),
         fix: "Move to the SDK v2 (`azure-ai-ml`) or CLI v2 (`az ml` 2.x): Microsoft's \"Upgrade to v2\" guide maps each v1 call.",
-        source: "MicrosoftDocs/azure-ai-docs articles/machine-learning/includes/sdk-v1-deprecation.md@454edbd3 and machine-learning-cli-v1-deprecation.md@5fa89fd5; for R, Azure/azureml-sdk-for-r's README (\"was deprecated at the end of 2021\", \"uses the reticulate package to bind to Azure Machine Learning's Python SDK\").",
+        source: "MicrosoftDocs/azure-ai-docs articles/machine-learning/includes/sdk-v1-deprecation.md@454edbd3 and machine-learning-cli-v1-deprecation.md@5fa89fd5; the v2 `az ml model` commands: learn.microsoft.com/cli/azure/ml/model (archive, create, download, list, package, restore, share, show, update); for R, Azure/azureml-sdk-for-r's README (\"was deprecated at the end of 2021\", \"uses the reticulate package to bind to Azure Machine Learning's Python SDK\").",
     }
     UnusedIgnore = "unused-ignore", Warning {
         summary: "A `# aml: ignore[CODE]` comment that silences nothing.",

@@ -989,11 +989,16 @@ pub(crate) fn v1_use(
             "azureml.core",
             sdk,
         ),
-        K::Shell | K::PowerShell => (
+        // Commands of the v1 extension (azure-cli-ml) that the v2 one (ml) does not have; in
+        // CI YAML too, whose steps run them.
+        K::Shell | K::PowerShell | K::Yaml => (
             &[
                 "az ml computetarget ",
                 "az ml run submit-script",
                 "az ml folder attach",
+                "az ml model deploy",
+                "az ml model register",
+                "az ml model profile",
             ],
             "az ml ",
             cli,

@@ -563,7 +563,17 @@ impl AzureMlProject {
         if scan {
             self.add_mentions(path, text, kind);
         }
-        if let Some((at, what, eos, cell)) = super::mentions::v1_use(text, kind) {
+        // One note a file: a v1 YAML shape may have been noted already.
+        let noted = || {
+            self.reading
+                .iter()
+                .rev()
+                .take_while(|d| d.file.as_deref() == Some(path))
+                .any(|d| d.code == crate::lint::Code::V1Api)
+        };
+        if let Some((at, what, eos, cell)) =
+            super::mentions::v1_use(text, kind).filter(|_| !noted())
+        {
             let mark = read::offset_mark(text, at);
             self.reading
                 .push(files::v1_api(&format!("`{what}`"), eos, cell).at(path, Some(span(mark))));
