@@ -148,6 +148,13 @@ fn parsers_stay_linear_on_one_megabyte() {
             },
         );
         linear(
+            "one line of v1 CLI commands",
+            |n| "x az ml computetarget ".repeat(n / 22),
+            |s| {
+                let _ = aml_targets::AzureMlProject::from_sources([("a.sh", s)]).check(Date::MIN);
+            },
+        );
+        linear(
             "R Markdown of prose uses and chunks",
             |n| "library(azuremlsdk)\n```{r}\nx <- 1\n```\n".repeat(n / 38),
             |s| {

@@ -1033,17 +1033,19 @@ pub(crate) fn v1_use(
                 .bytes()
                 .next()
                 .is_none_or(|b| !is_name_byte(b));
-        let before = match &cells {
-            Some(cells) => match super::notebook::source_at(cells, at) {
+        let before = if let Some(cells) = &cells {
+            match super::notebook::source_at(cells, at) {
                 Some(source) if !source.prose => {
                     let before = text[source.start..at].trim_end_matches([' ', '\t']);
                     before.is_empty() || before.ends_with("\\n")
                 }
                 _ => false,
-            },
-            None => text[text[..at].rfind('\n').map_or(0, |n| n + 1)..at]
-                .trim()
-                .is_empty(),
+            }
+        } else {
+            // Only blanks back to the line's start: a walk over the blanks alone, so that a
+            // long line of many needles stays linear.
+            let before = text[..at].trim_end_matches(|c: char| c != '\n' && c.is_whitespace());
+            before.is_empty() || before.ends_with('\n')
         };
         ends_word && before && in_code(at)
     };
