@@ -148,6 +148,20 @@ fn parsers_stay_linear_on_one_megabyte() {
             },
         );
         linear(
+            "one line of suppression comments",
+            |n| "# aml: ignore[retired-series] ".repeat(n / 30),
+            |s| {
+                let _ = aml_targets::AzureMlProject::from_sources([("a.py", s)]).check(Date::MIN);
+            },
+        );
+        linear(
+            "one line of unclosed suppression comments",
+            |n| "# aml: ignore[retired-series ".repeat(n / 29),
+            |s| {
+                let _ = aml_targets::AzureMlProject::from_sources([("a.py", s)]).check(Date::MIN);
+            },
+        );
+        linear(
             "one line of v1 CLI commands",
             |n| "x az ml computetarget ".repeat(n / 22),
             |s| {

@@ -33,7 +33,7 @@ pub(super) fn write(
         if options.snippets {
             if let (Some(file), Some(span)) = (&d.file, d.span) {
                 if let Some(line) = sources.line(file, span.start.line) {
-                    snippet(&mut out, line, span, options.color, d.severity)?;
+                    snippet(&mut out, &line, span, options.color, d.severity)?;
                 }
             }
         }
@@ -61,10 +61,45 @@ struct Sources {
     text: Option<String>,
     /// Byte offset of each line's start.
     starts: Vec<usize>,
+    /// The line (from 1; 0: none) that `marks` and `chars` describe.
+    marked: usize,
+    /// The byte offset of every [`MARK_EVERY`]th character of that line.
+    marks: Vec<usize>,
+    /// How many characters that line has.
+    chars: usize,
+}
+
+/// How far apart the marked characters of a line are: finding a character from its mark
+/// walks at most this many, so that a long line of many findings stays linear.
+const MARK_EVERY: usize = 256;
+
+/// A line of a file, with its characters found by position.
+struct Line<'a> {
+    text: &'a str,
+    marks: &'a [usize],
+    chars: usize,
+}
+
+impl Line<'_> {
+    /// The byte offset of the character at `at` (the line's end from its length on).
+    fn offset(&self, at: usize) -> usize {
+        let Some(&mark) = self.marks.get(at / MARK_EVERY) else {
+            return self.text.len();
+        };
+        self.text[mark..]
+            .char_indices()
+            .nth(at % MARK_EVERY)
+            .map_or(self.text.len(), |(i, _)| mark + i)
+    }
+
+    /// The characters from `from` to `to`.
+    fn slice(&self, from: usize, to: usize) -> &str {
+        &self.text[self.offset(from)..self.offset(to.max(from))]
+    }
 }
 
 impl Sources {
-    fn line(&mut self, file: &Path, line: usize) -> Option<&str> {
+    fn line(&mut self, file: &Path, line: usize) -> Option<Line<'_>> {
         if self.file != file {
             file.clone_into(&mut self.file);
             self.text = read_again(file);
@@ -73,11 +108,28 @@ impl Sources {
                     .chain(t.match_indices('\n').map(|(i, _)| i + 1))
                     .collect()
             });
+            self.marked = 0;
         }
         let text = self.text.as_deref()?;
         let start = *self.starts.get(line.checked_sub(1)?)?;
         let end = self.starts.get(line).map_or(text.len(), |&e| e);
-        Some(text[start..end].trim_end_matches(['\n', '\r']))
+        let text = text[start..end].trim_end_matches(['\n', '\r']);
+        if self.marked != line {
+            self.marks.clear();
+            self.chars = 0;
+            for (i, _) in text.char_indices() {
+                if self.chars % MARK_EVERY == 0 {
+                    self.marks.push(i);
+                }
+                self.chars += 1;
+            }
+            self.marked = line;
+        }
+        Some(Line {
+            text,
+            marks: &self.marks,
+            chars: self.chars,
+        })
     }
 }
 
@@ -95,32 +147,40 @@ fn read_again(_: &Path) -> Option<String> {
 /// How many characters of a long line are shown around the value.
 const SNIPPET_WIDTH: usize = 100;
 
+/// How many characters after a finding's place are looked at for its value: a longer value
+/// is shown cut, so that each finding costs the same on a long line.
+const VALUE_LOOK: usize = 1024;
+
 /// ` 4 | size: Standard_NC6` and a caret line under the span's characters; tabs shown as
 /// four spaces, characters a terminal would act on escaped, a long line cut around the value.
 fn snippet(
     out: &mut impl io::Write,
-    line: &str,
+    line: &Line<'_>,
     span: Span,
     color: bool,
     severity: Severity,
 ) -> io::Result<()> {
     let number = span.start.line.to_string();
     let gutter = " ".repeat(number.len());
-    let chars: Vec<char> = line.chars().collect();
-    let start = span.start.column.saturating_sub(1).min(chars.len());
+    let len = line.chars;
+    let start = span.start.column.saturating_sub(1).min(len);
     let (start, width) = match span.end {
         Some(end) if end.line == span.start.line => {
             (start, end.column.saturating_sub(span.start.column).max(1))
         }
         // A finding placed at a key (`size: X`, `size = "X"`): the value is what is wrong.
-        _ => value_at(&chars, start),
+        _ => {
+            let ahead: Vec<char> = line.slice(start, start + VALUE_LOOK).chars().collect();
+            let (at, width) = value_at(&ahead, 0);
+            (start + at, width)
+        }
     };
     // A window of the line around the value.
     let from = start.saturating_sub(SNIPPET_WIDTH / 2);
-    let to = (from + SNIPPET_WIDTH).max(start + width).min(chars.len());
-    let shown = |cs: &[char]| -> String {
-        cs.iter()
-            .map(|&c| {
+    let to = (from + SNIPPET_WIDTH).max(start + width).min(len);
+    let shown = |cs: &str| -> String {
+        cs.chars()
+            .map(|c| {
                 if c == '\t' {
                     "    ".to_owned()
                 } else {
@@ -129,13 +189,13 @@ fn snippet(
             })
             .collect()
     };
-    let (cut_left, cut_right) = (from > 0, to < chars.len());
-    let before = shown(&chars[from..start]);
-    let value = shown(&chars[start..(start + width).min(chars.len())]);
+    let (cut_left, cut_right) = (from > 0, to < len);
+    let before = shown(line.slice(from, start));
+    let value = shown(line.slice(start, (start + width).min(len)));
     let text = format!(
         "{}{}{}",
         if cut_left { "…" } else { "" },
-        shown(&chars[from..to]),
+        shown(line.slice(from, to)),
         if cut_right { "…" } else { "" }
     );
     let pad = before.chars().count() + usize::from(cut_left);
