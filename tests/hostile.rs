@@ -148,6 +148,16 @@ fn parsers_stay_linear_on_one_megabyte() {
             },
         );
         linear(
+            "a diff where every line changes",
+            |n| "vm_size = 'Standard_NC6'\n".repeat(n / 25),
+            |s| {
+                let fixed = s.replace("NC6", "NC8as_T4_v3");
+                let diff =
+                    aml_targets::project::unified_diff(std::path::Path::new("a.py"), s, &fixed);
+                assert!(diff.starts_with("--- a/a.py\n"));
+            },
+        );
+        linear(
             "one line of suppression comments",
             |n| "# aml: ignore[retired-series] ".repeat(n / 30),
             |s| {

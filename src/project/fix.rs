@@ -345,8 +345,11 @@ pub fn unified_diff(path: &Path, old: &str, new: &str) -> String {
                 ""
             }
         };
+        // The hunk's changed lines, met in order.
+        let mut next = i;
         for k in first..=last {
-            if changed[i..=j].contains(&k) {
+            if next <= j && changed[next] == k {
+                next += 1;
                 let _ = write!(
                     out,
                     "-{}\n{}+{}\n{}",
