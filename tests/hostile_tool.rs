@@ -279,6 +279,33 @@ mod yaml {
     }
 
     #[test]
+    fn shell_variables_that_double_stay_small() {
+        // 60 lines of `A=$A$A`: 2^60 bytes if each were kept.
+        let mut script = String::from("A=xxxxxxxx\n");
+        for _ in 0..60 {
+            script.push_str("A=$A$A\n");
+        }
+        script.push_str("az ml compute create -n \"$A\" --type amlcompute --size Standard_NC6\n");
+        let (report, grew) = peak_growth(|| {
+            within(
+                "60 doublings of a shell variable",
+                Duration::from_secs(10),
+                || AzureMlProject::from_sources([("setup.sh", script.as_str())]).check(on()),
+            )
+        });
+        assert!(grew < 8 << 20, "grew by {grew} bytes");
+        // The size is still judged; the name, past any real one, is unknown.
+        assert_eq!(
+            report
+                .diagnostics
+                .iter()
+                .map(|d| d.code)
+                .collect::<Vec<_>>(),
+            [Code::RetiredSeries]
+        );
+    }
+
+    #[test]
     fn a_long_line_of_many_findings_is_checked_and_shown_in_linear_time() {
         // 35,000 suppression comments on one 1 MB line: each silences nothing, so each is a
         // finding whose snippet is a window of that line.

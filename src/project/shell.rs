@@ -32,11 +32,20 @@ struct Word {
     column: usize,
 }
 
+/// The longest value a variable keeps: a compute's name or a size is far shorter, and a
+/// script that doubles a variable line by line (`A=$A$A`) must not grow it without end.
+const VALUE_LIMIT: usize = 4096;
+
+/// `raw` with the variables it uses put in: the text, and whether any part is unknown (a
+/// variable not set, a command's output, or a value past [`VALUE_LIMIT`]).
 fn expand(raw: &str, vars: &HashMap<String, String>) -> (String, bool) {
     let mut out = String::with_capacity(raw.len());
     let mut unknown = false;
     let mut rest = raw;
     while let Some(i) = rest.find('$') {
+        if out.len() > VALUE_LIMIT {
+            return (out, true);
+        }
         out.push_str(&rest[..i]);
         rest = &rest[i + 1..];
         if rest.starts_with('(') {
@@ -74,7 +83,7 @@ fn expand(raw: &str, vars: &HashMap<String, String>) -> (String, bool) {
         rest = after;
     }
     out.push_str(rest);
-    if raw.contains('`') && !raw.ends_with('`') {
+    if (raw.contains('`') && !raw.ends_with('`')) || out.len() > VALUE_LIMIT {
         unknown = true;
     }
     (out, unknown)
