@@ -289,6 +289,41 @@ fn suppression_in_every_file_kind() {
 }
 
 #[test]
+fn ignore_files_are_bounded() {
+    // Each pattern is compiled and kept: an ignore file over 64 KiB, or one past 256 KiB of
+    // ignore files in all, adds nothing (real ones hold a few KB).
+    let padding = |n: usize| "# padding\n".repeat(n / 10);
+    let big = format!("{}big.yml\n", padding(70 << 10));
+    let near = format!("{}near.yml\n", padding(60 << 10));
+    let files: Vec<(String, String)> = [
+        // Over the per-file limit: its `big.yml` is read.
+        (".gitignore".to_owned(), big),
+        ("big.yml".to_owned(), COMPUTE.to_owned()),
+    ]
+    .into_iter()
+    // Four folders of 60 KiB each fit in 256 KiB; the fifth's does not.
+    .chain((1..=5).flat_map(|i| {
+        [
+            (format!("d{i}/.gitignore"), near.clone()),
+            (format!("d{i}/near.yml"), COMPUTE.to_owned()),
+        ]
+    }))
+    .collect();
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let dir = tree("ignore-bounds", &files);
+    let mut found = findings(&dir, &["."]);
+    found.sort();
+    assert_eq!(
+        found,
+        ["retired-series@big.yml:4", "retired-series@d5/near.yml:4"]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn discovery_like_ruff() {
     let files: &[(&str, &str)] = &[
         (

@@ -10,6 +10,7 @@
 //! through [`guard`](crate::guard): only regular files, checked on the open handle, up to
 //! the size limit. Paths given twice, or nested in each other, are read once.
 
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -64,11 +65,11 @@ type Ignores = Arc<Vec<Gitignore>>;
 /// `ignores` with the folder `dir`'s own `.gitignore` and `.ignore` (the latter wins), if it
 /// has any: a missing or unreadable file adds nothing, and malformed lines are skipped, as
 /// git skips them.
-fn with_ignore_files(ignores: &Ignores, dir: &Path) -> Ignores {
+fn with_ignore_files(ignores: &Ignores, dir: &Path, budget: &Cell<u64>) -> Ignores {
     let files = [dir.join(".gitignore"), dir.join(".ignore")];
     let mut builder = GitignoreBuilder::new(dir);
     for file in &files {
-        add_file(&mut builder, file);
+        add_file(&mut builder, file, budget);
     }
     match builder.build() {
         Ok(matcher) if !matcher.is_empty() => {
@@ -80,14 +81,25 @@ fn with_ignore_files(ignores: &Ignores, dir: &Path) -> Ignores {
     }
 }
 
+/// The most an ignore file may hold: each pattern is compiled and kept while its folder is
+/// walked (about 9 KB for a `**` pattern), so a pull request's ignore files must not grow
+/// memory without bound. Real ones are far smaller (the largest of 54 in 27 public Azure ML
+/// repositories: 7.4 KB; all of them together: 77 KB).
+const IGNORE_FILE_LIMIT: u64 = 64 << 10;
+/// The most all of a walk's ignore files may hold together (see [`IGNORE_FILE_LIMIT`]).
+const IGNORE_TOTAL_LIMIT: u64 = 256 << 10;
+
 /// Adds an ignore file's patterns, read through [`guard`](crate::guard) like every file a pull
-/// request could write: a link out of place, a FIFO, a device or a file over the limit adds
-/// nothing (the `ignore` crate's own reader would block on a FIFO or read `/dev/zero`
-/// forever). Lines that are no pattern are skipped, as git skips them.
-fn add_file(builder: &mut GitignoreBuilder, file: &Path) {
-    let Ok(text) = crate::guard::read_text(file, &Scope::new([file]), FILE_LIMIT) else {
+/// request could write: a link out of place, a FIFO, a device, a file over
+/// [`IGNORE_FILE_LIMIT`] or past what is left of the walk's `budget` adds nothing (the
+/// `ignore` crate's own reader would block on a FIFO or read `/dev/zero` forever). Lines that
+/// are no pattern are skipped, as git skips them.
+fn add_file(builder: &mut GitignoreBuilder, file: &Path, budget: &Cell<u64>) {
+    let limit = IGNORE_FILE_LIMIT.min(budget.get());
+    let Ok(text) = crate::guard::read_text(file, &Scope::new([file]), limit) else {
         return;
     };
+    budget.set(budget.get().saturating_sub(text.len() as u64));
     for line in text.lines() {
         let _ = builder.add_line(Some(file.to_owned()), line);
     }
@@ -96,7 +108,7 @@ fn add_file(builder: &mut GitignoreBuilder, file: &Path) {
 /// The ignore files above a walked root: git's `info/exclude` and the `.gitignore` files of
 /// the folders from the git root down to the root's parent. None when the root is in no git
 /// repository.
-fn above(root: &Path) -> Ignores {
+fn above(root: &Path, budget: &Cell<u64>) -> Ignores {
     let mut ignores: Ignores = Arc::new(Vec::new());
     let Some(git_root) = root
         .ancestors()
@@ -109,7 +121,7 @@ fn above(root: &Path) -> Ignores {
     let exclude = git_root.join(".git/info/exclude");
     if exclude.is_file() {
         let mut builder = GitignoreBuilder::new(git_root);
-        add_file(&mut builder, &exclude);
+        add_file(&mut builder, &exclude, budget);
         if let Ok(matcher) = builder.build() {
             ignores = Arc::new(vec![matcher]);
         }
@@ -120,7 +132,7 @@ fn above(root: &Path) -> Ignores {
         .take_while(|d| d.starts_with(git_root))
         .collect();
     for dir in parents.into_iter().rev() {
-        ignores = with_ignore_files(&ignores, dir);
+        ignores = with_ignore_files(&ignores, dir, budget);
     }
     ignores
 }
@@ -233,6 +245,7 @@ pub(crate) fn walk(
     }
     let inside = |p: &Path| scope.allows(p);
     let mut seen = Seen::default();
+    let ignore_budget = Cell::new(IGNORE_TOTAL_LIMIT);
     for (root, canonical) in roots.iter().zip(&canonical_roots) {
         // A named path that is a link out of the scope is refused, not followed.
         if !inside(canonical) {
@@ -248,7 +261,7 @@ pub(crate) fn walk(
             tidy(root),
             canonical.clone(),
             true,
-            above(canonical),
+            above(canonical, &ignore_budget),
             Listed::No,
         )];
         while let Some((shown, real, explicit, ignores, listed)) = stack.pop() {
@@ -303,7 +316,7 @@ pub(crate) fn walk(
                         !kind.is_dir() && (name == ".gitignore" || name == ".ignore")
                     });
                     let ignores = if has_ignore_file {
-                        with_ignore_files(&ignores, &real)
+                        with_ignore_files(&ignores, &real, &ignore_budget)
                     } else {
                         ignores
                     };
