@@ -64,6 +64,10 @@ pub struct Config {
     pub per_file_ignores: Vec<(String, Vec<Code>)>,
 }
 
+/// The most globs a configuration may hold (`exclude`, `include` and `per-file-ignores`
+/// together): each is compiled and kept, and a pull request can write the file.
+pub(crate) const MAX_GLOBS: usize = 1_000;
+
 /// Why a configuration file cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -183,6 +187,12 @@ impl Config {
         .transpose()?;
         let folder = path.parent().unwrap_or(Path::new(""));
         let beside = |p: Option<PathBuf>| p.map(|p| folder.join(p));
+        let globs = raw.exclude.len() + raw.include.len() + raw.per_file_ignores.len();
+        if globs > MAX_GLOBS {
+            return Err(invalid(format!(
+                "`exclude`, `include` and `per-file-ignores` hold {globs} globs; at most {MAX_GLOBS} (each is compiled and kept)"
+            )));
+        }
         for glob in raw
             .exclude
             .iter()
@@ -307,6 +317,21 @@ pub const STARTER: &str = r#"# aml-targets configuration: `aml check` reads it f
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn globs_are_bounded() {
+        let list = |n: usize| {
+            let globs: Vec<String> = (0..n).map(|i| format!("\"d{i}/**\"")).collect();
+            format!("exclude = [{}]\n", globs.join(", "))
+        };
+        let path = Path::new("/repo/aml.toml");
+        assert_eq!(
+            Config::parse(&list(MAX_GLOBS), path).unwrap().exclude.len(),
+            MAX_GLOBS
+        );
+        let err = Config::parse(&list(50_000), path).unwrap_err().to_string();
+        assert!(err.contains("hold 50000 globs; at most 1000"), "{err}");
+    }
 
     #[test]
     fn the_starter_file_is_a_valid_empty_configuration() {
