@@ -47,9 +47,9 @@ pub(crate) fn ignores(text: &str, kind: TextKind) -> Vec<Ignore> {
     }
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    // The line and the characters before `counted` on it, counted forward once; the first
-    // `]` or line end at or after `stop_from` (a comment's codes end there), found once
-    // for every comment up to it.
+    // The line and the characters before `counted` on it, counted forward once; and where
+    // a search for the first `]` or line end began and what it found (a comment's codes end
+    // there): one search serves every comment up to what it found.
     let (mut line, mut column, mut counted) = (1, 0, 0);
     let mut stops: Option<(usize, Option<usize>)> = None;
     for at in memchr::memmem::find_iter(bytes, b"aml:") {
