@@ -1135,6 +1135,22 @@ fn input_defaults_named_like_a_size() {
 }
 
 #[test]
+fn the_preview_compute_schema_is_a_compute() {
+    use Severity::Error as E;
+    // The 2021 preview's one schema for every compute, `type` telling which.
+    let compute = "$schema: https://azuremlschemas.azureedge.net/latest/compute.schema.json\nname: gpu-k80\ntype: amlcompute\nsize: Standard_NC6\n";
+    assert_eq!(of_one("gpu.yml", compute), [(4, E, Code::RetiredSeries)]);
+    let report = AzureMlProject::from_sources([("gpu.yml", compute)]).check(on());
+    assert!(
+        report.diagnostics[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("recreate the compute")
+    );
+}
+
+#[test]
 fn pipeline_variables_named_like_a_size() {
     use Severity::{Error as E, Warning as W};
     let azure = "variables:\n  - name: AML_COMPUTE_CLUSTER_SKU\n    value: Standard_NC6\n  - name: description\n    value: Standard_NC12\n";

@@ -166,7 +166,10 @@ fn kind_of_schema(url: &str) -> Option<Result<AzureMlKind, ()>> {
         "batchdeployment" | "modelbatchdeployment" | "pipelinecomponentbatchdeployment" => {
             AzureMlKind::BatchDeployment
         }
-        "amlcompute"
+        // `compute`: the preview's one schema for every compute (reference-yaml-overview.md,
+        // 2021), `type` telling which.
+        "compute"
+        | "amlcompute"
         | "computeinstance"
         | "vmcompute"
         | "kubernetescompute"
