@@ -1291,6 +1291,8 @@ fn v1_sdk_and_cli_uses_are_noted_once_per_file() {
     // YAML shape that also runs one is noted once.
     let deploy = "set -e\naz ml model register -n m -p model.pkl\n";
     assert_eq!(of_one("deploy.sh", deploy), [(2, N, v1)]);
+    let uri = "URI=$(\n  az ml endpoint realtime show -n svc --query scoringUri)\naz ml service get-logs -n svc\n";
+    assert_eq!(of_one("test.sh", uri), [(2, N, v1)]);
     let ci = "steps:\n- task: AzureCLI@2\n  inputs:\n    inlineScript: |\n      az ml model deploy --name svc --model m:1 \\\n        --ic inference.json\n";
     assert_eq!(of_one(".pipelines/cd.yml", ci), [(5, N, v1)]);
     let both = "pipeline:\n  name: v1\n  steps:\n    Step1:\n      type: PythonScriptStep\nrun: |\n  az ml run submit-script -c x\n";

@@ -999,6 +999,8 @@ pub(crate) fn v1_use(
                 "az ml model deploy",
                 "az ml model register",
                 "az ml model profile",
+                "az ml endpoint realtime",
+                "az ml service ",
             ],
             "az ml ",
             cli,
