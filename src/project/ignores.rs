@@ -2,7 +2,7 @@
 //! that line's findings of those codes) or alone on a line (it silences the next line's), and
 //! `# aml: ignore-file[CODE]` (the whole file's). `//` comments (Bicep) work the same.
 
-use crate::project::mentions::TextKind;
+use crate::project::mentions::{TextKind, starts_line};
 
 /// One suppression comment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,16 +106,12 @@ pub(crate) fn ignores(text: &str, kind: TextKind) -> Vec<Ignore> {
             }
         }
         counted = marker;
-        // What precedes the comment on its line, read backwards over blanks only.
-        let before = text[..marker].trim_end_matches(|c: char| c != '\n' && c.is_whitespace());
-        let at_line_start = |t: &str| t.is_empty() || t.ends_with('\n');
+        let before = &text[..marker];
         let alone = if kind == TextKind::Notebook {
             // Blanks, the quote opening the line of code, then the comment.
-            text[..marker].strip_suffix('"').is_some_and(|t| {
-                at_line_start(t.trim_end_matches(|c: char| c != '\n' && c.is_whitespace()))
-            })
+            before.strip_suffix('"').is_some_and(starts_line)
         } else {
-            at_line_start(before)
+            starts_line(before)
         };
         out.push(Ignore {
             line,

@@ -967,6 +967,15 @@ impl SizeMention<'_> {
     }
 }
 
+/// Whether only blanks (white space but line breaks) stand between the start of its line and
+/// the end of `before`. Read backwards over those blanks alone, so that on a long line of
+/// many places each costs only its own blanks.
+#[cfg(feature = "yaml")]
+pub(crate) fn starts_line(before: &str) -> bool {
+    let rest = before.trim_end_matches(|c: char| c != '\n' && c.is_whitespace());
+    rest.is_empty() || rest.ends_with('\n')
+}
+
 /// Where a text first uses the v1 SDK or CLI, and which: `(offset, what, the end of
 /// support, the notebook cell)`. A use starts a statement: only blanks before it on its line, or, in a
 /// notebook's code cell, in its source string (after the string's quote or a `\n`).
@@ -1044,10 +1053,7 @@ pub(crate) fn v1_use(
                 _ => false,
             }
         } else {
-            // Only blanks back to the line's start: a walk over the blanks alone, so that a
-            // long line of many needles stays linear.
-            let before = text[..at].trim_end_matches(|c: char| c != '\n' && c.is_whitespace());
-            before.is_empty() || before.ends_with('\n')
+            starts_line(&text[..at])
         };
         ends_word && before && in_code(at)
     };

@@ -345,7 +345,9 @@ pub(crate) fn walk(
                         }
                         if kind.is_symlink() {
                             match std::fs::canonicalize(&child_real) {
-                                Ok(target) if inside(&target) && !seen.contains(&target) => {
+                                // Seen already: nothing to do (one digest a link).
+                                Ok(target) if seen.contains(&target) => {}
+                                Ok(target) if inside(&target) => {
                                     let is_dir = target.is_dir();
                                     if is_dir && !kept(&child_real, true) {
                                         continue;
@@ -357,7 +359,6 @@ pub(crate) fn walk(
                                         children.push((child_shown, target, Listed::No));
                                     }
                                 }
-                                Ok(target) if seen.contains(&target) => {}
                                 _ => {
                                     if wanted(&child_shown) || child_real.is_dir() {
                                         skipped.push(SkippedFile::new(
